@@ -1,0 +1,41 @@
+/**
+ * The one error type for API failures. Anything below the HTTP layer throws an
+ * {@link ApiError}; the HTTP layer renders it as the ArrowDB failure envelope
+ * `{"meta":{"status":"fail","code","message","method_name"}}` (spec §2.3).
+ *
+ * Messages that more than one module uses live here, so each is typed once
+ * (spec §11, "not allowed", "no session", "bad ids").
+ *
+ * @example
+ * throw new ApiError(400, 'Invalid where parameter: not JSON')
+ */
+export class ApiError extends Error {
+  /** HTTP-like status, copied to `meta.code` (400, 401, 403, 404, 413, 422, 500). */
+  readonly code: number
+
+  /**
+   * @param code - the `meta.code` of the failure (and the HTTP status unless
+   *   `suppress_response_codes` is set, spec §11 "status codes").
+   * @param message - the `meta.message`, worded as the real service words it.
+   */
+  constructor(code: number, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+  }
+}
+
+/** 401 on every login-required users endpoint called without a live session (spec §2.3, §11 "no session"). */
+export const notSignedIn = (): ApiError =>
+  new ApiError(401, 'You need to sign in or sign up before continuing.')
+
+/** 403 for a non-admin using admin powers (spec §11 "not allowed"). */
+export const notAuthorized = (): ApiError =>
+  new ApiError(403, 'You are not authorized to perform this action.')
+
+/** 400 for an id that is not 24 hex characters (spec §11 "bad ids"). */
+export const invalidObjectId = (value: string): ApiError =>
+  new ApiError(400, `Invalid object id: '${value}'`)
+
+/** 404 for a well-formed id that matches no user (spec §11 "bad ids"). */
+export const userNotFound = (): ApiError => new ApiError(404, 'User not found.')
