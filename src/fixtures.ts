@@ -1,0 +1,385 @@
+import { readFile } from 'node:fs/promises'
+import { isValidEmail } from './users/fields.js'
+
+/**
+ * Fixture files: the baseline users of every data set (spec §11 "fixtures"). A fixture is
+ * loaded at start and restored by `reset()`; this module only reads and checks the file, the
+ * store decides how a user is kept (lowercased `username`/`email`, hashed password, spec §11
+ * "case").
+ *
+ * The file is JSON, passwords in plain text:
+ *
+ * ```json
+ * { "users": [
+ *   { "username": "admin", "email": "admin@example.com", "password": "admin-pass",
+ *     "first_name": "Ada", "last_name": "Admin", "admin": true },
+ *   { "username": "alice", "password": "alice-pass", "tags": "hiking, swimming",
+ *     "custom_fields": { "age": 30, "color": "red" } }
+ * ] }
+ * ```
+ *
+ * Every mistake is a {@link FixtureError} naming the file, the entry and the field, so a typo
+ * fails the start instead of silently producing a different user.
+ */
+
+/**
+ * One user of a fixture, as {@link parseFixture} returns it: keys that were absent in the file
+ * stay absent, present ones are normalised (`tags` an array of trimmed strings, `admin` a
+ * boolean, `created_at` an ISO 8601 UTC string with milliseconds, null custom fields dropped).
+ *
+ * @example
+ * const alice: FixtureUser = { username: 'alice', password: 'alice-pass', custom_fields: { age: 30 } }
+ */
+export interface FixtureUser {
+  /** Required unless `email` is given. */
+  username?: string
+  /** Required unless `username` is given. */
+  email?: string
+  /** Plain text; the store hashes it. */
+  password: string
+  first_name?: string
+  last_name?: string
+  role?: string
+  /** Fixtures are the only way to make an admin (spec §11 "admin"). Default false. */
+  admin?: boolean
+  tags?: string[]
+  custom_fields?: Record<string, unknown>
+  /** 24 lowercase hex characters (spec §11 "ids"). Default: a new id. */
+  id?: string
+  /** ISO 8601 UTC with milliseconds, e.g. `2024-05-01T09:30:00.000Z`. Default: load time. */
+  created_at?: string
+}
+
+/**
+ * A parsed fixture file.
+ *
+ * @example
+ * const fixture: Fixture = { users: [{ username: 'admin', password: 'admin-pass', admin: true }] }
+ */
+export interface Fixture {
+  users: FixtureUser[]
+}
+
+/**
+ * A fixture file that cannot be used. The message reads
+ * `FILE: users[INDEX].FIELD: what is wrong`, e.g.
+ * `fixtures/users.json: users[2].email: "bob@" is not a valid email address`.
+ *
+ * @example
+ * try { await loadFixtureFile('fixtures/users.json') }
+ * catch (err) { if (err instanceof FixtureError) console.error(err.message) }
+ */
+export class FixtureError extends Error {
+  /** The file (or the `source` given to {@link parseFixture}). */
+  readonly file: string
+  /** Index in `users`, or undefined when the problem is not in one entry. */
+  readonly entry: number | undefined
+  /** The field, `custom_fields.NAME` inside custom fields, or undefined. */
+  readonly field: string | undefined
+
+  constructor(file: string, entry: number | undefined, field: string | undefined, problem: string) {
+    const where = entry === undefined ? (field ?? '') : `users[${entry}]${field === undefined ? '' : `.${field}`}`
+    super(`${file}: ${where === '' ? '' : `${where}: `}${problem}`)
+    this.name = 'FixtureError'
+    this.file = file
+    this.entry = entry
+    this.field = field
+  }
+}
+
+const USER_KEYS = [
+  'username', 'email', 'password', 'first_name', 'last_name', 'role',
+  'admin', 'tags', 'custom_fields', 'id', 'created_at',
+] as const
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+const OBJECT_ID = /^[0-9a-f]{24}$/
+// ISO 8601 date or date-time (T or space), optional fraction, zone Z, ±HH:MM or ±HHMM.
+// Date.parse alone accepts things like "1" or "May 3", which are more likely typos than dates.
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * Checks and normalises the content of a fixture file (spec §11 "fixtures").
+ *
+ * Rules: the top level is `{ "users": [...] }`; each user has a non-empty `password` and a
+ * `username` or an `email`; `email` looks like an address; `tags` is an array of strings or a
+ * comma string (`"a, b"` → `["a", "b"]`); `admin` is a boolean or `"true"`/`"false"`; `id` is
+ * 24 lowercase hex; `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
+ * field is dropped, as on create); no other keys; no duplicate usernames or emails
+ * (case-insensitive) or ids; the keys `__proto__`, `constructor` and `prototype` are refused
+ * anywhere.
+ *
+ * @param json - the parsed JSON.
+ * @param source - names the file in error messages.
+ * @throws {FixtureError} on the first problem found.
+ * @example
+ * const fixture = parseFixture({ users: [{ username: 'alice', password: 'pw', tags: 'a, b' }] }, 'inline')
+ * // fixture.users[0].tags → ['a', 'b']
+ */
+export function parseFixture(json: unknown, source: string): Fixture {
+  const fail = (entry: number | undefined, field: string | undefined, problem: string): never => {
+    throw new FixtureError(source, entry, field, problem)
+  }
+  if (!isPlainObject(json)) fail(undefined, undefined, 'the file must hold a JSON object { "users": [...] }')
+  const top = json as Record<string, unknown>
+  for (const key of Object.keys(top)) {
+    if (key !== 'users') fail(undefined, undefined, `unknown key ${JSON.stringify(key)} at the top level; the only allowed key is "users"`)
+  }
+  if (!Array.isArray(top.users)) fail(undefined, 'users', '"users" must be an array of users')
+
+  const users = (top.users as unknown[]).map((raw, index) => parseUser(raw, index, fail))
+
+  const seen = new Map<string, number>()
+  users.forEach((user, index) => {
+    for (const field of ['username', 'email', 'id'] as const) {
+      const value = user[field]
+      if (value === undefined) continue
+      const key = `${field}\0${value.toLowerCase()}`
+      const first = seen.get(key)
+      if (first !== undefined) {
+        const same = field === 'id' ? '' : ' (case-insensitive)'
+        fail(index, field, `${JSON.stringify(value)} is already used by users[${first}]${same}`)
+      }
+      seen.set(key, index)
+    }
+  })
+  return { users }
+}
+
+/**
+ * Reads a fixture file and parses it with {@link parseFixture}.
+ *
+ * @param path - the file, relative to the current directory or absolute; it also names the
+ *   file in error messages.
+ * @throws {FixtureError} when the file is missing or unreadable, is not valid JSON (the message
+ *   gives line and column), or breaks a rule of {@link parseFixture}.
+ * @example
+ * const fixture = await loadFixtureFile('fixtures/users.json')
+ */
+export async function loadFixtureFile(path: string): Promise<Fixture> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'file not found'
+      : code === 'EISDIR' ? 'is a directory, not a file'
+      : code === 'EACCES' ? 'permission denied'
+      : `cannot read the file (${(err as Error).message})`
+    throw new FixtureError(path, undefined, undefined, why)
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    const { line, column } = lineAndColumn(text, jsonErrorOffset(text))
+    // V8 appends "in JSON at position N" or quotes a slice of the file; the line and column say it better.
+    const reason = (err as Error).message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/^(Unexpected token '.+?'), .* is not valid JSON$/s, '$1')
+    throw new FixtureError(path, undefined, undefined, `invalid JSON at line ${line}, column ${column}: ${reason}`)
+  }
+  return parseFixture(json, path)
+}
+
+type Fail = (entry: number | undefined, field: string | undefined, problem: string) => never
+
+function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
+  if (!isPlainObject(raw)) return fail(index, undefined, `each user must be an object, got ${describe(raw)}`)
+  const entry = raw as Record<string, unknown>
+  for (const key of Object.keys(entry)) {
+    if (FORBIDDEN_KEYS.has(key)) fail(index, key, 'this key is not allowed')
+    if (!(USER_KEYS as readonly string[]).includes(key)) fail(index, key, `unknown key; allowed keys are ${USER_KEYS.join(', ')}`)
+  }
+  const user: FixtureUser = { password: '' }
+
+  const text = (field: (typeof USER_KEYS)[number]): string | undefined => {
+    const value = entry[field]
+    if (value === undefined) return undefined
+    if (typeof value !== 'string' || value.trim() === '') return fail(index, field, `must be a non-empty string, got ${describe(value)}`)
+    return value
+  }
+
+  const password = text('password')
+  if (password === undefined) return fail(index, 'password', 'is required (plain text; the mock hashes it)')
+  user.password = password
+
+  const username = text('username')
+  if (username !== undefined) user.username = username
+  const email = text('email')
+  if (email !== undefined) {
+    // The create endpoint's rule, so a fixture holds no user the API would refuse.
+    if (!isValidEmail(email)) fail(index, 'email', `${JSON.stringify(email)} is not a valid email address`)
+    user.email = email
+  }
+  if (username === undefined && email === undefined) fail(index, undefined, 'a user needs a "username" or an "email"')
+
+  for (const field of ['first_name', 'last_name', 'role'] as const) {
+    const value = text(field)
+    if (value !== undefined) user[field] = value
+  }
+
+  const admin = entry.admin
+  if (admin !== undefined) {
+    if (admin === true || admin === 'true') user.admin = true
+    else if (admin === false || admin === 'false') user.admin = false
+    else fail(index, 'admin', `must be true or false, got ${describe(admin)}`)
+  }
+
+  if (entry.tags !== undefined) user.tags = parseTags(entry.tags, index, fail)
+
+  if (entry.custom_fields !== undefined) {
+    const fields = entry.custom_fields
+    if (!isPlainObject(fields)) return fail(index, 'custom_fields', `must be an object, got ${describe(fields)}`)
+    const kept: Record<string, unknown> = {}
+    for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
+      checkNoForbiddenKeys(name, value, index, fail)
+      if (name.trim() === '') fail(index, 'custom_fields', 'a custom field name must not be empty')
+      // The API silently drops these names (spec §5.8); in a fixture they are a mistake worth reporting.
+      if (name.startsWith('$') || name.includes('.')) {
+        fail(index, `custom_fields.${name}`, 'a custom field name must not start with "$" or contain "."')
+      }
+      // spec §11 "fixtures": a null custom field is not stored.
+      if (value !== null) kept[name] = value
+    }
+    user.custom_fields = kept
+  }
+
+  const id = entry.id
+  if (id !== undefined) {
+    if (typeof id !== 'string' || !OBJECT_ID.test(id)) {
+      fail(index, 'id', `${describe(id)} is not an id: use 24 lowercase hex characters, e.g. "5f0c0a0b0c0d0e0f10111213"`)
+    }
+    user.id = id as string
+  }
+
+  const createdAt = entry.created_at
+  if (createdAt !== undefined) {
+    const instant = typeof createdAt === 'string' ? parseDate(createdAt) : undefined
+    if (instant === undefined) {
+      fail(index, 'created_at', `${describe(createdAt)} is not a date: use ISO 8601, e.g. "2024-05-01T09:30:00Z"`)
+    }
+    user.created_at = (instant as Date).toISOString()
+  }
+  return user
+}
+
+function parseTags(value: unknown, index: number, fail: Fail): string[] {
+  if (typeof value === 'string') return value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')
+  if (!Array.isArray(value)) return fail(index, 'tags', `must be an array of strings or a comma-separated string, got ${describe(value)}`)
+  return value.map((tag: unknown, position) => {
+    if (typeof tag !== 'string' || tag.trim() === '') {
+      return fail(index, `tags[${position}]`, `must be a non-empty string, got ${describe(tag)}`)
+    }
+    return tag.trim()
+  })
+}
+
+function checkNoForbiddenKeys(path: string, value: unknown, index: number, fail: Fail): void {
+  const name = path.split('.').pop() ?? path
+  if (FORBIDDEN_KEYS.has(name)) fail(index, `custom_fields.${path}`, `the name ${JSON.stringify(name)} is not allowed`)
+  if (Array.isArray(value)) value.forEach((item, i) => checkNoForbiddenKeys(`${path}[${i}]`, item, index, fail))
+  else if (isPlainObject(value)) {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      checkNoForbiddenKeys(`${path}.${key}`, inner, index, fail)
+    }
+  }
+}
+
+function parseDate(text: string): Date | undefined {
+  const match = DATE.exec(text.trim())
+  if (match === null) return undefined
+  const [, year, month, day, hour = '00', minute = '00', second = '00'] = match
+  if (+month! < 1 || +month! > 12 || +day! < 1 || +day! > 31 || +hour > 23 || +minute > 59 || +second > 59) return undefined
+  let zone = match[7] ?? 'Z'
+  if (zone !== 'Z' && !zone.includes(':')) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`
+  const fraction = /\.\d+/.exec(text)?.[0].slice(0, 4) ?? ''
+  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`)
+  if (Number.isNaN(date.getTime())) return undefined
+  // Date rolls 2024-02-30 over to March 1st; a fixture with that day has a typo.
+  const local = new Date(Date.UTC(+year!, +month! - 1, +day!))
+  if (local.getUTCDate() !== +day!) return undefined
+  return date
+}
+
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  const json = JSON.stringify(value)
+  const shown = json.length > 60 ? `${json.slice(0, 57)}...` : json
+  return Array.isArray(value) ? `the array ${shown}` : typeof value === 'object' && value !== null ? `the object ${shown}` : shown
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }
+}
+
+/**
+ * Where `text` stops being JSON. V8's JSON.parse errors give an offset for some mistakes only
+ * ("Unexpected token" has none), so this scanner finds the first offending character itself.
+ * Only called once JSON.parse has failed.
+ */
+function jsonErrorOffset(text: string): number {
+  let at = 0
+  const ws = (): void => { while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++ }
+  const bad = (): never => { throw at }
+  const literal = (word: string): void => {
+    for (const ch of word) { if (text[at] !== ch) bad(); at++ }
+  }
+  const string = (): void => {
+    at++
+    for (;;) {
+      const ch = text[at]
+      if (ch === undefined || ch < ' ') bad()
+      if (ch === '"') { at++; return }
+      if (ch === '\\') {
+        at++
+        if (text[at] === 'u') { at++; for (let i = 0; i < 4; i++) { if (!/[0-9a-fA-F]/.test(text[at] ?? '')) bad(); at++ } }
+        else if ('"\\/bfnrt'.includes(text[at] ?? 'x')) at++
+        else bad()
+      } else at++
+    }
+  }
+  const value = (): void => {
+    ws()
+    const ch = text[at]
+    if (ch === '{') {
+      at++; ws()
+      if (text[at] === '}') { at++; return }
+      for (;;) {
+        ws(); if (text[at] !== '"') bad(); string(); ws()
+        if (text[at] !== ':') bad(); at++; value(); ws()
+        if (text[at] === ',') { at++; continue }
+        if (text[at] === '}') { at++; return }
+        bad()
+      }
+    } else if (ch === '[') {
+      at++; ws()
+      if (text[at] === ']') { at++; return }
+      for (;;) {
+        value(); ws()
+        if (text[at] === ',') { at++; continue }
+        if (text[at] === ']') { at++; return }
+        bad()
+      }
+    } else if (ch === '"') string()
+    else if (ch === 't') literal('true')
+    else if (ch === 'f') literal('false')
+    else if (ch === 'n') literal('null')
+    else {
+      const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at))
+      if (number === null) bad()
+      at += number![0].length
+    }
+  }
+  try {
+    value(); ws()
+    return at
+  } catch (offset) {
+    return offset as number
+  }
+}
