@@ -1,0 +1,59 @@
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
+import { ApiError } from '../errors.js'
+import type { Params } from '../params.js'
+import type { UsersService } from '../users/service.js'
+import { checkAppKey } from './app-key.js'
+import { renderFailure, renderSuccess } from './envelope.js'
+import { queryParams, readParams } from './params.js'
+import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session.js'
+import { usersEndpoints, type Endpoint } from './users-endpoints.js'
+
+/**
+ * The `/v1/...` API: finds the endpoint, reads the parameters, checks the app
+ * key, resolves the session, calls the service and wraps its answer in the
+ * envelope. Every failure, expected or not, leaves as a failure envelope
+ * (spec §2.3); an unexpected one is logged and answered 500 without a stack.
+ *
+ * @param appKeys - the accepted app keys; empty accepts any (spec §11 "unknown app key").
+ */
+export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): Hono {
+  const api = new Hono()
+  // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
+  api.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => origin,
+      credentials: true,
+      allowMethods: ['POST', 'GET', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['x-requested-with', 'content-type'],
+    }),
+  )
+  api.all('/v1/*', async (c) => {
+    const path = c.req.path.slice('/v1/'.length).replace(/\.json$/, '')
+    const endpoint = Object.hasOwn(usersEndpoints, path) ? usersEndpoints[path] : undefined
+    let params = queryParams(c)
+    try {
+      if (!endpoint) throw new ApiError(404, `Unknown endpoint: ${c.req.method} ${c.req.path}`)
+      if (!endpoint.verbs.includes(c.req.method)) {
+        throw new ApiError(405, `${path}.json takes ${endpoint.verbs.join(' or ')}, not ${c.req.method}`)
+      }
+      params = await readParams(c)
+      checkAppKey(params, appKeys)
+      return await answer(c, endpoint, service, params)
+    } catch (error) {
+      if (error instanceof ApiError) return renderFailure(c, params, error, endpoint?.method_name)
+      console.error('mock-cloud: unexpected error on %s %s:', c.req.method, c.req.path, error)
+      return renderFailure(c, params, new ApiError(500, 'Internal server error.'), endpoint?.method_name)
+    }
+  })
+  return api
+}
+
+async function answer(c: Context, endpoint: Endpoint, service: UsersService, params: Params): Promise<Response> {
+  const result = await endpoint.call(service, params, service.caller(sessionIdOf(c, params)))
+  if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
+  if (result.session_ended) clearSessionCookie(c)
+  const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }
+  return renderSuccess(c, params, endpoint.method_name, meta, result.users && { users: result.users })
+}

@@ -1,0 +1,15 @@
+import { ApiError } from '../errors.js'
+import { textParam, type Params } from '../params.js'
+
+/**
+ * Checks the app key, sent as the `key` parameter (spec §1.1): missing →
+ * 401 `Application key is not provided.`; with a list of allowed keys, any
+ * other → 401 `Invalid app key` (spec §11 "unknown app key").
+ *
+ * @param allowed - empty: every non-empty key is accepted.
+ */
+export function checkAppKey(params: Params, allowed: ReadonlySet<string>): void {
+  const key = textParam(params, 'key')
+  if (!key) throw new ApiError(401, 'Application key is not provided.')
+  if (allowed.size > 0 && !allowed.has(key)) throw new ApiError(401, 'Invalid app key')
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono'
+import type { ApiError } from '../errors.js'
+import type { Params } from '../params.js'
+import { parseBoolean } from '../query/boolean.js'
+
+/**
+ * The ArrowDB envelope (spec §2): `{"meta":{...},"response":{...}}`, HTTP
+ * status = `meta.code` unless `suppress_response_codes` is true, then 200
+ * (spec §11 "status codes", case B17); `pretty_json` indents by two spaces
+ * (spec §11 "pretty_json"). This is the only place that renders replies.
+ */
+
+/** A success: `meta` = code 200, status ok, method_name, then `extra`; `response` only when given. */
+export function renderSuccess(
+  c: Context,
+  params: Params,
+  method_name: string,
+  extra: Record<string, unknown>,
+  response: Record<string, unknown> | undefined,
+): Response {
+  const meta = { code: 200, status: 'ok', method_name, ...extra }
+  return render(c, params, 200, response === undefined ? { meta } : { meta, response })
+}
+
+/** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */
+export function renderFailure(c: Context, params: Params, error: ApiError, method_name: string | undefined): Response {
+  const meta = {
+    status: 'fail',
+    code: error.code,
+    message: error.message,
+    ...(method_name !== undefined && { method_name }),
+  }
+  return render(c, params, error.code, { meta })
+}
+
+function render(c: Context, params: Params, code: number, body: unknown): Response {
+  const status = parseBoolean(params.suppress_response_codes) ? 200 : code
+  const text = JSON.stringify(body, null, parseBoolean(params.pretty_json) ? 2 : undefined)
+  return c.body(text, status as 200, { 'Content-Type': 'application/json; charset=utf-8' })
+}

@@ -1,0 +1,14 @@
+/**
+ * mock-cloud: a local emulator of the ArrowDB REST API v1 (Users) for tests.
+ *
+ * @example
+ * import { startMockCloud } from 'mock-cloud'
+ * const cloud = await startMockCloud({ fixtures: 'fixtures/users.json' })
+ * // point the client at `${cloud.url}/v1/...`, call cloud.reset() between tests
+ * await cloud.stop()
+ */
+export { createMockCloud, type MockCloud } from './app.js'
+export { startMockCloud, type RunningMockCloud } from './server.js'
+export type { MockCloudOptions } from './options.js'
+export { FixtureError, loadFixtureFile, parseFixture, type Fixture, type FixtureUser } from './fixtures.js'
+export { DataFileError } from './store/db.js'

@@ -1,0 +1,72 @@
+import { Low, Memory } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import type { UserRecord } from '../users/record.js'
+
+/**
+ * A live session: who it belongs to and when it started (ISO 8601, UTC).
+ * Keyed by the opaque session id in {@link StoreData.sessions} (spec §1.3).
+ */
+export interface SessionRecord {
+  user_id: string
+  created_at: string
+}
+
+/**
+ * Everything mock-cloud keeps for one data set. This is also the layout of a
+ * `--data` JSON file.
+ */
+export interface StoreData {
+  /** In insertion order; default query order is by id (spec §11 "order"). */
+  users: UserRecord[]
+  sessions: Record<string, SessionRecord>
+}
+
+/** The store: lowdb over memory, or over a JSON file with `--data`. */
+export type Store = Low<StoreData>
+
+/**
+ * Thrown when the `--data` file cannot be used: unreadable, not JSON, or not
+ * of the {@link StoreData} shape. The message names the file and the position.
+ */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`)
+    this.name = 'DataFileError'
+  }
+}
+
+/**
+ * Opens the store. With `file`, lowdb's JSON file adapter: the file is read
+ * once here and never again (per-request reads drop concurrent writes, case
+ * B24); steno writes it atomically (temp file + rename). A missing file starts
+ * from `initial` and is written at once. Without `file`, lowdb's Memory adapter.
+ *
+ * @param initial - the data to start from when there is no file yet; used as is.
+ * @throws DataFileError when the file exists but is not a valid data file.
+ */
+export async function openStore(initial: StoreData, file?: string): Promise<Store> {
+  if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
+  const db = new Low<StoreData>(new JSONFile<StoreData>(file), initial)
+  try {
+    await db.read()
+  } catch (error) {
+    throw new DataFileError(file, `not a readable JSON data file (${(error as Error).message}); fix or delete it`)
+  }
+  if (db.data === initial) {
+    await db.write()
+    return db
+  }
+  if (!isStoreData(db.data)) {
+    throw new DataFileError(file, 'not a mock-cloud data file: expected {"users": [...], "sessions": {...}}')
+  }
+  return db
+}
+
+function isStoreData(value: unknown): value is StoreData {
+  if (typeof value !== 'object' || value === null) return false
+  const data = value as Partial<StoreData>
+  return Array.isArray(data.users) && typeof data.sessions === 'object' && data.sessions !== null
+}

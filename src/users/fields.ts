@@ -1,0 +1,82 @@
+import { ApiError } from '../errors.js'
+
+/**
+ * Parsers for the user fields that arrive in more than one form. Each accepts
+ * the text a form sends and the value a JSON body sends.
+ */
+
+/**
+ * `tags`: a comma list (`"hiking, swimming"`) or an array of strings, trimmed,
+ * empties dropped (spec §3.1 `tags`).
+ *
+ * @returns the tags, or undefined for an empty list.
+ * @throws ApiError 400 for any other type.
+ */
+export function parseTags(raw: unknown): string[] | undefined {
+  const items =
+    typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw.map((item) => String(item)) : undefined
+  if (items === undefined) throw new ApiError(400, 'Invalid tags parameter: expected a comma-separated string')
+  const tags = items.map((tag) => tag.trim()).filter((tag) => tag !== '')
+  return tags.length > 0 ? tags : undefined
+}
+
+/** Names MongoDB cannot store or that would reach an object's prototype. */
+function isBadFieldName(name: string): boolean {
+  return name === '' || name.startsWith('$') || name.includes('.') || name === '__proto__' || name === 'constructor' || name === 'prototype'
+}
+
+/**
+ * `custom_fields`: a JSON object, as a string (forms) or an object (JSON
+ * bodies). Values keep their types; fields with bad names are silently
+ * ignored, as the service did (spec §5.8). `null` values are kept here: they
+ * mean "remove" to {@link mergeCustomFields}.
+ *
+ * @throws ApiError 400 `Invalid custom_fields parameter: ...` when it is not a JSON object.
+ */
+export function parseCustomFields(raw: unknown): Record<string, unknown> {
+  let value = raw
+  if (typeof raw === 'string') {
+    if (raw.trim() === '') return {}
+    try {
+      value = JSON.parse(raw)
+    } catch (error) {
+      throw new ApiError(400, `Invalid custom_fields parameter: not valid JSON (${(error as Error).message})`)
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError(400, 'Invalid custom_fields parameter: must be a JSON object')
+  }
+  const fields: Record<string, unknown> = {}
+  for (const [name, field] of Object.entries(value)) {
+    if (!isBadFieldName(name)) fields[name] = field
+  }
+  return fields
+}
+
+/**
+ * Applies sent custom fields to stored ones: each field set or replaced, a
+ * `null` field removed, the rest kept (spec §11 "update", §5.8). Pass `{}` as
+ * `stored` on create, where a `null` field is simply not stored (spec §11 "fixtures").
+ *
+ * @returns a new object; neither argument is changed.
+ */
+export function mergeCustomFields(
+  stored: Record<string, unknown>,
+  sent: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged = structuredClone(stored)
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === null) delete merged[name]
+    else merged[name] = structuredClone(value)
+  }
+  return merged
+}
+
+/**
+ * A plausible email address: one `@`, no spaces, a dot in the domain. The
+ * real service's rule is unknown; this one rejects what clients get wrong
+ * (spec §3.1 `email`: "must be a valid address").
+ */
+export function isValidEmail(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
+}

@@ -1,0 +1,48 @@
+import { newObjectId } from '../ids.js'
+import { mergeCustomFields } from './fields.js'
+import type { UserRecord } from './record.js'
+
+/** What a new user is made of, from users/create or from a fixture entry. */
+export interface NewUserFields {
+  username?: string | undefined
+  email?: string | undefined
+  first_name?: string | undefined
+  last_name?: string | undefined
+  role?: string | undefined
+  admin?: boolean | undefined
+  tags?: string[] | undefined
+  custom_fields?: Record<string, unknown> | undefined
+  /** Fixtures may fix the id; otherwise a new time-ordered one (spec §11 "ids"). */
+  id?: string | undefined
+  /** Fixtures may fix the creation time; otherwise `now`. */
+  created_at?: Date | undefined
+}
+
+/**
+ * A stored user from its fields: username and email lowercased (spec §11
+ * "case"), unset fields left out, `confirmed_at` = `created_at` since email
+ * verification is off (spec §11 "unset fields"), `null` custom fields not stored.
+ *
+ * @param passwordHash - from `hashPassword`; the plain password never reaches the store.
+ * @param now - the time of the call.
+ */
+export function newUserRecord(fields: NewUserFields, passwordHash: string, now: Date): UserRecord {
+  const created = (fields.created_at ?? now).toISOString()
+  const user: UserRecord = {
+    id: fields.id?.toLowerCase() ?? newObjectId(fields.created_at?.getTime() ?? now.getTime()),
+    created_at: created,
+    updated_at: created,
+    confirmed_at: created,
+    admin: fields.admin ?? false,
+    custom_fields: mergeCustomFields({}, fields.custom_fields ?? {}),
+    external_accounts: [],
+    password_hash: passwordHash,
+  }
+  if (fields.username !== undefined) user.username = fields.username.toLowerCase()
+  if (fields.email !== undefined) user.email = fields.email.toLowerCase()
+  if (fields.first_name !== undefined) user.first_name = fields.first_name
+  if (fields.last_name !== undefined) user.last_name = fields.last_name
+  if (fields.role !== undefined) user.role = fields.role
+  if (fields.tags !== undefined) user.tags = [...fields.tags]
+  return user
+}

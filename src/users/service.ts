@@ -1,0 +1,334 @@
+import { ApiError, invalidObjectId, notAuthorized, notSignedIn, userNotFound } from '../errors.js'
+import { isObjectId } from '../ids.js'
+import { textParam, type Params } from '../params.js'
+import { parseBoolean } from '../query/boolean.js'
+import { compileOrder } from '../query/order.js'
+import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
+import { compileSelection } from '../query/select.js'
+import { compileKeywords } from '../query/text.js'
+import { compileWhere } from '../query/where.js'
+import type { Sessions } from '../sessions.js'
+import type { Store } from '../store/db.js'
+import { UserCollection } from './collection.js'
+import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
+import { newUserRecord } from './new-user.js'
+import { hashPassword, verifyPassword } from './password.js'
+import { toQueryDoc } from './query-doc.js'
+import type { UserRecord } from './record.js'
+import { invalidEmail, problems, validationFailed } from './validation.js'
+import { canSeeEmail, toWireUser, type WireUser } from './view.js'
+
+/** Who is calling: the user behind the request's live session, if any (spec §1.3). */
+export interface Caller {
+  user?: UserRecord | undefined
+  sessionId?: string | undefined
+}
+
+/**
+ * What a users call answers, for the HTTP layer to wrap in the envelope (spec §2).
+ * `users` becomes `response.users`; without it the reply is meta only.
+ */
+export interface CallResult {
+  users?: WireUser[]
+  /** Extra `meta` fields: `count`, `page`, `per_page`, `total_pages`, `total_results`. */
+  meta?: Record<string, unknown>
+  /** A session the reply hands out: `meta.session_id` and the `_session_id` cookie. */
+  session_id?: string
+  /** The caller's own session ended (logout, self-delete): the cookie is cleared. */
+  session_ended?: boolean
+}
+
+const LOGIN_FAILED = 'Invalid email/username or password.'
+
+/**
+ * The rules of the Users object (spec §3), one method per endpoint, free of
+ * HTTP: parameters in, {@link CallResult} out, {@link ApiError} for every
+ * refusal. Every write is on the store (and so on disk with `--data`) before
+ * the method returns (spec §11 "--data FILE").
+ */
+export class UsersService {
+  private readonly users: UserCollection
+
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: Sessions,
+  ) {
+    this.users = new UserCollection(store)
+  }
+
+  /** The user behind a session id, or undefined when it is not a live session (spec §11 "session lookup"). */
+  caller(sessionId: string | undefined): Caller {
+    const userId = this.sessions.userIdOf(sessionId)
+    const user = userId === undefined ? undefined : this.users.byId(userId)
+    return user ? { user, sessionId } : {}
+  }
+
+  /**
+   * users/create (spec §3.1): needs a password and its confirmation, and a
+   * username or an email with first and last names. A non-admin caller (or
+   * nobody) is logged in as the new user; an admin stays who they are (case B06).
+   */
+  async create(params: Params, caller: Caller): Promise<CallResult> {
+    const username = trimmed(textParam(params, 'username'))
+    const email = trimmed(textParam(params, 'email'))
+    if (!username && !email) throw validationFailed('create', [problems.identityRequired])
+    if (email && !isValidEmail(email)) throw invalidEmail()
+    const password = textParam(params, 'password')
+    const first_name = textParam(params, 'first_name')
+    const last_name = textParam(params, 'last_name')
+    const found = [
+      ...passwordProblems(password, textParam(params, 'password_confirmation'), true),
+      ...(username ? [] : nameProblems(first_name, last_name)),
+      ...this.uniquenessProblems(username, email, undefined),
+    ]
+    if (found.length > 0 || password === undefined) throw validationFailed('create', found)
+    const fields = {
+      username,
+      email,
+      first_name,
+      last_name,
+      role: textParam(params, 'role'),
+      tags: params.tags === undefined ? undefined : parseTags(params.tags),
+      custom_fields: params.custom_fields === undefined ? undefined : parseCustomFields(params.custom_fields),
+    }
+    const hash = await hashPassword(password)
+    // Another create may have taken the name while the hash was computed.
+    const late = this.uniquenessProblems(username, email, undefined)
+    if (late.length > 0) throw validationFailed('create', late)
+    const user = newUserRecord(fields, hash, new Date())
+    this.users.insert(user)
+    const session_id = caller.user?.admin ? undefined : this.sessions.start(user.id)
+    await this.store.write()
+    return { users: [toWireUser(user, true)], ...(session_id && { session_id }) }
+  }
+
+  /** users/login (spec §3.2): `login` is a username or an email (case B01); one message for every failure (case B02). */
+  async login(params: Params): Promise<CallResult> {
+    const login = trimmed(textParam(params, 'login'))
+    const password = textParam(params, 'password')
+    const user = login === undefined ? undefined : this.users.byLogin(login)
+    if (!user || password === undefined || !(await verifyPassword(password, user.password_hash))) {
+      throw new ApiError(401, LOGIN_FAILED)
+    }
+    // The user may have been deleted while the password was checked.
+    if (!this.users.byId(user.id)) throw new ApiError(401, LOGIN_FAILED)
+    const session_id = this.sessions.start(user.id)
+    await this.store.write()
+    return { users: [toWireUser(user, true)], session_id }
+  }
+
+  /** users/logout (spec §3.3): the session stops working on the server (case B03). */
+  async logout(caller: Caller): Promise<CallResult> {
+    if (!caller.user || caller.sessionId === undefined) throw notSignedIn()
+    this.sessions.end(caller.sessionId)
+    await this.store.write()
+    return { session_ended: true }
+  }
+
+  /** users/show/me (spec §3.5): the caller, email included. */
+  showMe(caller: Caller): CallResult {
+    if (!caller.user) throw notSignedIn()
+    return { users: [toWireUser(caller.user, true)] }
+  }
+
+  /**
+   * users/show (spec §3.4): `user_id`, or `user_ids` as a comma list. The
+   * users found are returned in the order asked; 404 only when none is
+   * (spec §11 "bad ids").
+   */
+  show(params: Params, caller: Caller): CallResult {
+    const list = textParam(params, 'user_ids') ?? textParam(params, 'user_id')
+    if (list === undefined || list.trim() === '') throw new ApiError(400, 'Required field: user_id')
+    const found = parseIdList(list).flatMap((id) => this.users.byId(id) ?? [])
+    if (found.length === 0) throw userNotFound()
+    return { users: found.map((user) => toWireUser(user, canSeeEmail(caller.user, user))) }
+  }
+
+  /**
+   * users/query (spec §3.8, §5): `where`, `order`, `sel`/`unsel`,
+   * `limit`/`skip` (or `page`/`per_page` as an offset) and `count`.
+   */
+  query(params: Params, caller: Caller): CallResult {
+    const select = compileSelection(params.sel, params.unsel)
+    const { limit, skip } = parseLimitSkip(params)
+    const matches = this.matching(params.where)
+    const order = compileOrder(params.order)
+    if (order) {
+      const docs = new Map(matches.map((user) => [user, toQueryDoc(user)]))
+      matches.sort((a, b) => order(docs.get(a)!, docs.get(b)!))
+    }
+    const users = matches
+      .slice(skip, skip + limit)
+      .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
+    return {
+      users: select ? users.map(select) : users,
+      ...(parseBoolean(params.count) && { meta: { count: formatCount(matches.length) } }),
+    }
+  }
+
+  /**
+   * users/search (spec §3.9, §5.9, §11 "search"): every keyword of `q` must
+   * appear in first_name, last_name, email, username or tags; paged with
+   * `page`/`per_page`, reported in meta.
+   */
+  search(params: Params, caller: Caller): CallResult {
+    const { page, per_page } = parseSearchPaging(params)
+    const match = compileKeywords(textParam(params, 'q') ?? '')
+    const matches = this.sortedById().filter((user) => match(toQueryDoc(user)))
+    const users = matches
+      .slice((page - 1) * per_page, page * per_page)
+      .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
+    return {
+      users,
+      meta: { page, per_page, total_pages: Math.ceil(matches.length / per_page), total_results: matches.length },
+    }
+  }
+
+  /** users/count (spec §3.10): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
+  count(params: Params): CallResult {
+    return { meta: { count: this.matching(params.where).length } }
+  }
+
+  /**
+   * users/update (spec §3.6, §11 "update"): the caller, or with `su_id` (admins
+   * only) another user. Sent fields replace stored ones, `tags` replace,
+   * `custom_fields` merge with `null` removing a field; a new password needs
+   * its confirmation.
+   */
+  async update(params: Params, caller: Caller): Promise<CallResult> {
+    const target = this.actingUser(params, caller)
+    const username = params.username === undefined ? target.username : trimmed(textParam(params, 'username'))
+    const email = params.email === undefined ? target.email : trimmed(textParam(params, 'email'))
+    if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
+    const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
+    const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
+    const password = textParam(params, 'password') || undefined
+    const found = [
+      ...(username || email ? [] : [problems.identityRequired]),
+      ...(password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)),
+      ...(username ? [] : nameProblems(first_name, last_name)),
+      ...this.uniquenessProblems(username, email, target.id),
+    ]
+    if (found.length > 0) throw validationFailed('update', found)
+    const tags = params.tags === undefined ? target.tags : parseTags(params.tags)
+    const custom_fields =
+      params.custom_fields === undefined
+        ? target.custom_fields
+        : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
+    const role = params.role === undefined ? target.role : textParam(params, 'role')
+    const admin = caller.user?.admin && params.admin !== undefined ? parseBoolean(params.admin) : target.admin
+    const password_hash = password === undefined ? target.password_hash : await hashPassword(password)
+    // While the hash was computed the user may have gone, or the name been taken.
+    if (!this.users.byId(target.id)) throw userNotFound()
+    const late = this.uniquenessProblems(username, email, target.id)
+    if (late.length > 0) throw validationFailed('update', late)
+    const changes = { username: username?.toLowerCase(), email: email?.toLowerCase(), first_name, last_name, role, tags }
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === undefined) delete target[field as keyof typeof changes]
+      else Object.assign(target, { [field]: value })
+    }
+    Object.assign(target, { custom_fields, admin, password_hash, updated_at: new Date().toISOString() })
+    await this.store.write()
+    return { users: [toWireUser(target, true)] }
+  }
+
+  /**
+   * users/delete (spec §3.7): the caller, or with `su_id` another user, or
+   * with `user_ids` a list (admins only, unless the list is just the caller).
+   * The deleted users' sessions end (spec §11 "delete self"). Meta only.
+   */
+  async delete(params: Params, caller: Caller): Promise<CallResult> {
+    if (!caller.user) throw notSignedIn()
+    const list = textParam(params, 'user_ids')
+    let targets: UserRecord[]
+    if (list !== undefined && list.trim() !== '') {
+      const ids = parseIdList(list)
+      if (!caller.user.admin && ids.some((id) => id !== caller.user?.id)) throw notAuthorized()
+      targets = ids.flatMap((id) => this.users.byId(id) ?? [])
+      if (targets.length === 0) throw userNotFound()
+    } else {
+      targets = [this.actingUser(params, caller)]
+    }
+    return this.removeUsers(targets, caller)
+  }
+
+  /**
+   * users/batch_delete (spec §3.11): admins only; deletes the users matching
+   * `where`, or all users without it. Finishes before the reply (spec §11 "deletes").
+   */
+  async batchDelete(params: Params, caller: Caller): Promise<CallResult> {
+    if (!caller.user) throw notSignedIn()
+    if (!caller.user.admin) throw notAuthorized()
+    return this.removeUsers(this.matching(params.where), caller)
+  }
+
+  /**
+   * users/request_reset_password (spec §3.12, §11): 200 with meta only when
+   * the email belongs to a user. No email is sent.
+   */
+  requestResetPassword(params: Params): CallResult {
+    const email = trimmed(textParam(params, 'email'))
+    if (email === undefined) throw new ApiError(400, 'Email is required.')
+    if (!this.users.byEmail(email)) throw new ApiError(404, 'No user found with this email address.')
+    return {}
+  }
+
+  private async removeUsers(targets: readonly UserRecord[], caller: Caller): Promise<CallResult> {
+    const ids = new Set(targets.map((user) => user.id))
+    this.users.remove(ids)
+    this.sessions.endAllOf(ids)
+    await this.store.write()
+    return caller.user && ids.has(caller.user.id) ? { session_ended: true } : {}
+  }
+
+  /** The caller, or the user named by `su_id` when the caller is an admin (spec §6, §11 "not allowed"). */
+  private actingUser(params: Params, caller: Caller): UserRecord {
+    if (!caller.user) throw notSignedIn()
+    const suId = trimmed(textParam(params, 'su_id'))
+    if (suId === undefined) return caller.user
+    if (!caller.user.admin) throw notAuthorized()
+    if (!isObjectId(suId)) throw invalidObjectId(suId)
+    const user = this.users.byId(suId.toLowerCase())
+    if (!user) throw userNotFound()
+    return user
+  }
+
+  /** Users matching a `where`, in creation order (spec §11 "order"). */
+  private matching(where: unknown): UserRecord[] {
+    const match = compileWhere(where)
+    return this.sortedById().filter((user) => match(toQueryDoc(user)))
+  }
+
+  private sortedById(): UserRecord[] {
+    return [...this.users.all()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }
+
+  private uniquenessProblems(username: string | undefined, email: string | undefined, self: string | undefined): string[] {
+    const taken = (user: UserRecord | undefined) => user !== undefined && user.id !== self
+    return [
+      ...(username !== undefined && taken(this.users.byUsername(username)) ? [problems.usernameTaken] : []),
+      ...(email !== undefined && taken(this.users.byEmail(email)) ? [problems.emailTaken] : []),
+    ]
+  }
+}
+
+function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim()
+  return text ? text : undefined
+}
+
+function passwordProblems(password: string | undefined, confirmation: string | undefined, required: boolean): string[] {
+  if (password === undefined || password === '') return required ? [problems.passwordBlank] : []
+  return confirmation === password ? [] : [problems.confirmationMismatch]
+}
+
+function nameProblems(first_name: string | undefined, last_name: string | undefined): string[] {
+  return [...(first_name ? [] : [problems.firstNameBlank]), ...(last_name ? [] : [problems.lastNameBlank])]
+}
+
+/** A comma list of ids; one malformed id fails the whole call (spec §11 "user_ids"). Duplicates dropped. */
+function parseIdList(list: string): string[] {
+  const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '')
+  for (const id of ids) if (!isObjectId(id)) throw invalidObjectId(id)
+  return [...new Set(ids.map((id) => id.toLowerCase()))]
+}

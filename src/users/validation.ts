@@ -1,0 +1,28 @@
+import { ApiError } from '../errors.js'
+
+/**
+ * The validation failure of create and update, Rails style: problems joined
+ * with ", " and one final period, e.g.
+ * `Failed to create user: Validation failed - First name can't be blank, Last name can't be blank.`
+ * (spec §2.3, §11 "create errors", "update").
+ *
+ * @param verb - `create` or `update`.
+ * @param problems - sentences without a final period, in the order found.
+ */
+export function validationFailed(verb: 'create' | 'update', problems: readonly string[]): ApiError {
+  return new ApiError(400, `Failed to ${verb} user: Validation failed - ${problems.join(', ')}.`)
+}
+
+/** The wording of each validation problem (spec §11 "create errors"). */
+export const problems = {
+  identityRequired: 'A username, email or external account is required',
+  passwordBlank: "Password can't be blank",
+  confirmationMismatch: "Password confirmation doesn't match Password",
+  firstNameBlank: "First name can't be blank",
+  lastNameBlank: "Last name can't be blank",
+  usernameTaken: 'Username is already taken',
+  emailTaken: 'Email is already taken',
+} as const
+
+/** 400 for a malformed email, without the validation prefix (spec §2.3, §11 "create errors"). */
+export const invalidEmail = (): ApiError => new ApiError(400, 'Invalid Email Address.')

@@ -1,0 +1,37 @@
+import { toWireDate } from '../dates.js'
+import type { UserRecord } from './record.js'
+
+/** A user as the client sees it in `response.users` (spec §4). */
+export type WireUser = Record<string, unknown>
+
+/**
+ * Renders a stored user for the wire, in the key order of the real service's
+ * replies (spec §2.2, §4): unset names, username, role and tags omitted;
+ * `external_accounts`, `custom_fields` and `stats` always present; `admin` as
+ * the string "true"/"false"; dates in the wire format; never the password hash
+ * (spec §11 "unset fields", "admin").
+ *
+ * @param showEmail - false hides `email` (spec §11 "email visibility").
+ */
+export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
+  const wire: WireUser = { id: user.id }
+  if (user.first_name !== undefined) wire.first_name = user.first_name
+  if (user.last_name !== undefined) wire.last_name = user.last_name
+  wire.created_at = toWireDate(user.created_at)
+  wire.updated_at = toWireDate(user.updated_at)
+  wire.external_accounts = user.external_accounts.map((account) => ({ ...account }))
+  if (user.confirmed_at !== undefined) wire.confirmed_at = toWireDate(user.confirmed_at)
+  if (user.username !== undefined) wire.username = user.username
+  if (showEmail && user.email !== undefined) wire.email = user.email
+  if (user.role !== undefined) wire.role = user.role
+  wire.admin = user.admin ? 'true' : 'false'
+  if (user.tags !== undefined) wire.tags = [...user.tags]
+  wire.custom_fields = structuredClone(user.custom_fields)
+  wire.stats = { photos: { total_count: 0 }, storage: { used: 0 } }
+  return wire
+}
+
+/** Who may see a user's email: the user themself and admins (spec §11 "email visibility"). */
+export function canSeeEmail(caller: UserRecord | undefined, user: UserRecord): boolean {
+  return caller !== undefined && (caller.admin || caller.id === user.id)
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { createMockCloud } from '../src/index.js'
+import { FixtureError } from '../src/fixtures.js'
+import { fixtureS } from './support/fixture-s.js'
+
+// The in-process API: createMockCloud(options) → { app, store, reset, seed, close } (issue 2 §8).
+describe('createMockCloud', () => {
+  it('answers app.request() without a socket', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    const reply = await cloud.app.request('/v1/users/count.json?key=TESTKEY')
+    expect(reply.status).toBe(200)
+    expect(await reply.json()).toEqual({ meta: { code: 200, status: 'ok', method_name: 'usersCount', count: 5 } })
+  })
+
+  it('stores passwords only as salted hashes', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    const [alice, bob] = cloud.store.data.users
+    expect(JSON.stringify(cloud.store.data)).not.toContain('pw-alice')
+    expect(alice?.password_hash).toMatch(/^scrypt\$/)
+    // Same scheme, different salts: equal passwords would still differ.
+    expect(alice?.password_hash.split('$')[4]).not.toBe(bob?.password_hash.split('$')[4])
+  })
+
+  it('loads the bundled fixture file', async () => {
+    const cloud = await createMockCloud({ fixtures: 'fixtures/users.json' })
+    const admins = cloud.store.data.users.filter((user) => user.admin)
+    expect(admins.map((user) => user.username)).toEqual(['admin'])
+  })
+
+  it('seeds extra users that reset removes again', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    await cloud.seed({ users: [{ username: 'zed', password: 'pw-zed' }] })
+    const login = await cloud.app.request('/v1/users/login.json?key=K', {
+      method: 'POST',
+      body: new URLSearchParams({ login: 'zed', password: 'pw-zed' }),
+    })
+    expect(login.status).toBe(200)
+    await cloud.reset()
+    expect(cloud.store.data.users.map((user) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
+  })
+
+  it('refuses a seeded user that clashes with a stored one, naming the entry and field', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    const attempt = cloud.seed({ users: [{ username: 'new', password: 'x' }, { username: 'Alice', password: 'x' }] })
+    await expect(attempt).rejects.toThrow(FixtureError)
+    await expect(attempt).rejects.toThrow('seed: users[1].username: "alice" is already taken by a stored user')
+    expect(cloud.store.data.users).toHaveLength(5)
+  })
+
+  it('refuses an invalid fixture object at creation', async () => {
+    await expect(createMockCloud({ fixtures: { users: [{ username: 'x' }] } as never })).rejects.toThrow(
+      /^fixtures option: users\[0\]\.password: /,
+    )
+  })
+})

@@ -1,0 +1,139 @@
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type Call } from '../support/client.js'
+import type { RunningMockCloud } from '../../src/server.js'
+import { ids } from '../support/fixture-s.js'
+
+// The wire protocol around every call: app key, verbs, bodies, envelope flags
+// (spec §1.1, §1.2, §2, §11 "status codes", "request bodies", "unknown app key", "pretty_json").
+let server: RunningMockCloud
+let call: Call
+beforeAll(async () => ({ server, call } = await startServer({ appKeys: ['TESTKEY', 'OTHER'] })))
+afterAll(() => server.stop())
+
+describe('the app key', () => {
+  it('is required', async () => {
+    const reply = await call('GET', 'users/count', {}, { key: null })
+    expect(reply.status).toBe(401)
+    expect(reply.body).toEqual({
+      meta: { status: 'fail', code: 401, message: 'Application key is not provided.', method_name: 'usersCount' },
+    })
+  })
+
+  it('must be one of the keys the server was started with', async () => {
+    const reply = await call('GET', 'users/count', {}, { key: 'WRONG' })
+    expect(reply.status).toBe(401)
+    expect(reply.body.meta.message).toBe('Invalid app key')
+    expect((await call('GET', 'users/count', {}, { key: 'OTHER' })).status).toBe(200)
+  })
+
+  it('may travel in the body', async () => {
+    const reply = await call('POST', 'users/login', {}, { key: null, form: { key: 'TESTKEY', login: 'bob', password: 'pw-bob' } })
+    expect(reply.status).toBe(200)
+  })
+})
+
+describe('the envelope', () => {
+  it('answers HTTP 200 with the real code in meta under suppress_response_codes', async () => {
+    for (const flag of ['true', '1', 't', 'YES']) {
+      const reply = await call('GET', 'users/show/me', { suppress_response_codes: flag })
+      expect(reply.status).toBe(200)
+      expect(reply.body.meta.code).toBe(401)
+    }
+    expect((await call('GET', 'users/show/me', { suppress_response_codes: 'false' })).status).toBe(401)
+  })
+
+  it('indents by two spaces with pretty_json', async () => {
+    const reply = await call('GET', 'users/count', { pretty_json: 'true' })
+    expect(reply.text).toBe(JSON.stringify(reply.body, null, 2))
+    expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect((await call('GET', 'users/count')).text).toBe(JSON.stringify(reply.body))
+  })
+
+  it('answers an unknown endpoint and a wrong verb with a failure envelope', async () => {
+    const unknown = await call('GET', 'users/fly')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.meta).toEqual({ status: 'fail', code: 404, message: 'Unknown endpoint: GET /v1/users/fly.json' })
+    const verb = await call('GET', 'users/create')
+    expect(verb.status).toBe(405)
+    expect(verb.body.meta).toMatchObject({ status: 'fail', code: 405, method_name: 'createUser' })
+    expect(verb.body.meta.message).toBe('users/create.json takes POST, not GET')
+  })
+
+  it('sends the CORS headers the live service sent', async () => {
+    const response = await fetch(`${server.url}/v1/users/count.json?key=TESTKEY`, { headers: { origin: 'http://app.test' } })
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+  })
+})
+
+describe('request bodies', () => {
+  it('reads urlencoded, multipart and JSON bodies alike', async () => {
+    const form = await call('POST', 'users/login', {}, { form: { login: 'alice', password: 'pw-alice' } })
+    const multipart = await call('POST', 'users/login', {}, { multipart: { login: 'alice', password: 'pw-alice' } })
+    const json = await call('POST', 'users/login', {}, { json: { login: 'alice', password: 'pw-alice' } })
+    for (const reply of [form, multipart, json]) expect(reply.body.response.users[0].id).toBe(ids.alice)
+  })
+
+  it('reads a GET body, as the guides send with curl -d -X GET', async () => {
+    const body = 'where=' + encodeURIComponent('{"username":"bob"}')
+    const reply = await new Promise<any>((resolve, reject) => {
+      const req = request(`${server.url}/v1/users/query.json?key=TESTKEY`, {
+        method: 'GET',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      }, (res) => {
+        let text = ''
+        res.on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve(JSON.parse(text)))
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+    expect(reply.response.users.map((u: { username: string }) => u.username)).toEqual(['bob'])
+  })
+
+  it('lets the body win over the query string, and the last of repeated keys win', async () => {
+    const response = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY&login=bob&login=carol`, {
+      method: 'POST',
+      body: new URLSearchParams({ password: 'pw-carol' }),
+    })
+    expect(((await response.json()) as any).response.users[0].id).toBe(ids.carol)
+    const bodyWins = await call('POST', 'users/login', { login: 'bob' }, { form: { login: 'alice', password: 'pw-alice' } })
+    expect(bodyWins.body.response.users[0].id).toBe(ids.alice)
+  })
+
+  it.each([
+    ['malformed JSON', 'application/json', '{"login":', 400, /^Invalid JSON body: /],
+    ['a JSON array', 'application/json', '[1]', 400, /^Invalid JSON body: expected an object/],
+    ['an unknown content type', 'text/csv', 'a,b', 415, /^Unsupported Content-Type "text\/csv"/],
+    ['a body over 1 MiB', 'application/x-www-form-urlencoded', 'x='.padEnd(1024 * 1024 + 10, 'y'), 413, /^Request body too large/],
+  ])('answers %s with a failure envelope', async (_name, type, body, code, message) => {
+    const response = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    })
+    const reply = (await response.json()) as any
+    expect(response.status).toBe(code)
+    expect(reply.meta).toMatchObject({ status: 'fail', code, method_name: 'loginUser' })
+    expect(reply.meta.message).toMatch(message)
+  })
+
+  it('cannot pollute prototypes through parameter names', async () => {
+    const created = await fetch(`${server.url}/v1/users/create.json?key=TESTKEY`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"proto","password":"p","password_confirmation":"p","__proto__":{"polluted":1},"custom_fields":{"__proto__":{"polluted":1},"ok":1}}',
+    })
+    expect(((await created.json()) as any).response.users[0].custom_fields).toEqual({ ok: 1 })
+    await call('GET', 'users/query', { where: '{"__proto__":{"polluted":1}}' })
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
+  })
+})
+
+describe('admin routes', () => {
+  it('POST /__mock/reset answers with an ok envelope', async () => {
+    const response = await fetch(`${server.url}/__mock/reset`, { method: 'POST' })
+    expect((await response.json()) as unknown).toEqual({ meta: { code: 200, status: 'ok', method_name: 'mockReset' } })
+  })
+})

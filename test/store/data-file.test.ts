@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DataFileError, createMockCloud } from '../../src/index.js'
+import { client, login, startServer } from '../support/client.js'
+
+// `--data FILE`: lowdb's JSON file adapter, read once at start, every write on disk before the reply
+// (issue 2 §5, spec §11 "--data FILE").
+let dir: string
+beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'mock-cloud-data-'))))
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+describe('a data file', () => {
+  it('is created from the fixtures and holds every acknowledged write', async () => {
+    const file = join(dir, 'db.json')
+    const { server, call } = await startServer({ data: file })
+    const created = await call('POST', 'users/create', {}, { form: { username: 'frank', password: 'p', password_confirmation: 'p' } })
+    expect(created.status).toBe(200)
+    // On disk before the reply: read it while the server still runs.
+    const onDisk = JSON.parse(await readFile(file, 'utf8'))
+    expect(onDisk.users.map((user: { username: string }) => user.username)).toContain('frank')
+    expect(JSON.stringify(onDisk)).not.toContain('"p"')
+    await server.stop()
+  })
+
+  it('keeps users and sessions across a restart, and reset goes back to the fixtures', async () => {
+    const file = join(dir, 'db.json')
+    const first = await startServer({ data: file })
+    await first.call('POST', 'users/create', {}, { form: { username: 'frank', password: 'p', password_confirmation: 'p' } })
+    const session = await login(first.call, 'frank', 'p')
+    await first.server.stop()
+
+    const second = await startServer({ data: file })
+    expect((await second.call('GET', 'users/count')).body.meta.count).toBe(6)
+    expect((await second.call('GET', 'users/show/me', {}, { session })).body.response.users[0].username).toBe('frank')
+    await second.server.reset()
+    expect((await second.call('GET', 'users/count')).body.meta.count).toBe(5)
+    expect(JSON.parse(await readFile(file, 'utf8')).users).toHaveLength(5)
+    await second.server.stop()
+  })
+
+  it('that is not JSON stops the start with the file name and leaves the file untouched', async () => {
+    const file = join(dir, 'broken.json')
+    await writeFile(file, '{"users": [')
+    const attempt = createMockCloud({ data: file })
+    await expect(attempt).rejects.toThrow(DataFileError)
+    await expect(attempt).rejects.toThrow(file)
+    expect(await readFile(file, 'utf8')).toBe('{"users": [')
+  })
+
+  it('that is JSON of another shape stops the start too', async () => {
+    const file = join(dir, 'other.json')
+    await writeFile(file, '{"posts": []}')
+    await expect(createMockCloud({ data: file })).rejects.toThrow(/not a mock-cloud data file/)
+  })
+
+  it('is served by the same API as memory', async () => {
+    const file = join(dir, 'db.json')
+    const { server } = await startServer({ data: file })
+    const call = client(server.url)
+    expect((await call('GET', 'users/query', { where: { color: 'red' } })).body.response.users).toHaveLength(1)
+    await server.stop()
+  })
+})

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { login, startServer, type Call } from '../support/client.js'
+import type { RunningMockCloud } from '../../src/server.js'
+import { ids } from '../support/fixture-s.js'
+
+// users/update, users/delete, users/batch_delete, users/request_reset_password
+// (spec §3.6, §3.7, §3.11, §3.12, §6, §11 "update", "not allowed", "deletes", "delete self").
+let server: RunningMockCloud
+let call: Call
+beforeEach(async () => ({ server, call } = await startServer()))
+afterEach(() => server.stop())
+
+const notAuthorized = 'You are not authorized to perform this action.'
+const usernames = (reply: { body: any }) => reply.body.response.users.map((u: { username: string }) => u.username)
+
+describe('users/update', () => {
+  it('updates the caller: fields replaced, tags replaced, custom fields merged, null removes one', async () => {
+    const session = await login(call, 'alice', 'pw-alice')
+    const reply = await call('PUT', 'users/update', {}, {
+      session,
+      form: { first_name: 'Alicia', tags: 'chess', custom_fields: { age: 31, color: null, city: 'Oslo' }, extra: '{}' },
+    })
+    expect(reply.status).toBe(200)
+    expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'updateUser' })
+    const user = reply.body.response.users[0]
+    expect(user).toMatchObject({ id: ids.alice, first_name: 'Alicia', last_name: 'Smith', email: 'alice@example.com', tags: ['chess'] })
+    expect(user.custom_fields).toEqual({ age: 31, city: 'Oslo' })
+    const shown = await call('GET', 'users/show/me', {}, { session })
+    expect(shown.body.response.users[0].custom_fields).toEqual({ age: 31, city: 'Oslo' })
+  })
+
+  it('changes the password only with a matching confirmation', async () => {
+    const session = await login(call, 'bob', 'pw-bob')
+    const refused = await call('PUT', 'users/update', {}, { session, form: { password: 'new', password_confirmation: 'other' } })
+    expect(refused.status).toBe(400)
+    expect(refused.body.meta.message).toBe("Failed to update user: Validation failed - Password confirmation doesn't match Password.")
+    await call('PUT', 'users/update', {}, { session, form: { password: 'new', password_confirmation: 'new' } })
+    expect((await call('POST', 'users/login', {}, { form: { login: 'bob', password: 'pw-bob' } })).status).toBe(401)
+    expect((await call('POST', 'users/login', {}, { form: { login: 'bob', password: 'new' } })).status).toBe(200)
+  })
+
+  it('refuses a username or email another user has', async () => {
+    const session = await login(call, 'bob', 'pw-bob')
+    const reply = await call('PUT', 'users/update', {}, { session, form: { username: 'Alice', email: 'carol@example.com' } })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toEqual({
+      status: 'fail',
+      code: 400,
+      message: 'Failed to update user: Validation failed - Username is already taken, Email is already taken.',
+      method_name: 'updateUser',
+    })
+  })
+
+  it('needs a session', async () => {
+    const reply = await call('PUT', 'users/update', {}, { form: { first_name: 'x' } })
+    expect(reply.status).toBe(401)
+    expect(reply.body.meta.message).toBe('You need to sign in or sign up before continuing.')
+  })
+
+  it('lets an admin update another user with su_id, and nobody else', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.dave, role: 'captain' } })
+    expect(reply.body.response.users[0]).toMatchObject({ id: ids.dave, role: 'captain' })
+    const alice = await login(call, 'alice', 'pw-alice')
+    const refused = await call('PUT', 'users/update', {}, { session: alice, form: { su_id: ids.dave, role: 'pirate' } })
+    expect(refused.status).toBe(403)
+    expect(refused.body.meta.message).toBe(notAuthorized)
+    const missing = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: '5f00000000000000000000ff' } })
+    expect(missing.status).toBe(404)
+    expect(missing.body.meta.message).toBe('User not found.')
+  })
+})
+
+describe('users/delete', () => {
+  it('deletes the caller, replies with meta only and ends their sessions', async () => {
+    const session = await login(call, 'carol', 'pw-carol')
+    const reply = await call('DELETE', 'users/delete', {}, { session })
+    expect(reply.status).toBe(200)
+    expect(reply.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'deleteUser' } })
+    expect((await call('GET', 'users/show/me', {}, { session })).status).toBe(401)
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(4)
+    expect((await call('POST', 'users/login', {}, { form: { login: 'carol', password: 'pw-carol' } })).status).toBe(401)
+  })
+
+  it('lets an admin delete others by su_id or user_ids', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    expect((await call('DELETE', 'users/delete', { su_id: ids.bob }, { session: admin })).status).toBe(200)
+    expect((await call('DELETE', 'users/delete', { user_ids: `${ids.carol},${ids.dave}` }, { session: admin })).status).toBe(200)
+    expect(usernames(await call('GET', 'users/query'))).toEqual(['alice', 'admin'])
+    expect((await call('GET', 'users/show/me', {}, { session: admin })).status).toBe(200)
+  })
+
+  it("refuses a non-admin deleting someone else's account", async () => {
+    const alice = await login(call, 'alice', 'pw-alice')
+    for (const query of [{ user_ids: ids.bob }, { su_id: ids.bob }]) {
+      const reply = await call('DELETE', 'users/delete', query, { session: alice })
+      expect(reply.status).toBe(403)
+      expect(reply.body.meta).toEqual({ status: 'fail', code: 403, message: notAuthorized, method_name: 'deleteUser' })
+    }
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
+  })
+
+  it('needs a session', async () => {
+    expect((await call('DELETE', 'users/delete')).status).toBe(401)
+  })
+})
+
+describe('users/batch_delete', () => {
+  it('deletes the users matching where, for an admin', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('DELETE', 'users/batch_delete', { where: { tags: 'golf' } }, { session: admin })
+    expect(reply.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'batchDelete' } })
+    expect(usernames(await call('GET', 'users/query'))).toEqual(['carol', 'dave', 'admin'])
+  })
+
+  it('deletes every user without where', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    expect((await call('DELETE', 'users/batch_delete', {}, { session: admin })).status).toBe(200)
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(0)
+  })
+
+  it('refuses non-admins with a 403 and deletes nothing', async () => {
+    const bob = await login(call, 'bob', 'pw-bob')
+    const reply = await call('DELETE', 'users/batch_delete', {}, { session: bob })
+    expect(reply.status).toBe(403)
+    expect(reply.body.meta.message).toBe(notAuthorized)
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
+  })
+})
+
+describe('users/request_reset_password', () => {
+  it('answers 200 with meta only for a known email', async () => {
+    const reply = await call('GET', 'users/request_reset_password', { email: 'Dave@example.com' })
+    expect(reply.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'requestResetPassword' } })
+  })
+
+  it.each([
+    [{}, 400, 'Email is required.'],
+    [{ email: 'who@example.com' }, 404, 'No user found with this email address.'],
+  ])('answers %j with %i', async (query, code, message) => {
+    const reply = await call('GET', 'users/request_reset_password', query)
+    expect(reply.status).toBe(code)
+    expect(reply.body.meta).toEqual({ status: 'fail', code, message, method_name: 'requestResetPassword' })
+  })
+})
