@@ -1,0 +1,148 @@
+import { ApiError } from '../errors.js'
+
+/** A comparator for `Array.prototype.sort`; 0 for ties so a stable sort keeps creation order. */
+export type DocComparator = (a: Record<string, unknown>, b: Record<string, unknown>) => number
+
+interface SortKey {
+  field: string
+  descending: boolean
+}
+
+const invalidOrder = (reason: string): ApiError => new ApiError(400, `Invalid order parameter: ${reason}`)
+
+/**
+ * MongoDB's sort ranks of BSON types. An empty array ranks below null/missing
+ * (MongoDB "Comparison/Sort Order"); a non-empty array field is replaced by one
+ * of its elements before ranking, so `ARRAY` is only met for nested arrays.
+ */
+const enum Rank {
+  EMPTY_ARRAY,
+  NULL,
+  NUMBER,
+  STRING,
+  OBJECT,
+  ARRAY,
+  BOOLEAN,
+  DATE,
+  OTHER,
+}
+
+function rankOf(value: unknown): Rank {
+  if (value === null || value === undefined) return Rank.NULL
+  if (typeof value === 'number') return Rank.NUMBER
+  if (typeof value === 'string') return Rank.STRING
+  if (typeof value === 'boolean') return Rank.BOOLEAN
+  if (value instanceof Date) return Rank.DATE
+  if (Array.isArray(value)) return Rank.ARRAY
+  if (typeof value === 'object') return Rank.OBJECT
+  return Rank.OTHER
+}
+
+const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0)
+
+// MongoDB orders strings by their UTF-8 bytes, i.e. by code point; JavaScript's
+// `<` compares UTF-16 code units, which puts astral characters before U+E000–U+FFFF.
+function compareStrings(a: string, b: string): number {
+  const left = Array.from(a, (ch) => ch.codePointAt(0)!)
+  const right = Array.from(b, (ch) => ch.codePointAt(0)!)
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return sign(left[i]! - right[i]!)
+  }
+  return sign(left.length - right.length)
+}
+
+/** Total order over stored values, MongoDB style: by type rank, then within the type. */
+function compareValues(a: unknown, b: unknown): number {
+  const rankA = rankOf(a)
+  const rankB = rankOf(b)
+  if (rankA !== rankB) return sign(rankA - rankB)
+  switch (rankA) {
+    case Rank.NUMBER:
+      return sign((a as number) - (b as number))
+    case Rank.STRING:
+      return compareStrings(a as string, b as string)
+    case Rank.BOOLEAN:
+      return Number(a) - Number(b)
+    case Rank.DATE:
+      return sign((a as Date).getTime() - (b as Date).getTime())
+    case Rank.ARRAY:
+      return compareSequences(a as unknown[], b as unknown[])
+    case Rank.OBJECT:
+      // Embedded documents compare field by field, name then value, in stored order.
+      return compareSequences(Object.entries(a as object).flat(), Object.entries(b as object).flat())
+    default:
+      return 0
+  }
+}
+
+function compareSequences(a: readonly unknown[], b: readonly unknown[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareValues(a[i], b[i])
+    if (order !== 0) return order
+  }
+  return sign(a.length - b.length)
+}
+
+const EMPTY_ARRAY_KEY = Symbol('empty array')
+
+// MongoDB sorts an array field by its smallest element ascending and its largest descending.
+function sortValue(value: unknown, descending: boolean): unknown {
+  if (!Array.isArray(value)) return value
+  if (value.length === 0) return EMPTY_ARRAY_KEY
+  const pick = descending ? 1 : -1
+  return value.reduce((best: unknown, item: unknown) => (sign(compareValues(item, best)) === pick ? item : best))
+}
+
+function compareKeys(a: unknown, b: unknown): number {
+  if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) {
+    return a === b ? 0 : a === EMPTY_ARRAY_KEY ? -1 : 1
+  }
+  return compareValues(a, b)
+}
+
+// Own properties only, so `order=constructor` sorts as a missing field instead of reading Object.prototype.
+const fieldOf = (doc: Record<string, unknown>, field: string): unknown =>
+  Object.hasOwn(doc, field) ? doc[field] : undefined
+
+function parseOrder(raw: string): SortKey[] {
+  return raw.split(',').map((segment) => {
+    const trimmed = segment.trim()
+    const descending = trimmed.startsWith('-')
+    const field = (descending ? trimmed.slice(1) : trimmed).trim()
+    if (field === '') throw invalidOrder(`empty field name in "${raw}"`)
+    return { field, descending }
+  })
+}
+
+/**
+ * Compiles the `order` parameter of `users/query` (spec §5.2, §11 "order",
+ * "ties in order", "comparison semantics"): a comma list of top-level query
+ * doc field names, `-` before a name for descending, e.g.
+ * `first_name,-created_at`. Values compare as MongoDB sorts them: missing and
+ * null first when ascending; across types null < numbers < strings < objects
+ * < arrays < booleans < dates; numbers numerically, strings by code point,
+ * dates by instant; an array field by its smallest element ascending and its
+ * largest descending, an empty array below null. Unknown fields sort as
+ * missing.
+ *
+ * @param raw - the `order` string; absent, `null` or blank → no ordering.
+ * @returns a comparator returning 0 on ties (the caller's stable sort keeps
+ *   creation order), or undefined when there is nothing to order by.
+ * @throws ApiError 400 `Invalid order parameter: <reason>` for a value that is
+ *   not a string or has an empty field name (`a,,b`, `-`).
+ * @example
+ * users.sort(compileOrder('first_name,-created_at') ?? (() => 0))
+ */
+export function compileOrder(raw: unknown): DocComparator | undefined {
+  if (raw === undefined || raw === null) return undefined
+  if (typeof raw !== 'string') throw invalidOrder('must be a comma-separated list of field names')
+  if (raw.trim() === '') return undefined
+  const keys = parseOrder(raw)
+  return (a, b) => {
+    for (const { field, descending } of keys) {
+      const order = compareKeys(sortValue(fieldOf(a, field), descending), sortValue(fieldOf(b, field), descending))
+      if (order !== 0) return descending ? -order : order
+    }
+    return 0
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiError } from '../errors.js'
+
+/** Trims a wire user (or any wire object with `id` and `custom_fields`) to the fields asked for. */
+export type Selection = (wire: Record<string, unknown>) => Record<string, unknown>
+
+type ParamName = 'sel' | 'unsel'
+
+const invalid = (param: ParamName, reason: string): ApiError => new ApiError(400, `Invalid ${param} parameter: ${reason}`)
+
+const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Reads `{"all":["name", …]}` (spec §5.3), from JSON text or a parsed JSON body. */
+function parseFieldList(param: ParamName, raw: unknown): Set<string> {
+  let value = raw
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw)
+    } catch (error) {
+      throw invalid(param, `not valid JSON (${(error as Error).message})`)
+    }
+  }
+  const shape = `must be {"all":[field names]}`
+  if (!isRecord(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'all')) throw invalid(param, shape)
+  const names = value.all
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw invalid(param, shape)
+  return new Set(names as string[])
+}
+
+const customFieldsOf = (wire: Record<string, unknown>): Record<string, unknown> =>
+  isRecord(wire.custom_fields) ? wire.custom_fields : {}
+
+function keepOnly(names: Set<string>): Selection {
+  return (wire) => {
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(wire)) {
+      if (key === 'id' || names.has(key)) out[key] = value
+    }
+    if (Object.hasOwn(out, 'custom_fields')) return out
+    // A bare name that is not a top-level field names a custom field (spec §5.3).
+    const custom = Object.entries(customFieldsOf(wire)).filter(([key]) => names.has(key) && !Object.hasOwn(wire, key))
+    if (custom.length > 0) out.custom_fields = Object.fromEntries(custom)
+    return out
+  }
+}
+
+function leaveOut(names: Set<string>): Selection {
+  return (wire) => {
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(wire)) {
+      if (key === 'id' || !names.has(key)) out[key] = value
+    }
+    if (isRecord(out.custom_fields)) {
+      out.custom_fields = Object.fromEntries(
+        Object.entries(out.custom_fields).filter(([key]) => !names.has(key) || Object.hasOwn(wire, key)),
+      )
+    }
+    return out
+  }
+}
+
+/**
+ * Compiles `sel` / `unsel` (spec §5.3, §11 "sel / unsel") into a function
+ * applied to each WIRE user, the shape clients see (custom fields nested
+ * under `custom_fields`). Each parameter is `{"all":[names]}` as JSON text or
+ * a parsed object. A name is a top-level wire field or, when the user has no
+ * such top-level field, one of its custom fields by bare name. `sel` keeps
+ * just the named fields (`custom_fields` only when one of its fields, or
+ * `custom_fields` itself, is named); `unsel` drops them. `id` is always kept
+ * (spec §11). The input is not modified.
+ *
+ * @returns the trimming function, or undefined when neither parameter is given.
+ * @throws ApiError 400 `Invalid sel parameter: <reason>` / `Invalid unsel
+ *   parameter: <reason>` for bad JSON or any other shape, and
+ *   `Invalid sel parameter: sel and unsel cannot be used together`.
+ * @example
+ * compileSelection('{"all":["username","age"]}', undefined)?.(user)
+ * // { id, username, custom_fields: { age } }
+ */
+export function compileSelection(sel: unknown, unsel: unknown): Selection | undefined {
+  if (!isAbsent(sel) && !isAbsent(unsel)) throw invalid('sel', 'sel and unsel cannot be used together')
+  if (!isAbsent(sel)) return keepOnly(parseFieldList('sel', sel))
+  if (!isAbsent(unsel)) return leaveOut(parseFieldList('unsel', unsel))
+  return undefined
+}

@@ -1,0 +1,48 @@
+import { Query } from 'mingo/query'
+import { MONGO_QUERY_CONTEXT } from './mongo-operators.js'
+import { compileKeywords } from './text.js'
+import { invalidWhere, normalizeWhere } from './where-tree.js'
+
+/** A compiled `where`: true when a query doc matches. */
+export type WherePredicate = (doc: Record<string, unknown>) => boolean
+
+function parseWhere(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw
+  try {
+    return JSON.parse(raw)
+  } catch (error) {
+    throw invalidWhere(`not valid JSON (${(error as Error).message})`)
+  }
+}
+
+/**
+ * Compiles the `where` parameter of `users/query`, `users/count` and
+ * `users/batch_delete` (spec §5.1, §11 "where", "$regex", "comparison
+ * semantics", "date values in where", "`$text` in query").
+ *
+ * Matching follows MongoDB, not mingo, where the two differ (see
+ * `mongo-operators.ts`): type bracketing, null matching a missing field,
+ * element-wise matching of arrays, `$in`/`$nin` with array operands (case
+ * B19), `$all` on scalars (case B20). A top-level `$text: {"$search": …}`
+ * is matched by {@link compileKeywords} and ANDed with the rest.
+ *
+ * @param raw - a JSON string (form, query string) or an already parsed
+ *   value (JSON body). `undefined` or `''` match every doc.
+ * @returns a predicate over query docs: plain objects with custom fields at
+ *   the top level, `id` and `_id` both set, dates as `Date`s.
+ * @throws ApiError 400 `Invalid where parameter: <reason>` for text that is
+ *   not JSON, a value that is not a JSON object, or any rule of
+ *   {@link normalizeWhere}; 400 with the §5.1 message for a regex that does
+ *   not start with `^` and a letter or digit.
+ * @example
+ * const match = compileWhere('{"color":{"$in":["blue","red"]}}')
+ * match({ id: 'x', _id: 'x', color: 'red' }) // true
+ */
+export function compileWhere(raw: unknown): WherePredicate {
+  if (raw === undefined || raw === '') return () => true
+  const { criteria, search } = normalizeWhere(parseWhere(raw))
+  const query = new Query(criteria, { context: MONGO_QUERY_CONTEXT, scriptEnabled: false })
+  if (search === undefined) return (doc) => query.test(doc)
+  const keywords = compileKeywords(search)
+  return (doc) => keywords(doc) && query.test(doc)
+}
