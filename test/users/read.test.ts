@@ -65,6 +65,13 @@ describe('users/query', () => {
     expect(usernames(await call('GET', 'users/query', { where: { username: { $regex: '^ca' } } }))).toEqual(['carol'])
   })
 
+  it('compares created_at with a date in the custom-field date form', async () => {
+    const past = await call('GET', 'users/query', { where: { created_at: { $gt: '2001-01-01 00:00:00+0000' } } })
+    expect(usernames(past)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
+    const future = await call('GET', 'users/query', { where: { created_at: { $gt: '2999-01-01 00:00:00+0000' } } })
+    expect(usernames(future)).toEqual([])
+  })
+
   it('orders by custom and built-in fields, descending with a minus, ties in creation order', async () => {
     expect(usernames(await call('GET', 'users/query', { order: '-age' }))).toEqual(['carol', 'alice', 'bob', 'dave', 'admin'])
     expect(usernames(await call('GET', 'users/query', { order: 'color,username' }))).toEqual(['admin', 'carol', 'dave', 'bob', 'alice'])
