@@ -1,0 +1,199 @@
+import ArrowDB from 'arrowdb'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { RunningMockCloud } from '../src/server.js'
+import { startServer } from './support/client.js'
+
+/**
+ * End to end through the real `arrowdb` npm SDK (1.0.12), which talks to the server with the
+ * `request` library: POST/PUT/DELETE params as an urlencoded body, GET params in the query
+ * string, objects JSON-encoded, the app key as `?key=` and the session as a `_session_id` cookie.
+ */
+
+const NO_SESSION = 'You need to sign in or sign up before continuing.'
+const BAD_LOGIN = 'Invalid email/username or password.'
+
+/** What one SDK call gave its callback. */
+type Outcome = { err: ArrowDB.SdkError | null; result: ArrowDB.Result }
+
+/** Calls an SDK method (`usersLogin`, …) and resolves with both callback arguments. */
+function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<Outcome> {
+  const fn = app[method] as ArrowDB.Method | undefined
+  if (typeof fn !== 'function') throw new Error(`the arrowdb SDK has no method ${method}`)
+  return new Promise((resolve) => fn.call(app, params, (err, result) => resolve({ err, result })))
+}
+
+/** Resolves with the result of a call that must succeed; an SDK error fails the test with its message. */
+async function ok(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.Result> {
+  const { err, result } = await sdk(app, method, params)
+  if (err) throw new Error(`${method} failed: ${err.message}`)
+  return result
+}
+
+/** Resolves with the error of a call that must fail. */
+async function refused(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.SdkError> {
+  const { err } = await sdk(app, method, params)
+  if (!err) throw new Error(`${method} was expected to fail but succeeded`)
+  return err
+}
+
+describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud', () => {
+  let server: RunningMockCloud
+  let app: ArrowDB
+
+  beforeEach(async () => {
+    ;({ server } = await startServer())
+    // The entry point needs the scheme and no trailing slash: the SDK appends `/v1/users/...`.
+    app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+  })
+  afterEach(async () => {
+    await server.stop()
+  })
+
+  it('create → login → showMe → query → update → logout → showMe 401 → login → remove → login 401', async () => {
+    const created = await ok(app, 'usersCreate', {
+      username: 'sdkuser',
+      email: 'sdkuser@example.com',
+      password: 'sdk-pass',
+      password_confirmation: 'sdk-pass',
+      custom_fields: { team: 'blue', level: 3 },
+    })
+    expect(created.statusCode).toBe(200)
+    expect(created.body.meta).toEqual({
+      code: 200,
+      status: 'ok',
+      method_name: 'createUser',
+      session_id: expect.any(String),
+    })
+    const user = created.body.response.users[0]
+    expect(user).toMatchObject({ username: 'sdkuser', email: 'sdkuser@example.com', custom_fields: { team: 'blue', level: 3 } })
+    // The SDK keeps a session only from usersLogin, not from usersCreate.
+    expect(app.sessionCookieString).toBeNull()
+
+    const loggedIn = await ok(app, 'usersLogin', { login: 'sdkuser', password: 'sdk-pass' })
+    expect(loggedIn.body.meta).toMatchObject({ code: 200, status: 'ok', method_name: 'loginUser' })
+    const session = loggedIn.body.meta.session_id as string
+    expect(app.sessionCookieString).toBe(`_session_id=${session}`)
+
+    const me = await ok(app, 'usersShowMe')
+    expect(me.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'showMe' })
+    expect(me.body.response.users).toEqual([user])
+
+    const queried = await ok(app, 'usersQuery', { where: { team: 'blue' } })
+    expect(queried.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'queryUsers' })
+    expect(queried.body.response.users.map((u: { id: string }) => u.id)).toEqual([user.id])
+    const byNumber = await ok(app, 'usersQuery', { where: { level: { $gte: 3 } }, count: true })
+    expect(byNumber.body.meta.count).toBe(1)
+    expect(byNumber.body.response.users.map((u: { username: string }) => u.username)).toEqual(['sdkuser'])
+
+    const updated = await ok(app, 'usersUpdate', { custom_fields: { team: 'red' } })
+    expect(updated.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'updateUser' })
+    expect(updated.body.response.users[0]).toMatchObject({ id: user.id, custom_fields: { team: 'red', level: 3 } })
+    const afterUpdate = await ok(app, 'usersQuery', { where: { team: 'blue' } })
+    expect(afterUpdate.body.response.users).toEqual([])
+
+    const loggedOut = await ok(app, 'usersLogout')
+    expect(loggedOut.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'logoutUser' })
+    expect(app.sessionCookieString).toBeNull()
+
+    const noSession = await refused(app, 'usersShowMe')
+    expect(noSession.statusCode).toBe(401)
+    expect(noSession.reason).toBe(NO_SESSION)
+    expect(noSession.message).toBe(`Request returned with HTTP status code 401 ${NO_SESSION}`)
+    expect(noSession.body).toEqual({ meta: { status: 'fail', code: 401, message: NO_SESSION, method_name: 'showMe' } })
+
+    // The SDK forgot the session by itself; replaying it (from another instance, so this one's
+    // cookie state stays clean) proves the server ended it too.
+    const replay = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    replay.sessionCookieString = `_session_id=${session}`
+    const replayed = await refused(replay, 'usersShowMe')
+    expect(replayed.statusCode).toBe(401)
+    expect(replayed.reason).toBe(NO_SESSION)
+
+    await ok(app, 'usersLogin', { login: 'sdkuser@example.com', password: 'sdk-pass' })
+    const removed = await ok(app, 'usersRemove')
+    expect(removed.statusCode).toBe(200)
+    expect(removed.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'deleteUser' } })
+
+    const gone = await refused(app, 'usersLogin', { login: 'sdkuser', password: 'sdk-pass' })
+    expect(gone.statusCode).toBe(401)
+    expect(gone.reason).toBe(BAD_LOGIN)
+    expect(gone.body).toEqual({ meta: { status: 'fail', code: 401, message: BAD_LOGIN, method_name: 'loginUser' } })
+
+    const counted = await ok(app, 'usersCount')
+    expect(counted.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'usersCount', count: 5 })
+  })
+
+  it('usersDelete (the other name of users/delete.json) deletes the logged-in user too', async () => {
+    await ok(app, 'usersLogin', { login: 'dave', password: 'pw-dave' })
+    const deleted = await ok(app, 'usersDelete')
+    expect(deleted.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'deleteUser' } })
+    const gone = await refused(app, 'usersLogin', { login: 'dave', password: 'pw-dave' })
+    expect(gone.statusCode).toBe(401)
+    expect(gone.reason).toBe(BAD_LOGIN)
+  })
+
+  it('a second usersLogin without usersLogout keeps sending the first session; logout first switches users', async () => {
+    // The SDK stores the cookie it sends under the request's default path (/v1/users) and the
+    // server's `Path=/` cookie beside it; the longer path is listed first, so the old id wins.
+    const first = await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
+    const second = await ok(app, 'usersLogin', { login: 'bob', password: 'pw-bob' })
+    const [a, b] = [first.body.meta.session_id, second.body.meta.session_id]
+    expect(app.sessionCookieString).toBe(`_session_id=${a}; _session_id=${b}`)
+    const stale = await ok(app, 'usersShowMe')
+    expect(stale.body.response.users[0].username).toBe('alice')
+
+    await ok(app, 'usersLogout')
+    await ok(app, 'usersLogin', { login: 'bob', password: 'pw-bob' })
+    const fresh = await ok(app, 'usersShowMe')
+    expect(fresh.body.response.users[0].username).toBe('bob')
+  })
+
+  it('a wrong password is an SDK error with statusCode 401 and the server message as reason', async () => {
+    const err = await refused(app, 'usersLogin', { login: 'alice', password: 'wrong' })
+    expect(err.statusCode).toBe(401)
+    expect(err.reason).toBe(BAD_LOGIN)
+    expect(app.sessionCookieString).toBeNull()
+  })
+
+  it('with autoSessionManagement off, a bare session id set by hand is sent as the _session_id cookie', async () => {
+    const manual = new ArrowDB('TESTKEY', { apiEntryPoint: server.url, autoSessionManagement: false })
+    const loggedIn = await ok(manual, 'usersLogin', { login: 'bob', password: 'pw-bob' })
+    expect(manual.sessionCookieString).toBeNull()
+    expect(loggedIn.cookieString).toBe(`_session_id=${loggedIn.body.meta.session_id}`)
+
+    manual.sessionCookieString = loggedIn.body.meta.session_id as string
+    const me = await ok(manual, 'usersShowMe')
+    expect(me.body.response.users.map((u: { username: string }) => u.username)).toEqual(['bob'])
+  })
+
+  it('the session_id param of the MBS guide works as well as the cookie', async () => {
+    const loggedIn = await ok(app, 'usersLogin', { login: 'carol', password: 'pw-carol' })
+    const other = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const me = await ok(other, 'usersShowMe', { session_id: loggedIn.body.meta.session_id })
+    expect(me.body.response.users.map((u: { username: string }) => u.username)).toEqual(['carol'])
+  })
+
+  it('an admin sends where as the SDK does (JSON in a DELETE body) to usersBatchDelete', async () => {
+    await ok(app, 'usersLogin', { login: 'admin', password: 'pw-admin' })
+    const deleted = await ok(app, 'usersBatchDelete', { where: { color: { $in: ['red', 'blue'] } } })
+    expect(deleted.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'batchDelete' } })
+    const left = await ok(app, 'usersQuery', { order: 'username' })
+    expect(left.body.response.users.map((u: { username: string }) => u.username)).toEqual(['admin', 'carol', 'dave'])
+  })
+
+  it('a custom date field and a tags string round-trip through the SDK', async () => {
+    const created = await ok(app, 'usersCreate', {
+      username: 'dated',
+      password: 'p',
+      password_confirmation: 'p',
+      tags: 'hiking, swimming',
+      custom_fields: { joined: '2020-01-02 03:04:05+0000' },
+    })
+    expect(created.body.response.users[0]).toMatchObject({
+      tags: ['hiking', 'swimming'],
+      custom_fields: { joined: '2020-01-02T03:04:05+0000' },
+    })
+    const found = await ok(app, 'usersQuery', { where: { joined: { $gt: '2020-01-01 00:00:00+0000' } } })
+    expect(found.body.response.users.map((u: { username: string }) => u.username)).toEqual(['dated'])
+  })
+})
