@@ -1,7 +1,10 @@
 import { Hono } from 'hono'
+import { ApiError } from './errors.js'
 import { loadFixtureFile, parseFixture, type Fixture } from './fixtures.js'
 import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
+import { renderFailure } from './http/envelope.js'
+import { queryParams } from './http/params.js'
 import type { MockCloudOptions } from './options.js'
 import { Sessions } from './sessions.js'
 import { openStore, type Store, type StoreData } from './store/db.js'
@@ -62,6 +65,10 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   }
   cloud.app.route('/', apiRoutes(service, new Set(options.appKeys ?? [])))
   cloud.app.route('/', adminRoutes(cloud))
+  // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
+  cloud.app.notFound((c) =>
+    renderFailure(c, queryParams(c), new ApiError(404, `Unknown endpoint: ${c.req.method} ${c.req.path}`), undefined),
+  )
   return cloud
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.js'
+import { storedCustomValue } from './custom-dates.js'
 
 /**
  * Parsers for the user fields that arrive in more than one form. Each accepts
@@ -55,7 +56,8 @@ export function parseCustomFields(raw: unknown): Record<string, unknown> {
 
 /**
  * Applies sent custom fields to stored ones: each field set or replaced, a
- * `null` field removed, the rest kept (spec §11 "update", §5.8). Pass `{}` as
+ * `null` field removed, the rest kept (spec §11 "update", §5.8); date strings
+ * stored as dates (`custom-dates.ts`). Pass `{}` as
  * `stored` on create, where a `null` field is simply not stored (spec §11 "fixtures").
  *
  * @returns a new object; neither argument is changed.
@@ -67,7 +69,7 @@ export function mergeCustomFields(
   const merged = structuredClone(stored)
   for (const [name, value] of Object.entries(sent)) {
     if (value === null) delete merged[name]
-    else merged[name] = structuredClone(value)
+    else merged[name] = storedCustomValue(structuredClone(value))
   }
   return merged
 }

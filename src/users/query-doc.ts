@@ -1,13 +1,14 @@
+import { queryCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
 /**
  * The document a `where`, `order` or `$text` sees for a user: custom fields
  * flattened to the top level and addressed by bare name, built-in fields
- * winning on a name clash, dates as `Date`s, `id` also as `_id`
+ * winning on a name clash, dates (built-in and custom) as `Date`s, `id` also as `_id`
  * (spec §5.1 "Queryable", case B09).
  */
 export function toQueryDoc(user: UserRecord): Record<string, unknown> {
-  const doc: Record<string, unknown> = { ...user.custom_fields }
+  const doc = queryCustomFields(user.custom_fields)
   doc.id = user.id
   doc._id = user.id
   doc.created_at = new Date(user.created_at)

@@ -21,7 +21,7 @@ export interface UserRecord {
   role?: string
   admin: boolean
   tags?: string[]
-  /** User-defined values with the types given (spec §5.8). */
+  /** User-defined values with the types given; dates as `{ "$date": ISO }` (spec §5.8, `custom-dates.ts`). */
   custom_fields: Record<string, unknown>
   external_accounts: ExternalAccount[]
   /** Salted hash from `users/password.ts`; never rendered. */

@@ -1,4 +1,5 @@
 import { toWireDate } from '../dates.js'
+import { wireCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
 /** A user as the client sees it in `response.users` (spec §4). */
@@ -26,7 +27,7 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   if (user.role !== undefined) wire.role = user.role
   wire.admin = user.admin ? 'true' : 'false'
   if (user.tags !== undefined) wire.tags = [...user.tags]
-  wire.custom_fields = structuredClone(user.custom_fields)
+  wire.custom_fields = wireCustomFields(user.custom_fields)
   wire.stats = { photos: { total_count: 0 }, storage: { used: 0 } }
   return wire
 }

@@ -60,6 +60,14 @@ describe('the envelope', () => {
     expect(verb.body.meta.message).toBe('users/create.json takes POST, not GET')
   })
 
+  it('answers a path outside /v1/ with a failure envelope too', async () => {
+    const response = await fetch(`${server.url}//v1/users/count.json?key=TESTKEY`)
+    expect(response.status).toBe(404)
+    expect((await response.json()) as unknown).toEqual({
+      meta: { status: 'fail', code: 404, message: 'Unknown endpoint: GET //v1/users/count.json' },
+    })
+  })
+
   it('sends the CORS headers the live service sent', async () => {
     const response = await fetch(`${server.url}/v1/users/count.json?key=TESTKEY`, { headers: { origin: 'http://app.test' } })
     expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')

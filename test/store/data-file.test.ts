@@ -40,6 +40,20 @@ describe('a data file', () => {
     await second.server.stop()
   })
 
+  it('keeps a custom-field date a date across a restart', async () => {
+    const file = join(dir, 'db.json')
+    const first = await startServer({ data: file })
+    const session = await login(first.call, 'bob', 'pw-bob')
+    await first.call('PUT', 'users/update', {}, { session, form: { custom_fields: { joined: '2020-01-02 03:04:05 -0700' } } })
+    await first.server.stop()
+
+    const second = await startServer({ data: file })
+    const found = await second.call('GET', 'users/query', { where: { joined: { $gt: '2020-01-02 10:00:00+0000' } } })
+    expect(found.body.response.users.map((user: { username: string }) => user.username)).toEqual(['bob'])
+    expect(found.body.response.users[0].custom_fields.joined).toBe('2020-01-02T10:04:05+0000')
+    await second.server.stop()
+  })
+
   it('that is not JSON stops the start with the file name and leaves the file untouched', async () => {
     const file = join(dir, 'broken.json')
     await writeFile(file, '{"users": [')

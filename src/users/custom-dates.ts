@@ -1,0 +1,46 @@
+import { toWireDate } from '../dates.js'
+import { parseCustomDate } from '../query/date-value.js'
+
+/**
+ * A custom-field date as stored: `{ "$date": "<ISO 8601 UTC>" }`. The tag lets
+ * a `--data` JSON file keep it a date across restarts (spec §11 "dates in
+ * custom fields"); field names never start with `$`, so it cannot clash.
+ */
+export interface StoredDate {
+  $date: string
+}
+
+function isStoredDate(value: unknown): value is StoredDate {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Partial<StoredDate>).$date === 'string' &&
+    Object.keys(value).length === 1
+  )
+}
+
+/**
+ * A sent custom-field value as stored: a string of the form
+ * `yyyy-mm-dd hh:mm:ss+zzzz` becomes a {@link StoredDate}, anything else stays
+ * as sent (spec §5.8 "Types").
+ */
+export function storedCustomValue(value: unknown): unknown {
+  const date = typeof value === 'string' ? parseCustomDate(value) : undefined
+  return date ? { $date: date.toISOString() } : value
+}
+
+/** Stored custom fields as the wire shows them: dates in the wire format (spec §4, §11 "dates on the wire"). */
+export function wireCustomFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return mapDates(fields, (iso) => toWireDate(iso))
+}
+
+/** Stored custom fields as a query sees them: dates as `Date`s, compared and sorted by instant (spec §11). */
+export function queryCustomFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return mapDates(fields, (iso) => new Date(iso))
+}
+
+function mapDates(fields: Readonly<Record<string, unknown>>, convert: (iso: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    out[name] = isStoredDate(value) ? convert(value.$date) : structuredClone(value)
+  }
+  return out
+}
