@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { FixtureError } from './fixtures.js'
+import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
+import { DataFileError } from './store/db.js'
+
+/**
+ * The `mock-cloud` command line. {@link main} holds all the logic and returns an exit code;
+ * {@link run} adds the process wiring (signals, exit code) used by `bin/mock-cloud.js`.
+ */
+
+/** Exit codes, as `--help` lists them. */
+export const EXIT = {
+  /** Help, version, or a clean stop on SIGINT/SIGTERM. */
+  ok: 0,
+  /** The server could not start or stop: port in use, permission denied, ... */
+  failure: 1,
+  /** A mistake in the command line, the fixture file or the data file. */
+  usage: 2,
+} as const
+
+export const DEFAULT_PORT = 8080
+export const DEFAULT_HOST = '127.0.0.1'
+
+/** The 5 s of spec §11 "--data FILE", minus a margin for exiting. */
+const STOP_TIMEOUT_MS = 4500
+
+export const HELP = `Usage: mock-cloud start [options]
+       mock-cloud --help | --version
+
+An in-memory mock of the ArrowDB REST API v1 (Users) for automated tests.
+
+Commands:
+  start                  start the HTTP server; it runs until SIGINT (Ctrl-C) or SIGTERM
+
+Options of start:
+  --port PORT            TCP port, 0 for any free port                (default: ${DEFAULT_PORT})
+  --host HOST            interface to listen on                       (default: ${DEFAULT_HOST})
+  --fixtures FILE        baseline users, JSON { "users": [...] }      (default: none, no users)
+  --data FILE            keep the data in this JSON file, written before
+                         each reply; created from the fixtures if missing (default: memory only)
+  --app-key KEY          accept only this app key; repeat for more    (default: any non-empty key)
+
+Other options:
+  -h, --help             show this help and exit
+  -v, --version          print the version and exit
+
+Once listening, the first line on stdout is:
+  mock-cloud listening on http://HOST:PORT
+
+Routes:
+  /v1/users/*.json?key=KEY    the ArrowDB Users API
+  POST /__mock/reset          restore the fixture baseline (all app keys)
+
+Example:
+  mock-cloud start --port 0 --fixtures fixtures/users.json --app-key TESTKEY
+  curl 'http://127.0.0.1:PORT/v1/users/count.json?key=TESTKEY'
+
+Exit codes:
+  0  help, version, or stopped by SIGINT/SIGTERM
+  1  could not start: the port is in use, permission denied, ...
+  2  bad command line, invalid fixture file or invalid data file
+`
+
+/** Where {@link main} writes and how it learns that it should stop. Tests pass their own. */
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** Resolves with the signal's name when the server should stop. */
+  stopRequested: Promise<string>
+}
+
+/** What the command line asks for, once checked. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'start'; port: number; host: string; fixtures?: string; data?: string; appKeys: string[] }
+
+/** A command line mistake; the message says what is wrong and how to fix it. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  fixtures: { type: 'string' },
+  data: { type: 'string' },
+  'app-key': { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key'])
+
+/**
+ * Reads the arguments (without `node` and the script).
+ *
+ * @throws {UsageError} for an unknown command or option, a missing value or a bad port.
+ * @example
+ * parseCommand(['start', '--port', '0']) // { kind: 'start', port: 0, host: '127.0.0.1', appKeys: [] }
+ */
+export function parseCommand(argv: readonly string[]): Command {
+  // Non-strict with tokens, so each mistake gets our own message instead of parseArgs' generic one.
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true })
+  const positionals: string[] = []
+  const values: { [name: string]: string | undefined } = {}
+  const appKeys: string[] = []
+  let help = false
+  let version = false
+
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value)
+      continue
+    }
+    if (token.kind === 'option-terminator') continue
+    const spec = (OPTIONS as Record<string, { type: string }>)[token.name]
+    if (spec === undefined) {
+      const near = closest(token.name, Object.keys(OPTIONS))
+      throw new UsageError(`unknown option ${token.rawName}${near ? `; did you mean --${near}?` : ''}`)
+    }
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`)
+      if (token.name === 'help') help = true
+      else version = true
+      continue
+    }
+    const value = token.value
+    // Non-strict parsing takes the next word as the value even when it is another option.
+    if (value === undefined || (!token.inlineValue && value.startsWith('-'))) {
+      throw new UsageError(`${token.rawName} needs a value, e.g. ${token.rawName} ${example(token.name)}`)
+    }
+    if (token.name === 'app-key') {
+      if (value.trim() === '') throw new UsageError('--app-key must not be empty')
+      appKeys.push(value)
+    } else {
+      if (values[token.name] !== undefined) throw new UsageError(`${token.rawName} is given twice`)
+      values[token.name] = value
+    }
+  }
+
+  if (help) return { kind: 'help' }
+  if (version) return { kind: 'version' }
+  const [command, ...extra] = positionals
+  if (command === undefined) {
+    const given = [...START_ONLY].find((name) => values[name] !== undefined || (name === 'app-key' && appKeys.length > 0))
+    throw new UsageError(given ? `missing the command: write mock-cloud start --${given} ...` : 'missing the command, e.g. mock-cloud start')
+  }
+  if (command !== 'start') {
+    throw new UsageError(`unknown command '${command}'; the only command is start`)
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; start takes options only`)
+
+  const start: Command = { kind: 'start', port: parsePort(values.port), host: DEFAULT_HOST, appKeys }
+  if (values.host !== undefined) {
+    if (values.host.trim() === '') throw new UsageError('--host must not be empty, e.g. --host 127.0.0.1')
+    start.host = values.host
+  }
+  if (values.fixtures !== undefined) start.fixtures = nonEmpty('--fixtures', values.fixtures)
+  if (values.data !== undefined) start.data = nonEmpty('--data', values.data)
+  return start
+}
+
+/**
+ * Runs the command line and returns the exit code. For `start` it returns once
+ * `io.stopRequested` resolves and the server has stopped.
+ *
+ * @example
+ * const code = await main(['--version'], { stdout: console.log, stderr: console.error, stopRequested: new Promise(() => {}) })
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: Command
+  try {
+    command = parseCommand(argv)
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    io.stderr(`mock-cloud: ${err.message}\nRun 'mock-cloud --help' for usage.\n`)
+    return EXIT.usage
+  }
+  if (command.kind === 'help') {
+    io.stdout(HELP)
+    return EXIT.ok
+  }
+  if (command.kind === 'version') {
+    io.stdout(`${packageVersion()}\n`)
+    return EXIT.ok
+  }
+
+  let cloud: RunningMockCloud
+  try {
+    const options: StartOptions = { port: command.port, host: command.host }
+    // createMockCloud reads it before anything listens, so a bad file never half-starts the server.
+    if (command.fixtures !== undefined) options.fixtures = command.fixtures
+    if (command.data !== undefined) options.data = command.data
+    if (command.appKeys.length > 0) options.appKeys = command.appKeys
+    cloud = await startMockCloud(options)
+  } catch (err) {
+    if (err instanceof FixtureError || err instanceof DataFileError) {
+      io.stderr(`mock-cloud: ${err.message}\n`)
+      return EXIT.usage
+    }
+    io.stderr(`mock-cloud: ${(err as Error).message}\n`)
+    return EXIT.failure
+  }
+
+  io.stdout(`mock-cloud listening on ${cloud.url}\n`)
+  await io.stopRequested
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)
+  })
+  try {
+    const outcome = await Promise.race([cloud.stop(), timedOut])
+    if (outcome === 'timeout') {
+      io.stderr(`mock-cloud: could not stop within ${STOP_TIMEOUT_MS / 1000} s; exiting anyway\n`)
+      return EXIT.failure
+    }
+  } catch (err) {
+    io.stderr(`mock-cloud: error while stopping: ${(err as Error).message}\n`)
+    return EXIT.failure
+  } finally {
+    clearTimeout(timer)
+  }
+  return EXIT.ok
+}
+
+/**
+ * {@link main} on the real process: stdout/stderr, SIGINT/SIGTERM to stop (a second signal
+ * exits at once), and `process.exitCode`.
+ */
+export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  let signalled = false
+  const stopRequested = new Promise<string>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (signalled) {
+        process.stderr.write(`mock-cloud: second ${signal}, exiting without waiting\n`)
+        process.exit(EXIT.failure)
+      }
+      signalled = true
+      resolve(signal)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
+  const code = await main(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stopRequested,
+  })
+  process.exitCode = code
+  // Exit even if a library left a handle open; unref'd, so a clean process exits sooner on its own.
+  setTimeout(() => process.exit(code), 500).unref()
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT
+  if (!/^\d+$/.test(text) || Number(text) > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), got '${text}'`)
+  }
+  return Number(text)
+}
+
+function nonEmpty(flag: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${flag} needs a file name, e.g. ${flag} ${example(flag.slice(2))}`)
+  return value
+}
+
+function example(option: string): string {
+  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY' }[option] ?? 'VALUE'
+}
+
+function packageVersion(): string {
+  // src/cli.ts and dist/cli.js are both one level below package.json.
+  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return json.version
+}
+
+/** The known option closest to a mistyped one, if it is a likely typo. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    row = next
+  }
+  return row[b.length]!
+}

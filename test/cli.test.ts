@@ -1,0 +1,231 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_HOST, DEFAULT_PORT, HELP, main, parseCommand, UsageError } from '../src/cli.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const BIN = join(ROOT, 'bin', 'mock-cloud.js')
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+
+describe('parseCommand', () => {
+  it('start with no options → port 8080 on 127.0.0.1, any app key', () => {
+    expect(parseCommand(['start'])).toEqual({ kind: 'start', port: DEFAULT_PORT, host: DEFAULT_HOST, appKeys: [] })
+    expect(DEFAULT_PORT).toBe(8080)
+  })
+
+  it('reads every option, --app-key repeated, --opt=value form too', () => {
+    expect(parseCommand(['start', '--port=0', '--host', '0.0.0.0', '--fixtures', 'f.json', '--data', 'd.json', '--app-key', 'A', '--app-key=B']))
+      .toEqual({ kind: 'start', port: 0, host: '0.0.0.0', fixtures: 'f.json', data: 'd.json', appKeys: ['A', 'B'] })
+  })
+
+  it('-h, --help and start --help → help; -v and --version → version', () => {
+    expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
+    expect(parseCommand(['start', '--help'])).toEqual({ kind: 'help' })
+    expect(parseCommand(['-v'])).toEqual({ kind: 'version' })
+    expect(parseCommand(['--version'])).toEqual({ kind: 'version' })
+  })
+
+  const mistakes: Array<[string[], string]> = [
+    [[], 'missing the command, e.g. mock-cloud start'],
+    [['--port', '1'], 'missing the command: write mock-cloud start --port ...'],
+    [['serve'], "unknown command 'serve'; the only command is start"],
+    [['start', 'now'], "unexpected argument 'now'"],
+    [['start', '--prot', '1'], 'unknown option --prot; did you mean --port?'],
+    [['start', '-x'], 'unknown option -x'],
+    [['start', '--port'], '--port needs a value, e.g. --port 8080'],
+    [['start', '--port', '--host', 'h'], '--port needs a value'],
+    [['start', '--port', 'abc'], "--port must be a number from 0 to 65535 (0 picks a free port), got 'abc'"],
+    [['start', '--port', '70000'], "got '70000'"],
+    [['start', '--port', '-1'], '--port needs a value'],
+    [['start', '--port', '80', '--port', '81'], '--port is given twice'],
+    [['start', '--host='], '--host must not be empty'],
+    [['start', '--app-key='], '--app-key must not be empty'],
+    [['start', '--fixtures='], '--fixtures needs a file name'],
+    [['--help=yes'], '--help takes no value'],
+  ]
+  for (const [argv, message] of mistakes) {
+    it(`${JSON.stringify(argv)} → UsageError "${message}"`, () => {
+      expect(() => parseCommand(argv)).toThrow(UsageError)
+      expect(() => parseCommand(argv)).toThrow(message)
+    })
+  }
+})
+
+describe('main (in process)', () => {
+  const run = async (argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    let stdout = ''
+    let stderr = ''
+    const code = await main(argv, {
+      stdout: (text) => { stdout += text },
+      stderr: (text) => { stderr += text },
+      stopRequested: Promise.resolve('SIGTERM'),
+    })
+    return { code, stdout, stderr }
+  }
+
+  it('a usage mistake → exit 2, the problem and a pointer to --help on stderr, nothing on stdout', async () => {
+    const result = await run(['start', '--prot', '1'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "mock-cloud: unknown option --prot; did you mean --port?\nRun 'mock-cloud --help' for usage.\n",
+    })
+  })
+
+  it('--help lists the command, every flag with its default, the reset route, an example and exit codes', async () => {
+    const result = await run(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(HELP)
+    for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
+      '--fixtures FILE', '--data FILE', '--app-key KEY', 'POST /__mock/reset', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
+      expect(result.stdout).toContain(text)
+    }
+  })
+
+  it('start with a port in use → exit 1 and a message naming the port', async () => {
+    const { createServer } = await import('node:net')
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as { port: number }).port
+    try {
+      const result = await run(['start', '--port', String(port)])
+      expect(result.code).toBe(1)
+      expect(result.stdout).toBe('')
+      expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`)
+      expect(result.stderr).toContain('--port 0')
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+
+  it('start then a stop request → the listening line, then exit 0', async () => {
+    const result = await run(['start', '--port', '0', '--fixtures', 'fixtures/users.json'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^mock-cloud listening on http:\/\/127\.0\.0\.1:\d+\n$/)
+    expect(result.stderr).toBe('')
+  })
+})
+
+describe('the mock-cloud command (child process)', () => {
+  const children: ChildProcessWithoutNullStreams[] = []
+  let dir: string
+
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mock-cloud-cli-')) })
+  afterAll(async () => { await rm(dir, { recursive: true, force: true }) })
+  afterEach(async () => {
+    await Promise.all(children.splice(0).map(async (child) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGKILL')
+        await exited
+      }
+    }))
+  })
+
+  const start = (args: string[]): ChildProcessWithoutNullStreams => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: 'pipe' })
+    children.push(child)
+    return child
+  }
+
+  /** Runs to the end: exit code and everything written. */
+  const runToEnd = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+    const child = start(args)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })))
+  }
+
+  /** Resolves with the first line on stdout; rejects with stderr if the process ends first. */
+  const firstLine = (child: ChildProcessWithoutNullStreams): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let stdout = ''
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        const end = stdout.indexOf('\n')
+        if (end >= 0) resolve(stdout.slice(0, end))
+      })
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${stderr}`)))
+    })
+
+  it('start --port 0 prints "mock-cloud listening on URL" first, serves the API there, and SIGTERM exits 0', async () => {
+    const child = start(['start', '--port', '0', '--fixtures', 'fixtures/users.json'])
+    const line = await firstLine(child)
+    const match = /^mock-cloud listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line)
+    expect(match, line).not.toBeNull()
+    const url = match![1]!
+    expect(Number(match![2])).toBeGreaterThan(0)
+
+    const res = await fetch(`${url}/v1/users/count.json?key=TESTKEY`)
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { meta: { count: number } }).meta.count).toBe(6)
+
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])))
+    child.kill('SIGTERM')
+    expect(await exited).toEqual([0, null])
+  })
+
+  it('SIGINT (Ctrl-C) also stops it with exit code 0', async () => {
+    const child = start(['start', '--port', '0'])
+    await firstLine(child)
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+  })
+
+  it('--help prints the usage and exits 0', async () => {
+    const result = await runToEnd(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Usage: mock-cloud start [options]')
+    expect(result.stderr).toBe('')
+  })
+
+  it('--version and -v print the package version and exit 0', async () => {
+    for (const flag of ['--version', '-v']) {
+      const result = await runToEnd([flag])
+      expect(result).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' })
+    }
+  })
+
+  it('a bad flag exits 2 with the problem and a pointer to --help on stderr', async () => {
+    const result = await runToEnd(['start', '--prot', '8080'])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('unknown option --prot; did you mean --port?')
+    expect(result.stderr).toContain("Run 'mock-cloud --help' for usage.")
+  })
+
+  it('a bad port exits 2 and says which values are allowed', async () => {
+    const result = await runToEnd(['start', '--port', 'eighty'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("--port must be a number from 0 to 65535 (0 picks a free port), got 'eighty'")
+  })
+
+  it('an invalid fixture file exits 2 with a message naming file, entry and field', async () => {
+    const file = join(dir, 'users.json')
+    await writeFile(file, JSON.stringify({ users: [
+      { username: 'alice', password: 'pw' },
+      { username: 'bob', password: 'pw' },
+      { username: 'carol', email: 'bob@', password: 'pw' },
+    ] }))
+    const result = await runToEnd(['start', '--port', '0', '--fixtures', file])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(`mock-cloud: ${file}: users[2].email: "bob@" is not a valid email address\n`)
+  })
+
+  it('a missing fixture file exits 2 and says so', async () => {
+    const file = join(dir, 'missing.json')
+    const result = await runToEnd(['start', '--port', '0', '--fixtures', file])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(`mock-cloud: ${file}: file not found\n`)
+  })
+})
