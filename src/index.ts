@@ -8,7 +8,7 @@
  * await cloud.stop()
  */
 export { createMockCloud, type MockCloud } from './app.js'
-export { startMockCloud, type RunningMockCloud } from './server.js'
+export { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 export type { MockCloudOptions } from './options.js'
 export { FixtureError, loadFixtureFile, parseFixture, type Fixture, type FixtureUser } from './fixtures.js'
 export { DataFileError } from './store/db.js'

@@ -45,7 +45,7 @@ export class DataFileError extends Error {
  * from `initial` and is written at once. Without `file`, lowdb's Memory adapter.
  *
  * @param initial - the data to start from when there is no file yet; used as is.
- * @throws DataFileError when the file exists but is not a valid data file.
+ * @throws DataFileError when the file exists but is not a valid data file, or cannot be created.
  */
 export async function openStore(initial: StoreData, file?: string): Promise<Store> {
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
@@ -56,7 +56,11 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
     throw new DataFileError(file, `not a readable JSON data file (${(error as Error).message}); fix or delete it`)
   }
   if (db.data === initial) {
-    await db.write()
+    try {
+      await db.write()
+    } catch (error) {
+      throw new DataFileError(file, `cannot be created (${(error as Error).message}); check that its folder exists and is writable`)
+    }
     return db
   }
   if (!isStoreData(db.data)) {

@@ -63,6 +63,13 @@ describe('a data file', () => {
     expect(await readFile(file, 'utf8')).toBe('{"users": [')
   })
 
+  it('in a folder that does not exist stops the start with the file name', async () => {
+    const file = join(dir, 'missing', 'db.json')
+    await expect(createMockCloud({ data: file })).rejects.toThrow(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be created .*check that its folder exists`),
+    )
+  })
+
   it('that is JSON of another shape stops the start too', async () => {
     const file = join(dir, 'other.json')
     await writeFile(file, '{"posts": []}')
