@@ -172,10 +172,7 @@ export async function loadFixtureFile(path: string): Promise<Fixture> {
   try {
     json = JSON.parse(text)
   } catch (err) {
-    const { line, column } = lineAndColumn(text, jsonErrorOffset(text))
-    // V8 appends "in JSON at position N" or quotes a slice of the file; the line and column say it better.
-    const reason = (err as Error).message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/^(Unexpected token '.+?'), .* is not valid JSON$/s, '$1')
-    throw new FixtureError(path, undefined, undefined, `invalid JSON at line ${line}, column ${column}: ${reason}`)
+    throw new FixtureError(path, undefined, undefined, jsonProblem(text, (err as Error).message))
   }
   return parseFixture(json, path)
 }
@@ -313,73 +310,14 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? `the array ${shown}` : typeof value === 'object' && value !== null ? `the object ${shown}` : shown
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n')
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }
-}
-
 /**
- * Where `text` stops being JSON. V8's JSON.parse errors give an offset for some mistakes only
- * ("Unexpected token" has none), so this scanner finds the first offending character itself.
- * Only called once JSON.parse has failed.
+ * V8's JSON.parse message with its offset as a line and column, which an editor can jump to.
+ * Some messages carry no offset ("Unexpected token"); those quote the offending text instead.
  */
-function jsonErrorOffset(text: string): number {
-  let at = 0
-  const ws = (): void => { while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++ }
-  const bad = (): never => { throw at }
-  const literal = (word: string): void => {
-    for (const ch of word) { if (text[at] !== ch) bad(); at++ }
-  }
-  const string = (): void => {
-    at++
-    for (;;) {
-      const ch = text[at]
-      if (ch === undefined || ch < ' ') bad()
-      if (ch === '"') { at++; return }
-      if (ch === '\\') {
-        at++
-        if (text[at] === 'u') { at++; for (let i = 0; i < 4; i++) { if (!/[0-9a-fA-F]/.test(text[at] ?? '')) bad(); at++ } }
-        else if ('"\\/bfnrt'.includes(text[at] ?? 'x')) at++
-        else bad()
-      } else at++
-    }
-  }
-  const value = (): void => {
-    ws()
-    const ch = text[at]
-    if (ch === '{') {
-      at++; ws()
-      if (text[at] === '}') { at++; return }
-      for (;;) {
-        ws(); if (text[at] !== '"') bad(); string(); ws()
-        if (text[at] !== ':') bad(); at++; value(); ws()
-        if (text[at] === ',') { at++; continue }
-        if (text[at] === '}') { at++; return }
-        bad()
-      }
-    } else if (ch === '[') {
-      at++; ws()
-      if (text[at] === ']') { at++; return }
-      for (;;) {
-        value(); ws()
-        if (text[at] === ',') { at++; continue }
-        if (text[at] === ']') { at++; return }
-        bad()
-      }
-    } else if (ch === '"') string()
-    else if (ch === 't') literal('true')
-    else if (ch === 'f') literal('false')
-    else if (ch === 'n') literal('null')
-    else {
-      const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at))
-      if (number === null) bad()
-      at += number![0].length
-    }
-  }
-  try {
-    value(); ws()
-    return at
-  } catch (offset) {
-    return offset as number
-  }
+function jsonProblem(text: string, message: string): string {
+  const offset = /in JSON at position (\d+)/.exec(message)?.[1] ?? (message.includes('end of JSON input') ? String(text.length) : undefined)
+  if (offset === undefined) return `invalid JSON: ${message}`
+  const before = text.slice(0, Number(offset)).split('\n')
+  const reason = message.replace(/\s+in JSON at position \d+.*$/s, '')
+  return `invalid JSON at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${reason}`
 }
