@@ -8,7 +8,7 @@ import { queryParams } from './http/params.js'
 import type { MockCloudOptions } from './options.js'
 import { Sessions } from './sessions.js'
 import { openStore, type Store, type StoreData } from './store/db.js'
-import { fixtureRecords } from './users/seed.js'
+import { checkClashes, fixtureRecords } from './users/seed.js'
 import { UsersService } from './users/service.js'
 
 /** An in-process mock-cloud: the Hono app, its store and the test controls. */
@@ -43,7 +43,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const fixture = await readFixture(options.fixtures)
   // The baseline is cloned on every use: lowdb keeps the object it is given,
   // so handing it over directly would let test writes leak into resets (case B23).
-  const baseline: StoreData = { users: await fixtureRecords(fixture.value, [], fixture.source), sessions: {} }
+  const baseline: StoreData = { users: await fixtureRecords(fixture.value), sessions: {} }
   const store = await openStore(structuredClone(baseline), options.data)
   const service = new UsersService(store, new Sessions(store))
 
@@ -55,8 +55,10 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
       await store.write()
     },
     async seed(extra) {
-      const parsed = parseFixture(extra, 'seed')
-      store.data.users.push(...(await fixtureRecords(parsed, store.data.users, 'seed')))
+      const records = await fixtureRecords(parseFixture(extra, 'seed'))
+      // Checked after the hashing, against the users stored now.
+      checkClashes(records, store.data.users, 'seed')
+      store.data.users.push(...records)
       await store.write()
     },
     async close() {

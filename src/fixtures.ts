@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises'
+import { isObjectId } from './ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from './json.js'
+import { parseCustomDate, parseIsoDate } from './query/date-value.js'
 import { isValidEmail } from './users/fields.js'
 
 /**
@@ -44,7 +47,7 @@ export interface FixtureUser {
   admin?: boolean
   tags?: string[]
   custom_fields?: Record<string, unknown>
-  /** 24 lowercase hex characters (spec §11 "ids"). Default: a new id. */
+  /** 24 hex characters, lowercased (spec §11 "ids"). Default: a new id. */
   id?: string
   /** ISO 8601 UTC with milliseconds, e.g. `2024-05-01T09:30:00.000Z`. Default: load time. */
   created_at?: string
@@ -91,11 +94,6 @@ const USER_KEYS = [
   'username', 'email', 'password', 'first_name', 'last_name', 'role',
   'admin', 'tags', 'custom_fields', 'id', 'created_at',
 ] as const
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-const OBJECT_ID = /^[0-9a-f]{24}$/
-// ISO 8601 date or date-time (T or space), optional fraction, zone Z, ±HH:MM or ±HHMM.
-// Date.parse alone accepts things like "1" or "May 3", which are more likely typos than dates.
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
  * Checks and normalises the content of a fixture file (spec §11 "fixtures").
@@ -103,7 +101,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)
  * Rules: the top level is `{ "users": [...] }`; each user has a non-empty `password` and a
  * `username` or an `email`; `email` looks like an address; `tags` is an array of strings or a
  * comma string (`"a, b"` → `["a", "b"]`); `admin` is a boolean or `"true"`/`"false"`; `id` is
- * 24 lowercase hex; `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
+ * 24 hex characters (lowercased); `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
  * field is dropped, as on create); no other keys; no duplicate usernames or emails
  * (case-insensitive) or ids; the keys `__proto__`, `constructor` and `prototype` are refused
  * anywhere.
@@ -242,15 +240,15 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
 
   const id = entry.id
   if (id !== undefined) {
-    if (typeof id !== 'string' || !OBJECT_ID.test(id)) {
-      fail(index, 'id', `${describe(id)} is not an id: use 24 lowercase hex characters, e.g. "5f0c0a0b0c0d0e0f10111213"`)
+    if (typeof id !== 'string' || !isObjectId(id)) {
+      fail(index, 'id', `${describe(id)} is not an id: use 24 hex characters, e.g. "5f0c0a0b0c0d0e0f10111213"`)
     }
-    user.id = id as string
+    user.id = (id as string).toLowerCase()
   }
 
   const createdAt = entry.created_at
   if (createdAt !== undefined) {
-    const instant = typeof createdAt === 'string' ? parseDate(createdAt) : undefined
+    const instant = typeof createdAt === 'string' ? (parseIsoDate(createdAt) ?? parseCustomDate(createdAt)) : undefined
     if (instant === undefined) {
       fail(index, 'created_at', `${describe(createdAt)} is not a date: use ISO 8601, e.g. "2024-05-01T09:30:00Z"`)
     }
@@ -281,27 +279,6 @@ function checkNoForbiddenKeys(path: string, value: unknown, index: number, fail:
   }
 }
 
-function parseDate(text: string): Date | undefined {
-  const match = DATE.exec(text.trim())
-  if (match === null) return undefined
-  const [, year, month, day, hour = '00', minute = '00', second = '00'] = match
-  if (+month! < 1 || +month! > 12 || +day! < 1 || +day! > 31 || +hour > 23 || +minute > 59 || +second > 59) return undefined
-  let zone = match[7] ?? 'Z'
-  if (zone !== 'Z' && !zone.includes(':')) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`
-  const fraction = /\.\d+/.exec(text)?.[0].slice(0, 4) ?? ''
-  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`)
-  if (Number.isNaN(date.getTime())) return undefined
-  // Date rolls 2024-02-30 over to March 1st; a fixture with that day has a typo.
-  const local = new Date(Date.UTC(+year!, +month! - 1, +day!))
-  if (local.getUTCDate() !== +day!) return undefined
-  return date
-}
-
-function isPlainObject(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
-}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing'

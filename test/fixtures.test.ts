@@ -100,7 +100,7 @@ describe('parseFixture: a mistake names file, entry and field', () => {
     ['admin that is not a boolean', [{ ...ok, admin: 'yes' }], 0, 'admin', 'users[0].admin: must be true or false, got "yes"'],
     ['tags that are a number', [{ ...ok, tags: 3 }], 0, 'tags', 'users[0].tags: must be an array of strings or a comma-separated string'],
     ['a tag that is not a string', [{ ...ok, tags: ['a', 1] }], 0, 'tags[1]', 'users[0].tags[1]: must be a non-empty string, got 1'],
-    ['an uppercase id', [{ ...ok, id: '65BB6F24A0B1C2D3E4F50002' }], 0, 'id', 'users[0].id: "65BB6F24A0B1C2D3E4F50002" is not an id: use 24 lowercase hex'],
+    ['an id with a non-hex character', [{ ...ok, id: '65bb6f24a0b1c2d3e4f5000g' }], 0, 'id', 'users[0].id: "65bb6f24a0b1c2d3e4f5000g" is not an id: use 24 hex'],
     ['a short id', [{ ...ok, id: 'abc' }], 0, 'id', 'users[0].id: "abc" is not an id'],
     ['a created_at that is not a date', [{ ...ok, created_at: 'yesterday' }], 0, 'created_at', 'users[0].created_at: "yesterday" is not a date'],
     ['a created_at on a day that does not exist', [{ ...ok, created_at: '2023-02-30' }], 0, 'created_at', 'is not a date'],

@@ -1,15 +1,18 @@
 import { Hono } from 'hono'
+import { renderSuccess } from './envelope.js'
+import { queryParams } from './params.js'
 
 /**
  * mock-cloud's own test-control routes under `/__mock/` (not part of ArrowDB):
  * `POST /__mock/reset` puts the data back to the fixture baseline.
- * Replies use the ArrowDB envelope so clients parse them the same way.
+ * Replies use the ArrowDB envelope (with `pretty_json` and
+ * `suppress_response_codes`), so clients parse them the same way.
  */
 export function adminRoutes(control: { reset(): Promise<void> }): Hono {
   const admin = new Hono()
   admin.post('/__mock/reset', async (c) => {
     await control.reset()
-    return c.json({ meta: { code: 200, status: 'ok', method_name: 'mockReset' } })
+    return renderSuccess(c, queryParams(c), 'mockReset', {}, undefined)
   })
   return admin
 }

@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../errors.js'
+import { isPlainObject } from '../json.js'
 import type { Params } from '../params.js'
 
 /** Largest request body accepted, in bytes (1 MiB); larger → 413. */
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 
 /**
  * The parameters of a request: the query string merged with the body, body
@@ -23,7 +24,6 @@ export async function readParams(c: Context): Promise<Params> {
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > MAX_BODY_BYTES) throw tooLarge()
   const body = await readBody(c)
-  if (body.byteLength > MAX_BODY_BYTES) throw tooLarge()
   if (body.byteLength > 0) entries.push(...(await parseBody(body, c.req.header('content-type') ?? '')))
   // fromEntries defines own properties, so a "__proto__" parameter stays a plain key.
   return Object.fromEntries(entries)
@@ -40,17 +40,23 @@ function tooLarge(): ApiError {
 
 async function readBody(c: Context): Promise<Uint8Array> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
-  if ((c.req.method === 'GET' || c.req.method === 'HEAD') && incoming) {
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of incoming as AsyncIterable<Buffer>) {
-      size += chunk.length
+  const isGet = c.req.method === 'GET' || c.req.method === 'HEAD'
+  const source: AsyncIterable<Uint8Array> | null = isGet && incoming ? incoming : c.req.raw.body
+  if (source === null) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    // Counted as it arrives, so a chunked body with no Content-Length cannot fill memory.
+    for await (const chunk of source) {
+      size += chunk.byteLength
       if (size > MAX_BODY_BYTES) throw tooLarge()
       chunks.push(chunk)
     }
-    return Buffer.concat(chunks)
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw new ApiError(400, `The request body could not be read: ${(error as Error).message}`)
   }
-  return new Uint8Array(await c.req.arrayBuffer())
+  return Buffer.concat(chunks)
 }
 
 async function parseBody(body: Uint8Array, contentType: string): Promise<[string, unknown][]> {
@@ -72,9 +78,7 @@ async function parseBody(body: Uint8Array, contentType: string): Promise<[string
     } catch (error) {
       throw new ApiError(400, `Invalid JSON body: ${(error as Error).message}`)
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new ApiError(400, 'Invalid JSON body: expected an object of parameters')
-    }
+    if (!isPlainObject(json)) throw new ApiError(400, 'Invalid JSON body: expected an object of parameters')
     return Object.entries(json)
   }
   throw new ApiError(

@@ -25,3 +25,25 @@ export function parseCustomDate(text: string): Date | undefined {
   const offsetMinutes = (match[7] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes)
   return new Date(wallClock.getTime() - offsetMinutes * 60_000)
 }
+
+// ISO 8601 date or date-time; the zone as Z, ±HH:MM or ±HHMM (the wire format, spec §4).
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/
+
+/**
+ * Reads an ISO 8601 date (`2024-03-01`, `2024-03-01T10:15:00Z`) or a wire-format
+ * date (`2024-03-01T10:15:00+0000`) as the instant it names; a date-only string
+ * is midnight UTC. Impossible days such as 2024-02-30 are not dates.
+ *
+ * @returns the `Date`, or undefined for anything else.
+ * @example
+ * parseIsoDate('2011-11-29T18:03:17+0000')?.toISOString() // '2011-11-29T18:03:17.000Z'
+ */
+export function parseIsoDate(text: string): Date | undefined {
+  const match = ISO_DATE.exec(text)
+  if (!match) return undefined
+  const date = new Date(text)
+  const [year, month, day] = [1, 2, 3].map((i) => Number(match[i]))
+  const real = new Date(Date.UTC(year!, month! - 1, day!))
+  if (Number.isNaN(date.getTime()) || real.getUTCMonth() !== month! - 1 || real.getUTCDate() !== day) return undefined
+  return date
+}

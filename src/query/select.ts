@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.js'
+import { isPlainObject } from '../json.js'
 
 /** Trims a wire user (or any wire object with `id` and `custom_fields`) to the fields asked for. */
 export type Selection = (wire: Record<string, unknown>) => Record<string, unknown>
@@ -9,8 +10,6 @@ const invalid = (param: ParamName, reason: string): ApiError => new ApiError(400
 
 const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Reads `{"all":["name", …]}` (spec §5.3), from JSON text or a parsed JSON body. */
 function parseFieldList(param: ParamName, raw: unknown): Set<string> {
@@ -23,14 +22,14 @@ function parseFieldList(param: ParamName, raw: unknown): Set<string> {
     }
   }
   const shape = `must be {"all":[field names]}`
-  if (!isRecord(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'all')) throw invalid(param, shape)
+  if (!isPlainObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'all')) throw invalid(param, shape)
   const names = value.all
   if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw invalid(param, shape)
   return new Set(names as string[])
 }
 
 const customFieldsOf = (wire: Record<string, unknown>): Record<string, unknown> =>
-  isRecord(wire.custom_fields) ? wire.custom_fields : {}
+  isPlainObject(wire.custom_fields) ? wire.custom_fields : {}
 
 function keepOnly(names: Set<string>): Selection {
   return (wire) => {
@@ -52,7 +51,7 @@ function leaveOut(names: Set<string>): Selection {
     for (const [key, value] of Object.entries(wire)) {
       if (key === 'id' || !names.has(key)) out[key] = value
     }
-    if (isRecord(out.custom_fields)) {
+    if (isPlainObject(out.custom_fields)) {
       out.custom_fields = Object.fromEntries(
         Object.entries(out.custom_fields).filter(([key]) => !names.has(key) || Object.hasOwn(wire, key)),
       )

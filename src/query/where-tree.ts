@@ -1,5 +1,6 @@
 import { ApiError } from '../errors.js'
-import { parseCustomDate } from './date-value.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
+import { parseCustomDate, parseIsoDate } from './date-value.js'
 import type { NearSphere } from './mongo-operators.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */
@@ -17,8 +18,6 @@ const MAX_REGEX_LENGTH = 256
 const REGEX_PREFIX_MESSAGE = 'This regex query is not supported, regex expression should start with ^letter or ^digit.'
 const REGEX_PREFIX = /^\^[\p{L}\p{N}]/u
 
-// Keys that could reach Object.prototype through a careless lookup or copy.
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const CODE_OPERATORS = new Set(['$where', '$function', '$accumulator', '$expr', '$jsonSchema'])
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor'])
 const COMPARISONS = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte'])
@@ -43,12 +42,8 @@ const ALLOWED_OPERATORS = new Set([
 type Json = Record<string, unknown>
 
 const isOperator = (key: string): boolean => key.startsWith('$')
+const NO_DATE_FIELDS: ReadonlySet<string> = new Set()
 
-function isPlainObject(value: unknown): value is Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 function checkDepth(depth: number): void {
   if (depth > MAX_DEPTH) throw invalidWhere(`nested deeper than ${MAX_DEPTH} levels`)
@@ -67,7 +62,7 @@ function misplaced(operator: string, where: string): ApiError {
 }
 
 /** A query document: field conditions and `$and`/`$or`/`$nor` (MongoDB "query filter"). */
-function normalizeDocument(value: unknown, depth: number): Json {
+function normalizeDocument(value: unknown, depth: number, dateFields: ReadonlySet<string>): Json {
   checkDepth(depth)
   if (!isPlainObject(value)) throw invalidWhere('a condition must be a JSON object')
   const out: Json = {}
@@ -76,34 +71,34 @@ function normalizeDocument(value: unknown, depth: number): Json {
     if (LOGICAL_OPERATORS.has(key)) {
       // MongoDB rejects an empty list; mingo would quietly match nothing ($or) or everything ($and, $nor).
       if (!Array.isArray(operand) || operand.length === 0) throw invalidWhere(`${key} must be a non-empty array`)
-      out[key] = operand.map((item) => normalizeDocument(item, depth + 2))
+      out[key] = operand.map((item) => normalizeDocument(item, depth + 2, dateFields))
     } else if (isOperator(key)) {
       throw misplaced(key, key === '$text' ? 'below the top level' : 'in place of a field name')
     } else {
-      out[key] = normalizeCondition(operand, depth + 1)
+      out[key] = normalizeCondition(operand, depth + 1, dateFields.has(key))
     }
   }
   return out
 }
 
 /** The value given for a field: an operator object or a value to equal. */
-function normalizeCondition(value: unknown, depth: number): unknown {
-  if (isPlainObject(value) && Object.keys(value).some(isOperator)) return normalizeOperators(value, depth)
-  return comparisonValue(value, depth)
+function normalizeCondition(value: unknown, depth: number, dateField: boolean): unknown {
+  if (isPlainObject(value) && Object.keys(value).some(isOperator)) return normalizeOperators(value, depth, dateField)
+  return comparisonValue(value, depth, dateField)
 }
 
 /** `{"$gt": 1, "$lt": 5}` and friends, applied to one field or array element. */
-function normalizeOperators(value: Json, depth: number): Json {
+function normalizeOperators(value: Json, depth: number, dateField = false): Json {
   checkDepth(depth)
   const out: Json = {}
   for (const [operator, operand] of Object.entries(value)) {
     checkKey(operator)
     if (!isOperator(operator)) throw invalidWhere(`cannot mix operators and field names (${operator})`)
     if (COMPARISONS.has(operator)) {
-      out[operator] = comparisonValue(operand, depth + 1)
+      out[operator] = comparisonValue(operand, depth + 1, dateField)
     } else if (LIST_OPERATORS.has(operator)) {
       if (!Array.isArray(operand)) throw invalidWhere(`${operator} needs an array`)
-      out[operator] = operand.map((item) => comparisonValue(item, depth + 2))
+      out[operator] = operand.map((item) => comparisonValue(item, depth + 2, dateField))
     } else if (operator === '$exists') {
       out[operator] = literal(operand, depth + 1)
     } else if (operator === '$size') {
@@ -115,7 +110,7 @@ function normalizeOperators(value: Json, depth: number): Json {
       if (!isPlainObject(operand) || Object.keys(operand).length === 0 || !Object.keys(operand).every(isOperator)) {
         throw invalidWhere('$not needs an object of operators')
       }
-      out[operator] = normalizeOperators(operand, depth + 1)
+      out[operator] = normalizeOperators(operand, depth + 1, dateField)
     } else if (operator === '$regex') {
       out[operator] = compileRegex(operand, value.$options)
     } else if (operator === '$nearSphere') {
@@ -135,12 +130,21 @@ function normalizeElemMatch(operand: unknown, depth: number): Json {
   if (!isPlainObject(operand)) throw invalidWhere('$elemMatch needs an object')
   const keys = Object.keys(operand)
   const onElement = keys.length > 0 && keys.every((key) => isOperator(key) && !LOGICAL_OPERATORS.has(key))
-  return onElement ? normalizeOperators(operand, depth) : normalizeDocument(operand, depth)
+  return onElement ? normalizeOperators(operand, depth) : normalizeDocument(operand, depth, NO_DATE_FIELDS)
 }
 
-/** A value compared with a field: date strings of spec §5.8 become dates (spec §11 "date values in where"). */
-function comparisonValue(value: unknown, depth: number): unknown {
-  return (typeof value === 'string' && parseCustomDate(value)) || literal(value, depth)
+/**
+ * A value compared with a field: date strings of spec §5.8 become dates (spec
+ * §11 "date values in where"); on a date field (`created_at`...) ISO 8601 and
+ * wire-format strings do too, since clients echo back the dates they were sent.
+ * Elsewhere those stay strings: a custom field may hold ISO text as text.
+ */
+function comparisonValue(value: unknown, depth: number, dateField: boolean): unknown {
+  if (typeof value === 'string') {
+    const date = parseCustomDate(value) ?? (dateField ? parseIsoDate(value) : undefined)
+    if (date) return date
+  }
+  return literal(value, depth)
 }
 
 /** A JSON value taken as data; an operator inside it would be silently ignored by mingo, so refuse it. */
@@ -201,6 +205,7 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
  * `$text` is accepted at the top level only and returned apart.
  *
  * @param where - the parsed `where`.
+ * @param dateFields - fields holding dates, where ISO 8601 strings compare as dates too.
  * @throws ApiError 400 `Invalid where parameter: must be a JSON object` for
  *   anything but a plain object, `Invalid where parameter: <reason>` for a
  *   broken rule (the reason names the offending operator), or 400 with the
@@ -209,13 +214,13 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
  * normalizeWhere({ $text: { $search: 'golf' }, age: { $gt: 28 } })
  * // { criteria: { age: { $gt: 28 } }, search: 'golf' }
  */
-export function normalizeWhere(where: unknown): NormalizedWhere {
+export function normalizeWhere(where: unknown, dateFields: ReadonlySet<string> = NO_DATE_FIELDS): NormalizedWhere {
   if (!isPlainObject(where)) throw invalidWhere('must be a JSON object')
   const { $text: text, ...rest } = where
-  if (text === undefined) return { criteria: normalizeDocument(where, 1) }
+  if (text === undefined) return { criteria: normalizeDocument(where, 1, dateFields) }
   const textKeys = isPlainObject(text) ? Object.keys(text) : []
   const unknown = textKeys.find((key) => key !== '$search')
   if (unknown !== undefined) throw misplaced(unknown, 'inside $text')
   if (!isPlainObject(text) || typeof text.$search !== 'string') throw invalidWhere('$text needs {"$search": "<words>"}')
-  return { criteria: normalizeDocument(rest, 1), search: text.$search }
+  return { criteria: normalizeDocument(rest, 1, dateFields), search: text.$search }
 }

@@ -28,6 +28,8 @@ function parseWhere(raw: unknown): unknown {
  *
  * @param raw - a JSON string (form, query string) or an already parsed
  *   value (JSON body). `undefined` or `''` match every doc.
+ * @param dateFields - fields that hold `Date`s; an ISO 8601 or wire-format
+ *   string compared with one of them is read as a date.
  * @returns a predicate over query docs: plain objects with custom fields at
  *   the top level, `id` and `_id` both set, dates as `Date`s.
  * @throws ApiError 400 `Invalid where parameter: <reason>` for text that is
@@ -38,9 +40,9 @@ function parseWhere(raw: unknown): unknown {
  * const match = compileWhere('{"color":{"$in":["blue","red"]}}')
  * match({ id: 'x', _id: 'x', color: 'red' }) // true
  */
-export function compileWhere(raw: unknown): WherePredicate {
+export function compileWhere(raw: unknown, dateFields?: ReadonlySet<string>): WherePredicate {
   if (raw === undefined || raw === '') return () => true
-  const { criteria, search } = normalizeWhere(parseWhere(raw))
+  const { criteria, search } = normalizeWhere(parseWhere(raw), dateFields)
   const query = new Query(criteria, { context: MONGO_QUERY_CONTEXT, scriptEnabled: false })
   if (search === undefined) return (doc) => query.test(doc)
   const keywords = compileKeywords(search)

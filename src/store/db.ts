@@ -1,5 +1,7 @@
+import { access } from 'node:fs/promises'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
+import { isPlainObject } from '../json.js'
 import type { UserRecord } from '../users/record.js'
 
 /**
@@ -50,11 +52,17 @@ export class DataFileError extends Error {
 export async function openStore(initial: StoreData, file?: string): Promise<Store> {
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
   const db = new Low<StoreData>(new JSONFile<StoreData>(file), initial)
+  const existed = await access(file).then(
+    () => true,
+    () => false,
+  )
   try {
     await db.read()
   } catch (error) {
     throw new DataFileError(file, `not a readable JSON data file (${(error as Error).message}); fix or delete it`)
   }
+  // lowdb keeps `initial` when the file holds `null` or another falsy value; that file is not ours to overwrite.
+  if (existed && db.data === initial) throw new DataFileError(file, 'not a mock-cloud data file: it holds no object; fix or delete it')
   if (db.data === initial) {
     try {
       await db.write()
@@ -63,14 +71,37 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
     }
     return db
   }
-  if (!isStoreData(db.data)) {
-    throw new DataFileError(file, 'not a mock-cloud data file: expected {"users": [...], "sessions": {...}}')
-  }
+  const problem = storeDataProblem(db.data)
+  if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; fix or delete it`)
   return db
 }
 
-function isStoreData(value: unknown): value is StoreData {
-  if (typeof value !== 'object' || value === null) return false
-  const data = value as Partial<StoreData>
-  return Array.isArray(data.users) && typeof data.sessions === 'object' && data.sessions !== null
+/**
+ * What makes a parsed data file unusable, or undefined when it is a
+ * {@link StoreData}: checked once at start so that no request later meets a
+ * half-formed user (a 500 on every call).
+ */
+function storeDataProblem(data: unknown): string | undefined {
+  if (!isPlainObject(data)) return 'expected {"users": [...], "sessions": {...}}'
+  const { users, sessions } = data as Partial<StoreData>
+  if (!Array.isArray(users)) return '"users" must be an array'
+  if (!isPlainObject(sessions)) return '"sessions" must be an object'
+  for (const [index, user] of users.entries()) {
+    const field = userFieldProblem(user)
+    if (field !== undefined) return `users[${index}].${field} is missing or malformed`
+  }
+  return undefined
+}
+
+const TEXT_FIELDS = ['id', 'created_at', 'updated_at', 'password_hash'] as const
+
+function userFieldProblem(user: unknown): string | undefined {
+  if (!isPlainObject(user)) return '(entry)'
+  const record = user as Record<string, unknown>
+  const text = TEXT_FIELDS.find((field) => typeof record[field] !== 'string')
+  if (text !== undefined) return text
+  if (typeof record.admin !== 'boolean') return 'admin'
+  if (!isPlainObject(record.custom_fields)) return 'custom_fields'
+  if (!Array.isArray(record.external_accounts)) return 'external_accounts'
+  return undefined
 }

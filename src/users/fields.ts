@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
 import { storedCustomValue } from './custom-dates.js'
 
 /**
@@ -23,7 +24,7 @@ export function parseTags(raw: unknown): string[] | undefined {
 
 /** Names MongoDB cannot store or that would reach an object's prototype. */
 function isBadFieldName(name: string): boolean {
-  return name === '' || name.startsWith('$') || name.includes('.') || name === '__proto__' || name === 'constructor' || name === 'prototype'
+  return name === '' || name.startsWith('$') || name.includes('.') || FORBIDDEN_KEYS.has(name)
 }
 
 /**
@@ -44,9 +45,7 @@ export function parseCustomFields(raw: unknown): Record<string, unknown> {
       throw new ApiError(400, `Invalid custom_fields parameter: not valid JSON (${(error as Error).message})`)
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ApiError(400, 'Invalid custom_fields parameter: must be a JSON object')
-  }
+  if (!isPlainObject(value)) throw new ApiError(400, 'Invalid custom_fields parameter: must be a JSON object')
   const fields: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(value)) {
     if (!isBadFieldName(name)) fields[name] = field

@@ -5,29 +5,32 @@ import type { UserRecord } from './record.js'
 
 /**
  * Stored users from a parsed fixture: passwords hashed (at seed time, once),
- * names lowercased, ids and dates filled in as users/create does.
+ * names lowercased, ids and dates filled in as users/create does (spec §11 "fixtures").
  *
- * @param existing - users already there; a fixture user clashing with one of
- *   them (id, username or email) is refused.
- * @param source - names the fixture in error messages.
- * @throws FixtureError naming the entry and field of a clash.
+ * @returns the records, not yet stored; check them with {@link checkClashes}
+ *   against the users stored when they are inserted.
  */
-export async function fixtureRecords(
-  fixture: Fixture,
-  existing: readonly UserRecord[],
-  source: string,
-): Promise<UserRecord[]> {
+export async function fixtureRecords(fixture: Fixture): Promise<UserRecord[]> {
   const now = new Date()
   const hashes = await Promise.all(fixture.users.map((user) => hashPassword(user.password)))
-  const records = fixture.users.map((user, index) =>
+  return fixture.users.map((user, index) =>
     newUserRecord(
       { ...user, created_at: user.created_at === undefined ? undefined : new Date(user.created_at) },
       hashes[index] ?? '',
       now,
     ),
   )
+}
+
+/**
+ * Refuses fixture records that clash with stored users by id, username or email.
+ *
+ * @param source - names the fixture in the error.
+ * @throws FixtureError naming the entry and the field of the first clash.
+ */
+export function checkClashes(records: readonly UserRecord[], stored: readonly UserRecord[], source: string): void {
   records.forEach((record, index) => {
-    const clash = existing.find(
+    const clash = stored.find(
       (user) =>
         user.id === record.id ||
         (record.username !== undefined && user.username === record.username) ||
@@ -37,5 +40,4 @@ export async function fixtureRecords(
     const field = clash.id === record.id ? 'id' : clash.username === record.username ? 'username' : 'email'
     throw new FixtureError(source, index, field, `"${record[field]}" is already taken by a stored user`)
   })
-  return records
 }

@@ -1,7 +1,7 @@
 import { ApiError, invalidObjectId, notAuthorized, notSignedIn, userNotFound } from '../errors.js'
 import { isObjectId } from '../ids.js'
 import { textParam, type Params } from '../params.js'
-import { parseBoolean } from '../query/boolean.js'
+import { parseBoolean, readBoolean } from '../query/boolean.js'
 import { compileOrder } from '../query/order.js'
 import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
 import { compileSelection } from '../query/select.js'
@@ -39,6 +39,8 @@ export interface CallResult {
 }
 
 const LOGIN_FAILED = 'Invalid email/username or password.'
+/** The built-in fields that hold dates (spec §4), compared as dates in `where`. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'confirmed_at'])
 
 /**
  * The rules of the Users object (spec §3), one method per endpoint, free of
@@ -137,9 +139,10 @@ export class UsersService {
    * (spec §11 "bad ids").
    */
   show(params: Params, caller: Caller): CallResult {
-    const list = textParam(params, 'user_ids') ?? textParam(params, 'user_id')
-    if (list === undefined || list.trim() === '') throw new ApiError(400, 'Required field: user_id')
-    const found = parseIdList(list).flatMap((id) => this.users.byId(id) ?? [])
+    const listed = idListParam(params, 'user_ids')
+    const ids = listed?.length ? listed : idListParam(params, 'user_id')
+    if (!ids?.length) throw new ApiError(400, 'Required field: user_id')
+    const found = ids.flatMap((id) => this.users.byId(id) ?? [])
     if (found.length === 0) throw userNotFound()
     return { users: found.map((user) => toWireUser(user, canSeeEmail(caller.user, user))) }
   }
@@ -196,16 +199,21 @@ export class UsersService {
    * its confirmation.
    */
   async update(params: Params, caller: Caller): Promise<CallResult> {
-    const target = this.actingUser(params, caller)
+    this.actingUser(params, caller)
+    const password = textParam(params, 'password') || undefined
+    const passwordFound = password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)
+    if (passwordFound.length > 0) throw validationFailed('update', passwordFound)
+    const password_hash = password === undefined ? undefined : await hashPassword(password)
+    // From here on nothing awaits: the stored user is read as it is after the hash, so a
+    // concurrent update (or a reset) is neither overwritten with stale values nor lost.
+    const target = this.actingUser(params, this.caller(caller.sessionId))
     const username = params.username === undefined ? target.username : trimmed(textParam(params, 'username'))
     const email = params.email === undefined ? target.email : trimmed(textParam(params, 'email'))
     if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
     const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
     const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
-    const password = textParam(params, 'password') || undefined
     const found = [
       ...(username || email ? [] : [problems.identityRequired]),
-      ...(password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)),
       ...(username ? [] : nameProblems(first_name, last_name)),
       ...this.uniquenessProblems(username, email, target.id),
     ]
@@ -216,18 +224,17 @@ export class UsersService {
         ? target.custom_fields
         : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
     const role = params.role === undefined ? target.role : textParam(params, 'role')
-    const admin = caller.user?.admin && params.admin !== undefined ? parseBoolean(params.admin) : target.admin
-    const password_hash = password === undefined ? target.password_hash : await hashPassword(password)
-    // While the hash was computed the user may have gone, or the name been taken.
-    if (!this.users.byId(target.id)) throw userNotFound()
-    const late = this.uniquenessProblems(username, email, target.id)
-    if (late.length > 0) throw validationFailed('update', late)
     const changes = { username: username?.toLowerCase(), email: email?.toLowerCase(), first_name, last_name, role, tags }
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) delete target[field as keyof typeof changes]
       else Object.assign(target, { [field]: value })
     }
-    Object.assign(target, { custom_fields, admin, password_hash, updated_at: new Date().toISOString() })
+    Object.assign(target, {
+      custom_fields,
+      admin: this.adminFlag(params, caller, target),
+      password_hash: password_hash ?? target.password_hash,
+      updated_at: new Date().toISOString(),
+    })
     await this.store.write()
     return { users: [toWireUser(target, true)] }
   }
@@ -239,16 +246,12 @@ export class UsersService {
    */
   async delete(params: Params, caller: Caller): Promise<CallResult> {
     if (!caller.user) throw notSignedIn()
-    const list = textParam(params, 'user_ids')
-    let targets: UserRecord[]
-    if (list !== undefined && list.trim() !== '') {
-      const ids = parseIdList(list)
-      if (!caller.user.admin && ids.some((id) => id !== caller.user?.id)) throw notAuthorized()
-      targets = ids.flatMap((id) => this.users.byId(id) ?? [])
-      if (targets.length === 0) throw userNotFound()
-    } else {
-      targets = [this.actingUser(params, caller)]
-    }
+    const ids = idListParam(params, 'user_ids')
+    if (ids === undefined) return this.removeUsers([this.actingUser(params, caller)], caller)
+    if (ids.length === 0) throw new ApiError(400, 'Required field: user_ids')
+    if (!caller.user.admin && ids.some((id) => id !== caller.user?.id)) throw notAuthorized()
+    const targets = ids.flatMap((id) => this.users.byId(id) ?? [])
+    if (targets.length === 0) throw userNotFound()
     return this.removeUsers(targets, caller)
   }
 
@@ -281,10 +284,15 @@ export class UsersService {
     return caller.user && ids.has(caller.user.id) ? { session_ended: true } : {}
   }
 
-  /** The caller, or the user named by `su_id` when the caller is an admin (spec §6, §11 "not allowed"). */
+  /**
+   * The caller, or the user named by `su_id` when the caller is an admin (spec
+   * §6, §11 "not allowed"). `sudo_id` and `user_id`, the names of the same
+   * parameter before ACS 1.1.9 (spec §6), are read too: a call naming another
+   * user must never fall back to changing the caller.
+   */
   private actingUser(params: Params, caller: Caller): UserRecord {
     if (!caller.user) throw notSignedIn()
-    const suId = trimmed(textParam(params, 'su_id'))
+    const suId = trimmed(textParam(params, 'su_id') ?? textParam(params, 'sudo_id') ?? textParam(params, 'user_id'))
     if (suId === undefined) return caller.user
     if (!caller.user.admin) throw notAuthorized()
     if (!isObjectId(suId)) throw invalidObjectId(suId)
@@ -293,9 +301,20 @@ export class UsersService {
     return user
   }
 
+  /**
+   * The admin flag after an update: only an admin acting on another user with
+   * `su_id` may set it, with a word {@link readBoolean} knows; otherwise it
+   * stays (spec §11 "admin").
+   */
+  private adminFlag(params: Params, caller: Caller, target: UserRecord): boolean {
+    const wanted = readBoolean(params.admin)
+    const onOther = caller.user?.admin === true && target.id !== caller.user.id
+    return onOther && wanted !== undefined ? wanted : target.admin
+  }
+
   /** Users matching a `where`, in creation order (spec §11 "order"). */
   private matching(where: unknown): UserRecord[] {
-    const match = compileWhere(where)
+    const match = compileWhere(where, DATE_FIELDS)
     return this.sortedById().filter((user) => match(toQueryDoc(user)))
   }
 
@@ -326,9 +345,19 @@ function nameProblems(first_name: string | undefined, last_name: string | undefi
   return [...(first_name ? [] : [problems.firstNameBlank]), ...(last_name ? [] : [problems.lastNameBlank])]
 }
 
-/** A comma list of ids; one malformed id fails the whole call (spec §11 "user_ids"). Duplicates dropped. */
-function parseIdList(list: string): string[] {
-  const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '')
+/**
+ * An id list parameter: a comma list (forms) or an array of strings (JSON
+ * bodies); one malformed id fails the whole call (spec §11 "user_ids").
+ * Duplicates dropped, ids lowercased.
+ *
+ * @returns undefined when the parameter is absent, `[]` when it holds no id.
+ * @throws ApiError 400 `Invalid object id: '<value>'`.
+ */
+function idListParam(params: Params, name: string): string[] | undefined {
+  const raw = params[name]
+  if (raw === undefined) return undefined
+  const items = Array.isArray(raw) ? raw : String(textParam(params, name) ?? raw).split(',')
+  const ids = items.map((id) => String(id).trim()).filter((id) => id !== '')
   for (const id of ids) if (!isObjectId(id)) throw invalidObjectId(id)
   return [...new Set(ids.map((id) => id.toLowerCase()))]
 }
