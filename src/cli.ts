@@ -10,7 +10,7 @@ import { DataFileError } from './store/db.js'
  */
 
 /** Exit codes, as `--help` lists them. */
-export const EXIT = {
+const EXIT = {
   /** Help, version, or a clean stop on SIGINT/SIGTERM. */
   ok: 0,
   /** The server could not start or stop: port in use, permission denied, ... */
@@ -19,12 +19,22 @@ export const EXIT = {
   usage: 2,
 } as const
 
+/**
+ * The port `start` listens on without `--port` (README "The command line");
+ * `--port 0` asks the OS for a free one.
+ */
 export const DEFAULT_PORT = 8080
+
+/** The interface `start` listens on without `--host`: loopback, so a test mock is not open to the network. */
 export const DEFAULT_HOST = '127.0.0.1'
 
 /** The 5 s of spec §11 "--data FILE", minus a margin for exiting. */
 const STOP_TIMEOUT_MS = 4500
 
+/**
+ * The text `--help` prints to stdout, exit code 0; it lists the options, routes and exit codes
+ * (README "The command line" documents the same for readers).
+ */
 export const HELP = `Usage: mock-cloud start [options]
        mock-cloud --help | --version
 
@@ -63,7 +73,7 @@ Exit codes:
 `
 
 /** Where {@link main} writes and how it learns that it should stop. Tests pass their own. */
-export interface CliIo {
+interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
   /** Resolves with the signal's name when the server should stop. */
@@ -71,7 +81,7 @@ export interface CliIo {
 }
 
 /** What the command line asks for, once checked. */
-export type Command =
+type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'start'; port: number; host: string; fixtures?: string; data?: string; appKeys: string[] }

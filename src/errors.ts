@@ -10,7 +10,7 @@
  * throw new ApiError(400, 'Invalid where parameter: not JSON')
  */
 export class ApiError extends Error {
-  /** HTTP-like status, copied to `meta.code` (400, 401, 403, 404, 413, 422, 500). */
+  /** HTTP-like status, copied to `meta.code` (400, 401, 403, 404, 405, 413, 415, 422, 500). */
   readonly code: number
 
   /**
@@ -24,6 +24,18 @@ export class ApiError extends Error {
     this.code = code
   }
 }
+
+/**
+ * 400 for a parameter the API cannot read, in the wording spec §11 "where"
+ * gives (`Invalid where parameter: <reason>`), used for every such parameter.
+ * `limit`/`skip` keep their own exact §11 "limit / skip" wording
+ * (`Invalid limit parameter; value must be ...`), so they do not come here.
+ *
+ * @example
+ * throw invalidParameter('order', 'must be a comma-separated list of field names')
+ */
+export const invalidParameter = (name: string, reason: string): ApiError =>
+  new ApiError(400, `Invalid ${name} parameter: ${reason}`)
 
 /** 401 on every login-required users endpoint called without a live session (spec §2.3, §11 "no session"). */
 export const notSignedIn = (): ApiError =>

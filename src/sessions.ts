@@ -10,9 +10,9 @@ export class Sessions {
   constructor(private readonly store: Store) {}
 
   /** Starts a session for `userId` and returns its id. The caller persists the store. */
-  start(userId: string, now: Date = new Date()): string {
+  start(userId: string): string {
     const id = randomBytes(18).toString('base64url')
-    this.store.data.sessions[id] = { user_id: userId, created_at: now.toISOString() }
+    this.store.data.sessions[id] = { user_id: userId, created_at: new Date().toISOString() }
     return id
   }
 

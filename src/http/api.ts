@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { ApiError } from '../errors.js'
-import type { Params } from '../params.js'
+import type { Params } from '../param-values.js'
 import type { UsersService } from '../users/service.js'
 import { checkAppKey } from './app-key.js'
 import { renderFailure, renderSuccess } from './envelope.js'

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.js'
-import { textParam, type Params } from '../params.js'
+import { textParam, type Params } from '../param-values.js'
 
 /**
  * Checks the app key, sent as the `key` parameter (spec §1.1): missing →

@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import type { ApiError } from '../errors.js'
-import type { Params } from '../params.js'
-import { parseBoolean } from '../query/boolean.js'
+import { parseBoolean, type Params } from '../param-values.js'
 
 /**
  * The ArrowDB envelope (spec §2): `{"meta":{...},"response":{...}}`, HTTP

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../errors.js'
 import { isPlainObject } from '../json.js'
-import type { Params } from '../params.js'
+import type { Params } from '../param-values.js'
 
 /** Largest request body accepted, in bytes (1 MiB); larger → 413. */
 const MAX_BODY_BYTES = 1024 * 1024

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { textParam, type Params } from '../params.js'
+import { textParam, type Params } from '../param-values.js'
 
 const COOKIE = '_session_id'
 

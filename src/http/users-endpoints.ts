@@ -1,4 +1,4 @@
-import type { Params } from '../params.js'
+import type { Params } from '../param-values.js'
 import type { CallResult, Caller, UsersService } from '../users/service.js'
 
 /** One API endpoint: its `method_name`, the verbs clients send, and the service call behind it. */

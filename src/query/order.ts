@@ -1,14 +1,12 @@
-import { ApiError } from '../errors.js'
+import { invalidParameter } from '../errors.js'
 
 /** A comparator for `Array.prototype.sort`; 0 for ties so a stable sort keeps creation order. */
-export type DocComparator = (a: Record<string, unknown>, b: Record<string, unknown>) => number
+type DocComparator = (a: Record<string, unknown>, b: Record<string, unknown>) => number
 
 interface SortKey {
   field: string
   descending: boolean
 }
-
-const invalidOrder = (reason: string): ApiError => new ApiError(400, `Invalid order parameter: ${reason}`)
 
 /**
  * MongoDB's sort ranks of BSON types. An empty array ranks below null/missing
@@ -109,7 +107,7 @@ function parseOrder(raw: string): SortKey[] {
     const trimmed = segment.trim()
     const descending = trimmed.startsWith('-')
     const field = (descending ? trimmed.slice(1) : trimmed).trim()
-    if (field === '') throw invalidOrder(`empty field name in "${raw}"`)
+    if (field === '') throw invalidParameter('order', `empty field name in "${raw}"`)
     return { field, descending }
   })
 }
@@ -135,7 +133,7 @@ function parseOrder(raw: string): SortKey[] {
  */
 export function compileOrder(raw: unknown): DocComparator | undefined {
   if (raw === undefined || raw === null) return undefined
-  if (typeof raw !== 'string') throw invalidOrder('must be a comma-separated list of field names')
+  if (typeof raw !== 'string') throw invalidParameter('order', 'must be a comma-separated list of field names')
   if (raw.trim() === '') return undefined
   const keys = parseOrder(raw)
   return (a, b) => {

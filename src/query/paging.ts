@@ -1,7 +1,8 @@
 import { ApiError } from '../errors.js'
+import { isAbsent } from '../param-values.js'
 
 /** Query parameters that choose a page of `users/query` results (spec §5.4, §5.7). */
-export interface LimitSkipParams {
+interface LimitSkipParams {
   limit?: unknown
   skip?: unknown
   page?: unknown
@@ -9,13 +10,13 @@ export interface LimitSkipParams {
 }
 
 /** An offset page: at most `limit` results after skipping `skip` of them. */
-export interface LimitSkip {
+interface LimitSkip {
   limit: number
   skip: number
 }
 
 /** A 1-based page of `users/search` results (spec §5.9, §11 "search"). */
-export interface SearchPaging {
+interface SearchPaging {
   page: number
   per_page: number
 }
@@ -34,9 +35,6 @@ const PAGE: IntRule = { name: 'page', min: 1, fallback: 1 }
 
 /** The most `meta.count` reports as a number (spec §5.5, §5.6). */
 const COUNT_CAP = 5000
-
-// A form sends `limit=` for an untouched field; treat it like no parameter.
-const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
 
 function readInt(raw: unknown, rule: IntRule): number {
   if (isAbsent(raw)) return rule.fallback

@@ -1,30 +1,21 @@
-import { ApiError } from '../errors.js'
+import { invalidParameter } from '../errors.js'
 import { isPlainObject } from '../json.js'
+import { isAbsent, jsonParam } from '../param-values.js'
 
 /** Trims a wire user (or any wire object with `id` and `custom_fields`) to the fields asked for. */
-export type Selection = (wire: Record<string, unknown>) => Record<string, unknown>
+type Selection = (wire: Record<string, unknown>) => Record<string, unknown>
 
 type ParamName = 'sel' | 'unsel'
 
-const invalid = (param: ParamName, reason: string): ApiError => new ApiError(400, `Invalid ${param} parameter: ${reason}`)
-
-const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
-
-
 /** Reads `{"all":["name", …]}` (spec §5.3), from JSON text or a parsed JSON body. */
 function parseFieldList(param: ParamName, raw: unknown): Set<string> {
-  let value = raw
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw)
-    } catch (error) {
-      throw invalid(param, `not valid JSON (${(error as Error).message})`)
-    }
-  }
+  const value = jsonParam(param, raw)
   const shape = `must be {"all":[field names]}`
-  if (!isPlainObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'all')) throw invalid(param, shape)
+  if (!isPlainObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'all')) {
+    throw invalidParameter(param, shape)
+  }
   const names = value.all
-  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw invalid(param, shape)
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw invalidParameter(param, shape)
   return new Set(names as string[])
 }
 
@@ -79,7 +70,7 @@ function leaveOut(names: Set<string>): Selection {
  * // { id, username, custom_fields: { age } }
  */
 export function compileSelection(sel: unknown, unsel: unknown): Selection | undefined {
-  if (!isAbsent(sel) && !isAbsent(unsel)) throw invalid('sel', 'sel and unsel cannot be used together')
+  if (!isAbsent(sel) && !isAbsent(unsel)) throw invalidParameter('sel', 'sel and unsel cannot be used together')
   if (!isAbsent(sel)) return keepOnly(parseFieldList('sel', sel))
   if (!isAbsent(unsel)) return leaveOut(parseFieldList('unsel', unsel))
   return undefined

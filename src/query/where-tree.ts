@@ -1,17 +1,16 @@
-import { ApiError } from '../errors.js'
+import { ApiError, invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
 import { parseCustomDate, parseIsoDate } from './date-value.js'
 import type { NearSphere } from './mongo-operators.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */
-export interface NormalizedWhere {
+interface NormalizedWhere {
   criteria: Record<string, unknown>
   /** The `$search` string of a top-level `$text`, if there was one. */
   search?: string
 }
 
-/** The 400 for a bad `where` (spec §11 "where"). */
-export const invalidWhere = (reason: string): ApiError => new ApiError(400, `Invalid where parameter: ${reason}`)
+const invalidWhere = (reason: string): ApiError => invalidParameter('where', reason)
 
 const MAX_DEPTH = 32
 const MAX_REGEX_LENGTH = 256

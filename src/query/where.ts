@@ -1,19 +1,11 @@
 import { Query } from 'mingo/query'
+import { jsonParam } from '../param-values.js'
 import { MONGO_QUERY_CONTEXT } from './mongo-operators.js'
 import { compileKeywords } from './text.js'
-import { invalidWhere, normalizeWhere } from './where-tree.js'
+import { normalizeWhere } from './where-tree.js'
 
 /** A compiled `where`: true when a query doc matches. */
-export type WherePredicate = (doc: Record<string, unknown>) => boolean
-
-function parseWhere(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw
-  try {
-    return JSON.parse(raw)
-  } catch (error) {
-    throw invalidWhere(`not valid JSON (${(error as Error).message})`)
-  }
-}
+type WherePredicate = (doc: Record<string, unknown>) => boolean
 
 /**
  * Compiles the `where` parameter of `users/query`, `users/count` and
@@ -42,7 +34,7 @@ function parseWhere(raw: unknown): unknown {
  */
 export function compileWhere(raw: unknown, dateFields?: ReadonlySet<string>): WherePredicate {
   if (raw === undefined || raw === '') return () => true
-  const { criteria, search } = normalizeWhere(parseWhere(raw), dateFields)
+  const { criteria, search } = normalizeWhere(jsonParam('where', raw), dateFields)
   const query = new Query(criteria, { context: MONGO_QUERY_CONTEXT, scriptEnabled: false })
   if (search === undefined) return (doc) => query.test(doc)
   const keywords = compileKeywords(search)

@@ -8,7 +8,7 @@ import type { UserRecord } from '../users/record.js'
  * A live session: who it belongs to and when it started (ISO 8601, UTC).
  * Keyed by the opaque session id in {@link StoreData.sessions} (spec §1.3).
  */
-export interface SessionRecord {
+interface SessionRecord {
   user_id: string
   created_at: string
 }

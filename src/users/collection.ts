@@ -9,24 +9,26 @@ import type { UserRecord } from './record.js'
 export class UserCollection {
   constructor(private readonly store: Store) {}
 
-  /** Every user, in insertion order. Do not mutate the array. */
+  /**
+   * Every user, in insertion order, which is creation order: the order
+   * `users/query` keeps for ties (spec §11 "ties in order"). Do not mutate the array.
+   */
   all(): readonly UserRecord[] {
     return this.store.data.users
   }
 
-  get size(): number {
-    return this.store.data.users.length
-  }
-
+  /** The user with this id, or undefined. */
   byId(id: string): UserRecord | undefined {
     return this.store.data.users.find((user) => user.id === id)
   }
 
+  /** The user with this username, in any case, or undefined. */
   byUsername(username: string): UserRecord | undefined {
     const wanted = username.toLowerCase()
     return this.store.data.users.find((user) => user.username === wanted)
   }
 
+  /** The user with this email address, in any case, or undefined. */
   byEmail(email: string): UserRecord | undefined {
     const wanted = email.toLowerCase()
     return this.store.data.users.find((user) => user.email === wanted)
@@ -37,14 +39,16 @@ export class UserCollection {
     return this.byUsername(login) ?? this.byEmail(login)
   }
 
+  /**
+   * Adds a user at the end of the insertion order. Uniqueness of username and
+   * email is the service's check, made before this (spec §11 "create errors").
+   */
   insert(user: UserRecord): void {
     this.store.data.users.push(user)
   }
 
-  /** Removes these users; returns how many were removed. */
-  remove(ids: ReadonlySet<string>): number {
-    const before = this.store.data.users.length
+  /** Removes these users; ids that match no user are ignored. */
+  remove(ids: ReadonlySet<string>): void {
     this.store.data.users = this.store.data.users.filter((user) => !ids.has(user.id))
-    return before - this.store.data.users.length
   }
 }

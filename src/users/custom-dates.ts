@@ -6,7 +6,7 @@ import { parseCustomDate } from '../query/date-value.js'
  * a `--data` JSON file keep it a date across restarts (spec §11 "dates in
  * custom fields"); field names never start with `$`, so it cannot clash.
  */
-export interface StoredDate {
+interface StoredDate {
   $date: string
 }
 

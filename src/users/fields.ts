@@ -1,5 +1,6 @@
-import { ApiError } from '../errors.js'
+import { invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
+import { jsonParam } from '../param-values.js'
 import { storedCustomValue } from './custom-dates.js'
 
 /**
@@ -17,7 +18,7 @@ import { storedCustomValue } from './custom-dates.js'
 export function parseTags(raw: unknown): string[] | undefined {
   const items =
     typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw.map((item) => String(item)) : undefined
-  if (items === undefined) throw new ApiError(400, 'Invalid tags parameter: expected a comma-separated string')
+  if (items === undefined) throw invalidParameter('tags', 'expected a comma-separated string')
   const tags = items.map((tag) => tag.trim()).filter((tag) => tag !== '')
   return tags.length > 0 ? tags : undefined
 }
@@ -36,16 +37,9 @@ function isBadFieldName(name: string): boolean {
  * @throws ApiError 400 `Invalid custom_fields parameter: ...` when it is not a JSON object.
  */
 export function parseCustomFields(raw: unknown): Record<string, unknown> {
-  let value = raw
-  if (typeof raw === 'string') {
-    if (raw.trim() === '') return {}
-    try {
-      value = JSON.parse(raw)
-    } catch (error) {
-      throw new ApiError(400, `Invalid custom_fields parameter: not valid JSON (${(error as Error).message})`)
-    }
-  }
-  if (!isPlainObject(value)) throw new ApiError(400, 'Invalid custom_fields parameter: must be a JSON object')
+  if (typeof raw === 'string' && raw.trim() === '') return {}
+  const value = jsonParam('custom_fields', raw)
+  if (!isPlainObject(value)) throw invalidParameter('custom_fields', 'must be a JSON object')
   const fields: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(value)) {
     if (!isBadFieldName(name)) fields[name] = field

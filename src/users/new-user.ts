@@ -3,7 +3,7 @@ import { mergeCustomFields } from './fields.js'
 import type { UserRecord } from './record.js'
 
 /** What a new user is made of, from users/create or from a fixture entry. */
-export interface NewUserFields {
+interface NewUserFields {
   username?: string | undefined
   email?: string | undefined
   first_name?: string | undefined

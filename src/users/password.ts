@@ -1,9 +1,11 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 /**
- * Salted password hashing with node's scrypt (issue: passwords stored only as
- * a salted hash, never returned). The stored form names its parameters, so a
- * hash made with other costs still verifies:
+ * Salted password hashing with node's scrypt, as the issue asks: "passwords
+ * stored only as a salted hash (node's crypto.scrypt or a well-kept library)
+ * and never returned" (the never-returned half is spec §4 "Never returned:
+ * `password`, `password_confirmation`", kept by `view.ts`). The stored form
+ * names its parameters, so a hash made with other costs still verifies:
  * `scrypt$<N>$<r>$<p>$<salt hex>$<hash hex>`.
  */
 

@@ -29,7 +29,7 @@ export interface UserRecord {
 }
 
 /** An external (social) account linked to a user (spec §4, §11 "external accounts"). */
-export interface ExternalAccount {
+interface ExternalAccount {
   external_id: string
   external_type: string
   token: string

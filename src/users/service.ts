@@ -1,7 +1,6 @@
 import { ApiError, invalidObjectId, notAuthorized, notSignedIn, userNotFound } from '../errors.js'
 import { isObjectId } from '../ids.js'
-import { textParam, type Params } from '../params.js'
-import { parseBoolean, readBoolean } from '../query/boolean.js'
+import { parseBoolean, readBoolean, textParam, type Params } from '../param-values.js'
 import { compileOrder } from '../query/order.js'
 import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
 import { compileSelection } from '../query/select.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileOrder } from '../../src/query/order.js'
-import { expectApiError } from './expect-api-error.js'
+import { expectApiError } from '../support/expect-api-error.js'
 
 type Doc = Record<string, unknown>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatCount, parseLimitSkip, parseSearchPaging } from '../../src/query/paging.js'
-import { expectApiError } from './expect-api-error.js'
+import { expectApiError } from '../support/expect-api-error.js'
 
 const LIMIT_MESSAGE = 'Invalid limit parameter; value must be in a valid range of 1~1000'
 const SKIP_MESSAGE = 'Invalid skip parameter; value must be in a valid range of 0~4999'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileSelection } from '../../src/query/select.js'
-import { expectApiError } from './expect-api-error.js'
+import { expectApiError } from '../support/expect-api-error.js'
 
 const wireUser = (): Record<string, unknown> => ({
   id: 'u1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileWhere } from '../../src/query/where.js'
-import { expectApiError } from './expect-api-error.js'
+import { expectApiError } from '../support/expect-api-error.js'
 
 const doc = (id: string, fields: Record<string, unknown>): Record<string, unknown> => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseBoolean } from '../../src/query/boolean.js'
+import { parseBoolean } from '../src/param-values.js'
 
 describe('parseBoolean', () => {
   it.each(['true', 't', '1', 'yes', 'TRUE', 'Yes', ' t '])('reads %j as true', (raw) => {

@@ -1,0 +1,93 @@
+import { invalidParameter } from './errors.js'
+
+/**
+ * Reading the values of request parameters, below the HTTP layer: what a
+ * form, a query string or a JSON body may send for one parameter, and how
+ * each kind of value is read from any of them.
+ */
+
+/**
+ * The request parameters of one API call: query string and body merged, body
+ * winning on a clash (spec §11 "request bodies"). Values are strings from
+ * forms and query strings, `File`s from multipart bodies, or any JSON value
+ * from a JSON body.
+ */
+export type Params = Readonly<Record<string, unknown>>
+
+/**
+ * A parameter as text: strings as sent, numbers and booleans (JSON bodies)
+ * as their text, anything else (absent, files, objects) as undefined.
+ */
+export function textParam(params: Params, name: string): string | undefined {
+  const value = params[name]
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+/**
+ * Whether a parameter counts as not sent: absent, `null`, or empty, because a
+ * form sends `limit=` for a field the user left untouched.
+ *
+ * @example
+ * isAbsent('') // true
+ */
+export const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
+
+/**
+ * A JSON-valued parameter (`where`, `sel`, `custom_fields`, spec §5.1, §5.3,
+ * §5.8): forms and query strings send it as JSON text, JSON bodies as the
+ * value itself, so text is parsed and anything else passes through.
+ *
+ * @throws ApiError 400 `Invalid <name> parameter: not valid JSON (<V8's message>)`.
+ * @example
+ * jsonParam('where', '{"age":30}') // { age: 30 }
+ * jsonParam('where', { age: 30 }) // { age: 30 }
+ */
+export function jsonParam(name: string, raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw
+  try {
+    return JSON.parse(raw)
+  } catch (error) {
+    throw invalidParameter(name, `not valid JSON (${(error as Error).message})`)
+  }
+}
+
+const TRUE_WORDS = new Set(['true', 't', '1', 'yes'])
+const FALSE_WORDS = new Set(['false', 'f', '0', 'no', ''])
+
+/**
+ * Reads a boolean parameter the way ArrowDB clients send them (spec §11
+ * "booleans"): `true`, `t`, `1`, `yes` (any case) are true; everything else,
+ * including `false`/`f`/`0`/`no`, empty and absent, is false. Real booleans
+ * (JSON bodies) pass through and the number 1 counts as `1`. Never throws:
+ * ti.cloud sends `1`/`0` (case B08) and an unrecognised word is simply "not set".
+ *
+ * @param raw - a string from a form or query string, or a JSON value.
+ * @returns the boolean it stands for.
+ * @example
+ * parseBoolean('1') // true
+ * parseBoolean('No') // false
+ */
+export function parseBoolean(raw: unknown): boolean {
+  if (typeof raw === 'boolean') return raw
+  if (typeof raw === 'number') return raw === 1
+  if (typeof raw !== 'string') return false
+  return TRUE_WORDS.has(raw.trim().toLowerCase())
+}
+
+/**
+ * Like {@link parseBoolean}, but undefined for anything that is not one of the
+ * words of spec §11 "booleans" (or a real boolean), so a caller can tell
+ * "false" from "not understood".
+ *
+ * @example
+ * readBoolean('F') // false
+ * readBoolean('maybe') // undefined
+ */
+export function readBoolean(raw: unknown): boolean | undefined {
+  if (typeof raw === 'boolean') return raw
+  const word = typeof raw === 'string' ? raw.trim().toLowerCase() : typeof raw === 'number' ? String(raw) : undefined
+  if (word === undefined) return undefined
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined
+}
