@@ -42,6 +42,8 @@ export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): 
       checkAppKey(params, appKeys)
       return await answer(c, endpoint, service, params)
     } catch (error) {
+      // The rest of a refused body is still on the socket; a client reusing it would fail.
+      if (error instanceof ApiError && error.code === 413) c.header('Connection', 'close')
       if (error instanceof ApiError) return renderFailure(c, params, error, endpoint?.method_name)
       console.error('mock-cloud: unexpected error on %s %s:', c.req.method, c.req.path, error)
       return renderFailure(c, params, new ApiError(500, 'Internal server error.'), endpoint?.method_name)

@@ -127,6 +127,35 @@ describe('request bodies', () => {
     expect(reply.meta.message).toMatch(message)
   })
 
+  it('caps a chunked body with no Content-Length at 1 MiB too', async () => {
+    const chunk = new TextEncoder().encode('x='.padEnd(64 * 1024, 'y'))
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(chunk)
+        controller.close()
+      },
+    })
+    const response = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as any).meta.message).toMatch(/^Request body too large/)
+  })
+
+  it('refuses a file sent as custom_fields', async () => {
+    const form = new FormData()
+    form.append('username', 'filer')
+    form.append('password', 'p')
+    form.append('password_confirmation', 'p')
+    form.append('custom_fields', new Blob(['{"a":1}'], { type: 'application/json' }), 'fields.json')
+    const response = await fetch(`${server.url}/v1/users/create.json?key=TESTKEY`, { method: 'POST', body: form })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as any).meta.message).toBe('Invalid custom_fields parameter: must be a JSON object')
+  })
+
   it('cannot pollute prototypes through parameter names', async () => {
     const created = await fetch(`${server.url}/v1/users/create.json?key=TESTKEY`, {
       method: 'POST',
@@ -134,14 +163,17 @@ describe('request bodies', () => {
       body: '{"username":"proto","password":"p","password_confirmation":"p","__proto__":{"polluted":1},"custom_fields":{"__proto__":{"polluted":1},"ok":1}}',
     })
     expect(((await created.json()) as any).response.users[0].custom_fields).toEqual({ ok: 1 })
-    await call('GET', 'users/query', { where: '{"__proto__":{"polluted":1}}' })
+    const where = await call('GET', 'users/query', { where: '{"__proto__":{"polluted":1}}' })
+    expect(where.status).toBe(400)
+    expect(where.body.meta.message).toBe('Invalid where parameter: field name __proto__ is not allowed')
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
   })
 })
 
 describe('admin routes', () => {
-  it('POST /__mock/reset answers with an ok envelope', async () => {
-    const response = await fetch(`${server.url}/__mock/reset`, { method: 'POST' })
-    expect((await response.json()) as unknown).toEqual({ meta: { code: 200, status: 'ok', method_name: 'mockReset' } })
+  it('POST /__mock/reset answers with an ok envelope, honouring pretty_json', async () => {
+    const response = await fetch(`${server.url}/__mock/reset?pretty_json=true`, { method: 'POST' })
+    const expected = { meta: { code: 200, status: 'ok', method_name: 'mockReset' } }
+    expect(await response.text()).toBe(JSON.stringify(expected, null, 2))
   })
 })

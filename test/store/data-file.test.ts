@@ -70,6 +70,21 @@ describe('a data file', () => {
     )
   })
 
+  it('with a half-formed user stops the start naming the user and field, not a 500 on every call later', async () => {
+    const file = join(dir, 'half.json')
+    await writeFile(file, JSON.stringify({ users: [{ id: '5f0000000000000000000001', username: 'x' }], sessions: {} }))
+    await expect(createMockCloud({ data: file })).rejects.toThrow(
+      `${file}: not a mock-cloud data file: users[0].created_at is missing or malformed; fix or delete it`,
+    )
+  })
+
+  it('holding null is refused and left as it is', async () => {
+    const file = join(dir, 'null.json')
+    await writeFile(file, 'null')
+    await expect(createMockCloud({ data: file })).rejects.toThrow(/it holds no object/)
+    expect(await readFile(file, 'utf8')).toBe('null')
+  })
+
   it('that is JSON of another shape stops the start too', async () => {
     const file = join(dir, 'other.json')
     await writeFile(file, '{"posts": []}')

@@ -111,11 +111,22 @@ describe('users/create', () => {
     expect(reply.body.response.users[0].admin).toBe('false')
   })
 
-  it('answers a custom_fields value that is not a JSON object with a 400', async () => {
+  it.each([
+    ['text that is not JSON', '[1,2', /^Invalid custom_fields parameter: not valid JSON/],
+    ['a JSON array', '[1,2]', /^Invalid custom_fields parameter: must be a JSON object$/],
+  ])('answers custom_fields holding %s with a 400', async (_name, custom_fields, message) => {
     const reply = await call('POST', 'users/create', {}, {
-      form: { username: 'erin', password: 'p', password_confirmation: 'p', custom_fields: '[1,2' },
+      form: { username: 'erin', password: 'p', password_confirmation: 'p', custom_fields },
     })
     expect(reply.status).toBe(400)
-    expect(reply.body.meta.message).toMatch(/^Invalid custom_fields parameter: not valid JSON/)
+    expect(reply.body.meta.message).toMatch(message)
+  })
+
+  it('answers tags that are neither text nor a list with a 400', async () => {
+    const reply = await call('POST', 'users/create', {}, {
+      json: { username: 'erin', password: 'p', password_confirmation: 'p', tags: { a: 1 } },
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta.message).toBe('Invalid tags parameter: expected a comma-separated string')
   })
 })

@@ -33,6 +33,11 @@ describe('users/show', () => {
     expect((await call('GET', 'users/show', { user_id: ids.bob }, { session: alice })).body.response.users[0]).not.toHaveProperty('email')
   })
 
+  it('reads user_id when user_ids is sent empty', async () => {
+    const reply = await call('GET', 'users/show', { user_ids: '', user_id: ids.dave })
+    expect(usernames(reply)).toEqual(['dave'])
+  })
+
   it('shows several users from user_ids in the order asked, skipping ids that match nobody', async () => {
     const reply = await call('GET', 'users/show', { user_ids: `${ids.carol},5f00000000000000000000ff, ${ids.alice}` })
     expect(usernames(reply)).toEqual(['carol', 'alice'])
@@ -43,6 +48,7 @@ describe('users/show', () => {
     ['one malformed id in a list', { user_ids: `${ids.alice},zzz` }, 400, "Invalid object id: 'zzz'"],
     ['an id that matches nobody', { user_id: '5f00000000000000000000ff' }, 404, 'User not found.'],
     ['no id', {}, 400, 'Required field: user_id'],
+    ['only commas', { user_ids: ',' }, 400, 'Required field: user_id'],
   ])('answers %s with the spec failure', async (_name, query, code, message) => {
     const reply = await call('GET', 'users/show', query)
     expect(reply.status).toBe(code)
@@ -70,6 +76,19 @@ describe('users/query', () => {
     expect(usernames(past)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
     const future = await call('GET', 'users/query', { where: { created_at: { $gt: '2999-01-01 00:00:00+0000' } } })
     expect(usernames(future)).toEqual([])
+  })
+
+  it('compares created_at with a date in the wire format or ISO 8601, as replies print it', async () => {
+    for (const date of ['2001-01-01T00:00:00+0000', '2001-01-01T00:00:00Z', '2001-01-01']) {
+      expect(usernames(await call('GET', 'users/query', { where: { created_at: { $gt: date } } }))).toHaveLength(5)
+      expect(usernames(await call('GET', 'users/query', { where: { created_at: { $lt: date } } }))).toEqual([])
+    }
+  })
+
+  it('keeps an ISO string compared with a custom field a string', async () => {
+    // Only built-in date fields read ISO text as a date; custom text stays text.
+    const reply = await call('GET', 'users/query', { where: { color: { $in: ['2001-01-01T00:00:00Z', 'red'] } } })
+    expect(usernames(reply)).toEqual(['alice'])
   })
 
   it('orders by custom and built-in fields, descending with a minus, ties in creation order', async () => {
@@ -131,6 +150,16 @@ describe('users/search', () => {
     expect(usernames(await call('GET', 'users/search', { q: 'carol@example' }))).toEqual(['carol'])
   })
 
+  it.each([
+    [{ page: 0 }, /^Invalid page parameter/],
+    [{ per_page: 1001 }, /^Invalid per_page parameter/],
+  ])('refuses %j with a 400', async (query, message) => {
+    const reply = await call('GET', 'users/search', query)
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toMatchObject({ status: 'fail', code: 400, method_name: 'searchUsers' })
+    expect(reply.body.meta.message).toMatch(message)
+  })
+
   it('lists every user without q and pages with page and per_page', async () => {
     const reply = await call('GET', 'users/search', { page: 2, per_page: 2 })
     expect(usernames(reply)).toEqual(['carol', 'dave'])
@@ -146,5 +175,13 @@ describe('users/count', () => {
 
   it('narrows the count with where', async () => {
     expect((await call('GET', 'users/count', { where: { tags: 'golf' } })).body.meta.count).toBe(2)
+  })
+
+  it('refuses a bad where with a 400', async () => {
+    const reply = await call('GET', 'users/count', { where: { $where: 'true' } })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toEqual({
+      status: 'fail', code: 400, message: 'Invalid where parameter: operator $where is not supported', method_name: 'usersCount',
+    })
   })
 })

@@ -51,6 +51,59 @@ describe('users/update', () => {
     })
   })
 
+  it('keeps both of two concurrent updates when one changes the password', async () => {
+    const session = await login(call, 'alice', 'pw-alice')
+    const [withPassword, withFields] = await Promise.all([
+      call('PUT', 'users/update', {}, { session, form: { password: 'new-pw', password_confirmation: 'new-pw' } }),
+      call('PUT', 'users/update', {}, { session, form: { first_name: 'Alicia', custom_fields: { color: 'green' } } }),
+    ])
+    expect([withPassword.status, withFields.status]).toEqual([200, 200])
+    const stored = (await call('GET', 'users/show/me', {}, { session })).body.response.users[0]
+    expect(stored.first_name).toBe('Alicia')
+    expect(stored.custom_fields).toEqual({ age: 30, color: 'green' })
+    expect((await call('POST', 'users/login', {}, { form: { login: 'alice', password: 'new-pw' } })).status).toBe(200)
+  })
+
+  it.each([
+    ['a malformed email', { email: 'alice@' }, 'Invalid Email Address.'],
+    ['removing both username and email', { username: '', email: '' }, 'Failed to update user: Validation failed - A username, email or external account is required, First name can\'t be blank, Last name can\'t be blank.'],
+  ])('refuses %s with a 400', async (_name, form, message) => {
+    const session = await login(call, 'bob', 'pw-bob')
+    const reply = await call('PUT', 'users/update', {}, { session, form })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toEqual({ status: 'fail', code: 400, message, method_name: 'updateUser' })
+  })
+
+  it('lets an admin grant admin rights to another user, not to themself, and only with a boolean word', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const vague = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.dave, admin: 'maybe' } })
+    expect(vague.body.response.users[0].admin).toBe('false')
+    const granted = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.dave, admin: 'true' } })
+    expect(granted.body.response.users[0].admin).toBe('true')
+    const self = await call('PUT', 'users/update', {}, { session: admin, form: { admin: 'false' } })
+    expect(self.body.response.users[0].admin).toBe('true')
+    const bob = await login(call, 'bob', 'pw-bob')
+    const selfPromotion = await call('PUT', 'users/update', {}, { session: bob, form: { admin: 'true' } })
+    expect(selfPromotion.body.response.users[0].admin).toBe('false')
+  })
+
+  it('reads user_id and sudo_id as su_id, so naming another user never changes the caller', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const viaUserId = await call('PUT', 'users/update', {}, { session: admin, form: { user_id: ids.carol, first_name: 'Caro' } })
+    expect(viaUserId.body.response.users[0]).toMatchObject({ id: ids.carol, first_name: 'Caro' })
+    const bob = await login(call, 'bob', 'pw-bob')
+    const refused = await call('PUT', 'users/update', {}, { session: bob, form: { sudo_id: ids.carol, first_name: 'Bobby' } })
+    expect(refused.status).toBe(403)
+    expect((await call('GET', 'users/show/me', {}, { session: bob })).body.response.users[0]).not.toHaveProperty('first_name')
+  })
+
+  it('answers a malformed su_id with 400 Invalid object id', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: 'nope', role: 'x' } })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta.message).toBe("Invalid object id: 'nope'")
+  })
+
   it('needs a session', async () => {
     const reply = await call('PUT', 'users/update', {}, { form: { first_name: 'x' } })
     expect(reply.status).toBe(401)
@@ -90,6 +143,33 @@ describe('users/delete', () => {
     expect((await call('GET', 'users/show/me', {}, { session: admin })).status).toBe(200)
   })
 
+  it('takes user_ids as a JSON array too', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('DELETE', 'users/delete', {}, { session: admin, json: { user_ids: [ids.bob, ids.carol] } })
+    expect(reply.status).toBe(200)
+    expect(usernames(await call('GET', 'users/query'))).toEqual(['alice', 'dave', 'admin'])
+  })
+
+  it.each([
+    ['an empty user_ids', { user_ids: '' }, 400, 'Required field: user_ids'],
+    ['a malformed id in user_ids', { user_ids: `${ids.bob},xyz` }, 400, "Invalid object id: 'xyz'"],
+    ['user_ids that match nobody', { user_ids: '5f00000000000000000000ff' }, 404, 'User not found.'],
+    ['a user_id that matches nobody', { user_id: '5f00000000000000000000ff' }, 404, 'User not found.'],
+  ])('answers %s with %i and deletes nobody, the admin included', async (_name, query, code, message) => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('DELETE', 'users/delete', query, { session: admin })
+    expect(reply.status).toBe(code)
+    expect(reply.body.meta).toEqual({ status: 'fail', code, message, method_name: 'deleteUser' })
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
+    expect((await call('GET', 'users/show/me', {}, { session: admin })).status).toBe(200)
+  })
+
+  it('lets a user delete themself through user_ids', async () => {
+    const dave = await login(call, 'dave', 'pw-dave')
+    expect((await call('DELETE', 'users/delete', { user_ids: ids.dave }, { session: dave })).status).toBe(200)
+    expect((await call('GET', 'users/show/me', {}, { session: dave })).status).toBe(401)
+  })
+
   it("refuses a non-admin deleting someone else's account", async () => {
     const alice = await login(call, 'alice', 'pw-alice')
     for (const query of [{ user_ids: ids.bob }, { su_id: ids.bob }]) {
@@ -117,6 +197,16 @@ describe('users/batch_delete', () => {
     const admin = await login(call, 'admin', 'pw-admin')
     expect((await call('DELETE', 'users/batch_delete', {}, { session: admin })).status).toBe(200)
     expect((await call('GET', 'users/count')).body.meta.count).toBe(0)
+  })
+
+  it('without a session → 401, and a bad where → 400, deleting nothing', async () => {
+    expect((await call('DELETE', 'users/batch_delete')).status).toBe(401)
+    const admin = await login(call, 'admin', 'pw-admin')
+    const reply = await call('DELETE', 'users/batch_delete', { where: '{"tags":' }, { session: admin })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toMatchObject({ status: 'fail', code: 400, method_name: 'batchDelete' })
+    expect(reply.body.meta.message).toMatch(/^Invalid where parameter: not valid JSON/)
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
   })
 
   it('refuses non-admins with a 403 and deletes nothing', async () => {
