@@ -139,8 +139,9 @@ export function parseCommand(argv: readonly string[]): Command {
       continue
     }
     const value = token.value
-    // Non-strict parsing takes the next word as the value even when it is another option.
-    if (value === undefined || (!token.inlineValue && value.startsWith('-'))) {
+    // Non-strict parsing takes the next word as the value even when it is another option
+    // (a negative number is a value, so `--port -1` gets the range message).
+    if (value === undefined || (!token.inlineValue && value.startsWith('-') && !/^-\d/.test(value))) {
       throw new UsageError(`${token.rawName} needs a value, e.g. ${token.rawName} ${example(token.name)}`)
     }
     if (token.name === 'app-key') {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createMockCloud } from '../src/index.js'
 import { FixtureError } from '../src/fixtures.js'
 import { fixtureS } from './support/fixture-s.js'
@@ -45,6 +45,23 @@ describe('createMockCloud', () => {
     await expect(attempt).rejects.toThrow(FixtureError)
     await expect(attempt).rejects.toThrow('seed: users[1].username: "alice" is already taken by a stored user')
     expect(cloud.store.data.users).toHaveLength(5)
+  })
+
+  it('answers an unexpected failure with a 500 envelope without a stack, and logs it', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    // A store broken behind the API's back: the only way to reach the last-resort handler.
+    cloud.store.data.users.push({} as never)
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const reply = await cloud.app.request('/v1/users/query.json?key=K')
+      expect(reply.status).toBe(500)
+      expect(await reply.json()).toEqual({
+        meta: { status: 'fail', code: 500, message: 'Internal server error.', method_name: 'queryUsers' },
+      })
+      expect(log).toHaveBeenCalledOnce()
+    } finally {
+      log.mockRestore()
+    }
   })
 
   it('refuses an invalid fixture object at creation', async () => {

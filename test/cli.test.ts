@@ -40,7 +40,7 @@ describe('parseCommand', () => {
     [['start', '--port', '--host', 'h'], '--port needs a value'],
     [['start', '--port', 'abc'], "--port must be a number from 0 to 65535 (0 picks a free port), got 'abc'"],
     [['start', '--port', '70000'], "got '70000'"],
-    [['start', '--port', '-1'], '--port needs a value'],
+    [['start', '--port', '-1'], "--port must be a number from 0 to 65535 (0 picks a free port), got '-1'"],
     [['start', '--port', '80', '--port', '81'], '--port is given twice'],
     [['start', '--host='], '--host must not be empty'],
     [['start', '--app-key='], '--app-key must not be empty'],

@@ -92,7 +92,7 @@ describe('startMockCloud', () => {
     )
   })
 
-  it('an invalid fixture file → rejects with the FixtureError, nothing listening', async () => {
+  it('an invalid fixture file → rejects with the FixtureError', async () => {
     await expect(startMockCloud({ fixtures: 'fixtures/nope.json' })).rejects.toThrow('fixtures/nope.json: file not found')
   })
 })

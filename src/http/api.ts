@@ -35,7 +35,10 @@ export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): 
     let params = queryParams(c)
     try {
       if (!endpoint) throw new ApiError(404, `Unknown endpoint: ${c.req.method} ${c.req.path}`)
-      if (!endpoint.verbs.includes(c.req.method)) {
+      // HEAD is answered as GET without a body, as HTTP servers do.
+      const verb = c.req.method === 'HEAD' ? 'GET' : c.req.method
+      if (!endpoint.verbs.includes(verb)) {
+        c.header('Allow', endpoint.verbs.join(', '))
         throw new ApiError(405, `${path}.json takes ${endpoint.verbs.join(' or ')}, not ${c.req.method}`)
       }
       params = await readParams(c)

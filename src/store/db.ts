@@ -85,6 +85,8 @@ function storeDataProblem(data: unknown): string | undefined {
   if (!isPlainObject(data)) return 'expected {"users": [...], "sessions": {...}}'
   const { users, sessions } = data as Partial<StoreData>
   if (!Array.isArray(users)) return '"users" must be an array'
+  // A fixture file has "users" alone, with plain-text passwords.
+  if (sessions === undefined) return 'no "sessions" (a fixture file? pass it with --fixtures)'
   if (!isPlainObject(sessions)) return '"sessions" must be an object'
   for (const [index, user] of users.entries()) {
     const field = userFieldProblem(user)

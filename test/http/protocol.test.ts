@@ -58,6 +58,13 @@ describe('the envelope', () => {
     expect(verb.status).toBe(405)
     expect(verb.body.meta).toMatchObject({ status: 'fail', code: 405, method_name: 'createUser' })
     expect(verb.body.meta.message).toBe('users/create.json takes POST, not GET')
+    expect(verb.headers.get('allow')).toBe('POST')
+  })
+
+  it('answers HEAD on a GET endpoint like GET, without a body', async () => {
+    const response = await fetch(`${server.url}/v1/users/count.json?key=TESTKEY`, { method: 'HEAD' })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('')
   })
 
   it('answers a path outside /v1/ with a failure envelope too', async () => {

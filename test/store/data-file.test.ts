@@ -78,6 +78,12 @@ describe('a data file', () => {
     )
   })
 
+  it('given a fixture file by mistake points to --fixtures', async () => {
+    const file = join(dir, 'users.json')
+    await writeFile(file, JSON.stringify({ users: [{ username: 'a', password: 'p' }] }))
+    await expect(createMockCloud({ data: file })).rejects.toThrow(/no "sessions" \(a fixture file\? pass it with --fixtures\)/)
+  })
+
   it('holding null is refused and left as it is', async () => {
     const file = join(dir, 'null.json')
     await writeFile(file, 'null')

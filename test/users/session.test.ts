@@ -42,7 +42,7 @@ describe('users/login', () => {
 })
 
 describe('users/show/me', () => {
-  it('needs a session', async () => {
+  it('without a session → 401 You need to sign in or sign up before continuing.', async () => {
     const reply = await call('GET', 'users/show/me')
     expect(reply.status).toBe(401)
     expect(reply.body).toEqual({ meta: { ...notSignedIn, method_name: 'showMe' } })
@@ -84,7 +84,7 @@ describe('users/logout', () => {
     expect((await call('GET', 'users/show/me', {}, { session: second })).status).toBe(200)
   })
 
-  it('needs a session', async () => {
+  it('without a session → 401 You need to sign in or sign up before continuing.', async () => {
     const reply = await call('GET', 'users/logout')
     expect(reply.body).toEqual({ meta: { ...notSignedIn, method_name: 'logoutUser' } })
   })

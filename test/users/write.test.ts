@@ -104,7 +104,7 @@ describe('users/update', () => {
     expect(reply.body.meta.message).toBe("Invalid object id: 'nope'")
   })
 
-  it('needs a session', async () => {
+  it('without a session → 401 You need to sign in or sign up before continuing.', async () => {
     const reply = await call('PUT', 'users/update', {}, { form: { first_name: 'x' } })
     expect(reply.status).toBe(401)
     expect(reply.body.meta.message).toBe('You need to sign in or sign up before continuing.')
@@ -180,8 +180,10 @@ describe('users/delete', () => {
     expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
   })
 
-  it('needs a session', async () => {
-    expect((await call('DELETE', 'users/delete')).status).toBe(401)
+  it('without a session → 401 You need to sign in or sign up before continuing.', async () => {
+    const reply = await call('DELETE', 'users/delete')
+    expect(reply.status).toBe(401)
+    expect(reply.body.meta.message).toBe('You need to sign in or sign up before continuing.')
   })
 })
 
