@@ -30,6 +30,13 @@ export interface RunningMockCloud {
   stop(): Promise<void>
 }
 
+/**
+ * Largest request head (request line and headers), in bytes: 1 MiB, as for bodies. Clients put
+ * `where` in the URL of GET calls (spec §1.2), and a `$in` over a few hundred ids passes Node's
+ * 16 KiB default, which would answer a bare 431 without an envelope.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024
+
 /** Requests still running when `stop()` is called get this long before their sockets are cut. */
 const GRACE_MS = 1000
 
@@ -96,7 +103,7 @@ function listen(fetch: Fetch, port: number, host: string): Promise<{ server: Ser
   return new Promise((resolve, reject) => {
     // serve() calls listen() at once; its errors are emitted on a later tick, so this handler
     // is in place in time.
-    const server = serve({ fetch, port, hostname: host }) as Server
+    const server = serve({ fetch, port, hostname: host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }) as Server
     const onError = (err: NodeJS.ErrnoException): void => {
       server.close()
       reject(listenError(err, port, host))

@@ -163,6 +163,13 @@ describe('request bodies', () => {
     expect(((await response.json()) as any).meta.message).toBe('Invalid custom_fields parameter: must be a JSON object')
   })
 
+  it('takes a where of 100 KB in the URL, as a long $in over ids makes', async () => {
+    const many = Array.from({ length: 3500 }, (_, i) => i.toString(16).padStart(24, '0'))
+    const reply = await call('GET', 'users/query', { where: { _id: { $in: [...many, ids.bob] } } })
+    expect(reply.status).toBe(200)
+    expect(reply.body.response.users.map((u: { id: string }) => u.id)).toEqual([ids.bob])
+  })
+
   it('cannot pollute prototypes through parameter names', async () => {
     const created = await fetch(`${server.url}/v1/users/create.json?key=TESTKEY`, {
       method: 'POST',
