@@ -19,11 +19,12 @@ type WherePredicate = (doc: Record<string, unknown>) => boolean
  * is matched by {@link compileKeywords} and ANDed with the rest.
  *
  * @param raw - a JSON string (form, query string) or an already parsed
- *   value (JSON body). `undefined` or `''` match every doc.
+ *   value (JSON body). `undefined` or `''`: no condition.
  * @param dateFields - fields that hold `Date`s; an ISO 8601 or wire-format
  *   string compared with one of them is read as a date.
- * @returns a predicate over query docs: plain objects with custom fields at
- *   the top level, `id` and `_id` both set, dates as `Date`s.
+ * @returns a predicate over query docs (plain objects with custom fields at
+ *   the top level, `id` and `_id` both set, dates as `Date`s), or undefined
+ *   when there is no `where`, so the caller can skip building docs.
  * @throws ApiError 400 `Invalid where parameter: <reason>` for text that is
  *   not JSON, a value that is not a JSON object, or any rule of
  *   {@link normalizeWhere}; 400 with the §5.1 message for a regex that does
@@ -32,8 +33,8 @@ type WherePredicate = (doc: Record<string, unknown>) => boolean
  * const match = compileWhere('{"color":{"$in":["blue","red"]}}')
  * match({ id: 'x', _id: 'x', color: 'red' }) // true
  */
-export function compileWhere(raw: unknown, dateFields?: ReadonlySet<string>): WherePredicate {
-  if (raw === undefined || raw === '') return () => true
+export function compileWhere(raw: unknown, dateFields?: ReadonlySet<string>): WherePredicate | undefined {
+  if (raw === undefined || raw === '') return undefined
   const { criteria, search } = normalizeWhere(jsonParam('where', raw), dateFields)
   const query = new Query(criteria, { context: MONGO_QUERY_CONTEXT, scriptEnabled: false })
   if (search === undefined) return (doc) => query.test(doc)

@@ -314,7 +314,8 @@ export class UsersService {
   /** Users matching a `where`, in creation order (spec §11 "order"). */
   private matching(where: unknown): UserRecord[] {
     const match = compileWhere(where, DATE_FIELDS)
-    return this.sortedById().filter((user) => match(toQueryDoc(user)))
+    const users = this.sortedById()
+    return match ? users.filter((user) => match(toQueryDoc(user))) : users
   }
 
   private sortedById(): UserRecord[] {

@@ -29,15 +29,16 @@ const carol = doc('u3', { username: 'carol', email: 'carol@example.com', age: '3
 const dave = doc('u4', { username: 'dave', email: 'dave@example.com', hobby: 'ski', created_at: new Date('2021-06-01T00:00:00Z') })
 const users = [alice, bob, carol, dave]
 
-const matching = (where: unknown): unknown[] => users.filter(compileWhere(where)).map((u) => u.username)
+const matching = (where: unknown): unknown[] => users.filter(compileWhere(where)!).map((u) => u.username)
 
 const invalid = (reason: string): string => `Invalid where parameter: ${reason}`
 const REGEX_PREFIX_MESSAGE = 'This regex query is not supported, regex expression should start with ^letter or ^digit.'
 
 describe('compileWhere', () => {
-  it('matches everyone without a where', () => {
-    expect(matching(undefined)).toEqual(['alice', 'bob', 'carol', 'dave'])
-    expect(matching('')).toEqual(['alice', 'bob', 'carol', 'dave'])
+  it('has no condition without a where, so every user is listed', () => {
+    expect(compileWhere(undefined)).toBeUndefined()
+    expect(compileWhere('')).toBeUndefined()
+    expect(matching('{}')).toEqual(['alice', 'bob', 'carol', 'dave'])
   })
 
   it('accepts the where as JSON text or as a parsed JSON body value', () => {
