@@ -43,7 +43,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const fixture = await readFixture(options.fixtures)
   // The baseline is cloned on every use: lowdb keeps the object it is given,
   // so handing it over directly would let test writes leak into resets (case B23).
-  const baseline: StoreData = { users: await fixtureRecords(fixture.value), sessions: {} }
+  const baseline: StoreData = { users: await fixtureRecords(fixture), sessions: {} }
   const store = await openStore(structuredClone(baseline), options.data)
   const service = new UsersService(store, new Sessions(store))
 
@@ -74,8 +74,8 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   return cloud
 }
 
-async function readFixture(fixtures: MockCloudOptions['fixtures']): Promise<{ value: Fixture; source: string }> {
-  if (fixtures === undefined) return { value: { users: [] }, source: 'fixtures' }
-  if (typeof fixtures === 'string') return { value: await loadFixtureFile(fixtures), source: fixtures }
-  return { value: parseFixture(fixtures, 'fixtures option'), source: 'fixtures option' }
+async function readFixture(fixtures: MockCloudOptions['fixtures']): Promise<Fixture> {
+  if (fixtures === undefined) return { users: [] }
+  if (typeof fixtures === 'string') return loadFixtureFile(fixtures)
+  return parseFixture(fixtures, 'fixtures option')
 }

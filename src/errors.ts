@@ -51,3 +51,6 @@ export const invalidObjectId = (value: string): ApiError =>
 
 /** 404 for a well-formed id that matches no user (spec §11 "bad ids"). */
 export const userNotFound = (): ApiError => new ApiError(404, 'User not found.')
+
+/** 400 for a required parameter that is missing or empty, as other objects word it (spec §2.3 "missing required param"). */
+export const requiredField = (name: string): ApiError => new ApiError(400, `Required field: ${name}`)

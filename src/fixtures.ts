@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isObjectId } from './ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from './json.js'
-import { parseCustomDate, parseIsoDate } from './query/date-value.js'
+import { parseIsoDate } from './query/date-value.js'
 import { isValidEmail } from './users/fields.js'
 
 /**
@@ -248,7 +248,7 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
 
   const createdAt = entry.created_at
   if (createdAt !== undefined) {
-    const instant = typeof createdAt === 'string' ? (parseIsoDate(createdAt) ?? parseCustomDate(createdAt)) : undefined
+    const instant = typeof createdAt === 'string' ? parseIsoDate(createdAt) : undefined
     if (instant === undefined) {
       fail(index, 'created_at', `${describe(createdAt)} is not a date: use ISO 8601, e.g. "2024-05-01T09:30:00Z"`)
     }

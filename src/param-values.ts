@@ -54,7 +54,7 @@ export function jsonParam(name: string, raw: unknown): unknown {
 }
 
 const TRUE_WORDS = new Set(['true', 't', '1', 'yes'])
-const FALSE_WORDS = new Set(['false', 'f', '0', 'no', ''])
+const FALSE_WORDS = new Set(['false', 'f', '0', 'no'])
 
 /**
  * Reads a boolean parameter the way ArrowDB clients send them (spec §11
@@ -70,16 +70,14 @@ const FALSE_WORDS = new Set(['false', 'f', '0', 'no', ''])
  * parseBoolean('No') // false
  */
 export function parseBoolean(raw: unknown): boolean {
-  if (typeof raw === 'boolean') return raw
-  if (typeof raw === 'number') return raw === 1
-  if (typeof raw !== 'string') return false
-  return TRUE_WORDS.has(raw.trim().toLowerCase())
+  return readBoolean(raw) === true
 }
 
 /**
  * Like {@link parseBoolean}, but undefined for anything that is not one of the
  * words of spec §11 "booleans" (or a real boolean), so a caller can tell
- * "false" from "not understood".
+ * "false" from "not understood". An empty value (a form's untouched field) is
+ * not understood, so it changes nothing.
  *
  * @example
  * readBoolean('F') // false

@@ -64,6 +64,13 @@ describe('createMockCloud', () => {
     }
   })
 
+  it('names the email when a seeded user clashes by email alone', async () => {
+    const cloud = await createMockCloud({ fixtures: { users: [{ email: 'a@x.com', password: 'p' }] } })
+    await expect(cloud.seed({ users: [{ email: 'A@x.com', password: 'p' }] })).rejects.toThrow(
+      'seed: users[0].email: "a@x.com" is already taken by a stored user',
+    )
+  })
+
   it('refuses an invalid fixture object at creation', async () => {
     await expect(createMockCloud({ fixtures: { users: [{ username: 'x' }] } as never })).rejects.toThrow(
       /^fixtures option: users\[0\]\.password: /,

@@ -71,10 +71,13 @@ describe('parseFixture: a valid fixture', () => {
         { ...ok, created_at: '2011-11-29T18:03:17+0000' },
         { username: 'bob', password: 'pw', created_at: '2011-11-02 17:07:37 -0700' },
         { username: 'carol', password: 'pw', created_at: '2024-05-01' },
+        { username: 'dave', password: 'pw', created_at: ' 2024-02-01T10:15:00 ' },
+        { username: 'erin', password: 'pw', created_at: '2024-02-01 10:15:00Z' },
       ],
     }, SOURCE)
     expect(users.map((user) => user.created_at)).toEqual([
       '2011-11-29T18:03:17.000Z', '2011-11-03T00:07:37.000Z', '2024-05-01T00:00:00.000Z',
+      '2024-02-01T10:15:00.000Z', '2024-02-01T10:15:00.000Z',
     ])
   })
 
@@ -104,6 +107,7 @@ describe('parseFixture: a mistake names file, entry and field', () => {
     ['a short id', [{ ...ok, id: 'abc' }], 0, 'id', 'users[0].id: "abc" is not an id'],
     ['a created_at that is not a date', [{ ...ok, created_at: 'yesterday' }], 0, 'created_at', 'users[0].created_at: "yesterday" is not a date'],
     ['a created_at on a day that does not exist', [{ ...ok, created_at: '2023-02-30' }], 0, 'created_at', 'is not a date'],
+    ['a created_at at hour 24', [{ ...ok, created_at: '2024-02-01T24:00:00Z' }], 0, 'created_at', 'is not a date'],
     ['a custom field name MongoDB cannot store', [{ ...ok, custom_fields: { 'a.b': 1 } }], 0, 'custom_fields.a.b',
       'users[0].custom_fields.a.b: a custom field name must not start with "$" or contain "."'],
     ['custom_fields that are an array', [{ ...ok, custom_fields: [1] }], 0, 'custom_fields', 'users[0].custom_fields: must be an object, got the array [1]'],

@@ -34,6 +34,8 @@ export function queryParams(c: Context): Params {
   return Object.fromEntries(new URL(c.req.url).searchParams)
 }
 
+const invalidJsonBody = (reason: string): ApiError => new ApiError(400, `Invalid JSON body: ${reason}`)
+
 function tooLarge(): ApiError {
   return new ApiError(413, `Request body too large: the limit is ${MAX_BODY_BYTES} bytes.`)
 }
@@ -76,9 +78,9 @@ async function parseBody(body: Uint8Array, contentType: string): Promise<[string
     try {
       json = JSON.parse(text())
     } catch (error) {
-      throw new ApiError(400, `Invalid JSON body: ${(error as Error).message}`)
+      throw invalidJsonBody((error as Error).message)
     }
-    if (!isPlainObject(json)) throw new ApiError(400, 'Invalid JSON body: expected an object of parameters')
+    if (!isPlainObject(json)) throw invalidJsonBody('expected an object of parameters')
     return Object.entries(json)
   }
   throw new ApiError(

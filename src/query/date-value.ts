@@ -1,5 +1,33 @@
+/**
+ * Reading dates sent as text. Two readers share one rule for turning
+ * calendar fields into an instant, so "2020-02-31" or "24:00" is no date in either.
+ */
+
 // yyyy-mm-dd hh:mm:ss+zzzz, the space before the zone optional (spec §5.8).
-const CUSTOM_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) ?([+-])(\d{2})(\d{2})$/
+const CUSTOM_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})() ?([+-]\d{2}:?\d{2})$/
+// ISO 8601 date or date-time, `T` or a space between; seconds, fraction and zone optional.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/i
+
+/**
+ * The instant of a matched date: fields 1–7 are year, month, day, hour, minute,
+ * second and fraction (absent parts are zero), field 8 the zone (`Z`, `+hhmm`,
+ * `+hh:mm`; absent means UTC). Impossible calendar values give undefined.
+ */
+function instantOf(match: RegExpExecArray): Date | undefined {
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [
+    number, number, number, number, number, number,
+  ]
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(match[7] || 0) * 1000))
+  const check = new Date(Date.UTC(year, month - 1, day))
+  // Date.UTC rolls 2020-02-31 over into March; the service would not call that a date.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    return undefined
+  }
+  const zone = match[8] ?? 'Z'
+  const offsetMinutes =
+    zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)))
+  return new Date(wallClock - offsetMinutes * 60_000)
+}
 
 /**
  * Reads a string in the custom-field date form of spec §5.8
@@ -13,37 +41,21 @@ const CUSTOM_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) ?([+-])(\d
  */
 export function parseCustomDate(text: string): Date | undefined {
   const match = CUSTOM_DATE.exec(text)
-  if (!match) return undefined
-  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = [1, 2, 3, 4, 5, 6, 8, 9].map((i) =>
-    Number(match[i]),
-  ) as [number, number, number, number, number, number, number, number]
-  const wallClock = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
-  // Date.UTC rolls 2020-02-31 over into March; the service would not call that a date.
-  const rolledOver =
-    wallClock.getUTCMonth() !== month - 1 || wallClock.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59
-  if (rolledOver) return undefined
-  const offsetMinutes = (match[7] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes)
-  return new Date(wallClock.getTime() - offsetMinutes * 60_000)
+  return match ? instantOf(match) : undefined
 }
 
-// ISO 8601 date or date-time; the zone as Z, ±HH:MM or ±HHMM (the wire format, spec §4).
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/
-
 /**
- * Reads an ISO 8601 date (`2024-03-01`, `2024-03-01T10:15:00Z`) or a wire-format
- * date (`2024-03-01T10:15:00+0000`) as the instant it names; a date-only string
- * is midnight UTC. Impossible days such as 2024-02-30 are not dates.
+ * Reads an ISO 8601 date or date-time as the instant it names, leniently, as
+ * people write them in fixtures and queries: `2024-03-01` (midnight UTC),
+ * `2024-03-01T10:15:00Z`, `2024-03-01 10:15`, and the wire format
+ * `2024-03-01T10:15:00+0000` (spec §4). No zone means UTC. Surrounding
+ * spaces are ignored; impossible dates such as 2024-02-30 are not dates.
  *
  * @returns the `Date`, or undefined for anything else.
  * @example
  * parseIsoDate('2011-11-29T18:03:17+0000')?.toISOString() // '2011-11-29T18:03:17.000Z'
  */
 export function parseIsoDate(text: string): Date | undefined {
-  const match = ISO_DATE.exec(text)
-  if (!match) return undefined
-  const date = new Date(text)
-  const [year, month, day] = [1, 2, 3].map((i) => Number(match[i]))
-  const real = new Date(Date.UTC(year!, month! - 1, day!))
-  if (Number.isNaN(date.getTime()) || real.getUTCMonth() !== month! - 1 || real.getUTCDate() !== day) return undefined
-  return date
+  const match = ISO_DATE.exec(text.trim())
+  return match ? instantOf(match) : undefined
 }

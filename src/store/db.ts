@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
+import { isObjectId } from '../ids.js'
 import { isPlainObject } from '../json.js'
 import type { UserRecord } from '../users/record.js'
 
@@ -95,15 +96,24 @@ function storeDataProblem(data: unknown): string | undefined {
   return undefined
 }
 
-const TEXT_FIELDS = ['id', 'created_at', 'updated_at', 'password_hash'] as const
+const DATE_FIELDS = ['created_at', 'updated_at'] as const
+const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
 
+/** The first field of a stored user that the API could not render or match, or undefined. */
 function userFieldProblem(user: unknown): string | undefined {
   if (!isPlainObject(user)) return '(entry)'
-  const record = user as Record<string, unknown>
-  const text = TEXT_FIELDS.find((field) => typeof record[field] !== 'string')
+  if (typeof user.id !== 'string' || !isObjectId(user.id)) return 'id'
+  const badDate = (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value))
+  const date = DATE_FIELDS.find((field) => badDate(user[field]))
+  if (date !== undefined) return date
+  if (user.confirmed_at !== undefined && badDate(user.confirmed_at)) return 'confirmed_at'
+  if (typeof user.password_hash !== 'string') return 'password_hash'
+  if (typeof user.admin !== 'boolean') return 'admin'
+  const text = OPTIONAL_TEXT_FIELDS.find((field) => user[field] !== undefined && typeof user[field] !== 'string')
   if (text !== undefined) return text
-  if (typeof record.admin !== 'boolean') return 'admin'
-  if (!isPlainObject(record.custom_fields)) return 'custom_fields'
-  if (!Array.isArray(record.external_accounts)) return 'external_accounts'
+  const tags = user.tags
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (!isPlainObject(user.custom_fields)) return 'custom_fields'
+  if (!Array.isArray(user.external_accounts)) return 'external_accounts'
   return undefined
 }

@@ -37,7 +37,8 @@ export function checkClashes(records: readonly UserRecord[], stored: readonly Us
         (record.email !== undefined && user.email === record.email),
     )
     if (!clash) return
-    const field = clash.id === record.id ? 'id' : clash.username === record.username ? 'username' : 'email'
+    const field =
+      clash.id === record.id ? 'id' : record.username !== undefined && clash.username === record.username ? 'username' : 'email'
     throw new FixtureError(source, index, field, `"${record[field]}" is already taken by a stored user`)
   })
 }

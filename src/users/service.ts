@@ -1,4 +1,4 @@
-import { ApiError, invalidObjectId, notAuthorized, notSignedIn, userNotFound } from '../errors.js'
+import { ApiError, invalidObjectId, notAuthorized, notSignedIn, requiredField, userNotFound } from '../errors.js'
 import { isObjectId } from '../ids.js'
 import { parseBoolean, readBoolean, textParam, type Params } from '../param-values.js'
 import { compileOrder } from '../query/order.js'
@@ -12,7 +12,7 @@ import { UserCollection } from './collection.js'
 import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
 import { hashPassword, verifyPassword } from './password.js'
-import { toQueryDoc } from './query-doc.js'
+import { DATE_FIELDS, toQueryDoc } from './query-doc.js'
 import type { UserRecord } from './record.js'
 import { invalidEmail, problems, validationFailed } from './validation.js'
 import { canSeeEmail, toWireUser, type WireUser } from './view.js'
@@ -38,8 +38,6 @@ export interface CallResult {
 }
 
 const LOGIN_FAILED = 'Invalid email/username or password.'
-/** The built-in fields that hold dates (spec §4), compared as dates in `where`. */
-const DATE_FIELDS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'confirmed_at'])
 
 /**
  * The rules of the Users object (spec §3), one method per endpoint, free of
@@ -140,7 +138,7 @@ export class UsersService {
   show(params: Params, caller: Caller): CallResult {
     const listed = idListParam(params, 'user_ids')
     const ids = listed?.length ? listed : idListParam(params, 'user_id')
-    if (!ids?.length) throw new ApiError(400, 'Required field: user_id')
+    if (!ids?.length) throw requiredField('user_id')
     const found = ids.flatMap((id) => this.users.byId(id) ?? [])
     if (found.length === 0) throw userNotFound()
     return { users: found.map((user) => toWireUser(user, canSeeEmail(caller.user, user))) }
@@ -198,39 +196,30 @@ export class UsersService {
    * its confirmation.
    */
   async update(params: Params, caller: Caller): Promise<CallResult> {
-    this.actingUser(params, caller)
     const password = textParam(params, 'password') || undefined
-    const passwordFound = password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)
-    if (passwordFound.length > 0) throw validationFailed('update', passwordFound)
+    this.accountChanges(params, this.actingUser(params, caller), password)
     const password_hash = password === undefined ? undefined : await hashPassword(password)
-    // From here on nothing awaits: the stored user is read as it is after the hash, so a
+    // From here on nothing awaits: the stored user is read again as it is after the hash, so a
     // concurrent update (or a reset) is neither overwritten with stale values nor lost.
-    const target = this.actingUser(params, this.caller(caller.sessionId))
-    const username = params.username === undefined ? target.username : trimmed(textParam(params, 'username'))
-    const email = params.email === undefined ? target.email : trimmed(textParam(params, 'email'))
-    if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
-    const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
-    const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
-    const found = [
-      ...(username || email ? [] : [problems.identityRequired]),
-      ...(username ? [] : nameProblems(first_name, last_name)),
-      ...this.uniquenessProblems(username, email, target.id),
-    ]
-    if (found.length > 0) throw validationFailed('update', found)
-    const tags = params.tags === undefined ? target.tags : parseTags(params.tags)
+    const fresh = this.caller(caller.sessionId)
+    const target = this.actingUser(params, fresh)
+    const account = this.accountChanges(params, target, password)
+    const changes = {
+      ...account,
+      role: params.role === undefined ? target.role : textParam(params, 'role'),
+      tags: params.tags === undefined ? target.tags : parseTags(params.tags),
+    }
     const custom_fields =
       params.custom_fields === undefined
         ? target.custom_fields
         : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
-    const role = params.role === undefined ? target.role : textParam(params, 'role')
-    const changes = { username: username?.toLowerCase(), email: email?.toLowerCase(), first_name, last_name, role, tags }
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) delete target[field as keyof typeof changes]
       else Object.assign(target, { [field]: value })
     }
     Object.assign(target, {
       custom_fields,
-      admin: this.adminFlag(params, caller, target),
+      admin: this.adminFlag(params, fresh, target),
       password_hash: password_hash ?? target.password_hash,
       updated_at: new Date().toISOString(),
     })
@@ -247,7 +236,7 @@ export class UsersService {
     if (!caller.user) throw notSignedIn()
     const ids = idListParam(params, 'user_ids')
     if (ids === undefined) return this.removeUsers([this.actingUser(params, caller)], caller)
-    if (ids.length === 0) throw new ApiError(400, 'Required field: user_ids')
+    if (ids.length === 0) throw requiredField('user_ids')
     if (!caller.user.admin && ids.some((id) => id !== caller.user?.id)) throw notAuthorized()
     const targets = ids.flatMap((id) => this.users.byId(id) ?? [])
     if (targets.length === 0) throw userNotFound()
@@ -291,13 +280,37 @@ export class UsersService {
    */
   private actingUser(params: Params, caller: Caller): UserRecord {
     if (!caller.user) throw notSignedIn()
-    const suId = trimmed(textParam(params, 'su_id') ?? textParam(params, 'sudo_id') ?? textParam(params, 'user_id'))
-    if (suId === undefined) return caller.user
+    const name = ['su_id', 'sudo_id', 'user_id'].find((candidate) => params[candidate] !== undefined)
+    if (name === undefined) return caller.user
+    const suId = trimmed(textParam(params, name))
+    if (suId === undefined || !isObjectId(suId)) throw invalidObjectId(describeValue(params[name]))
+    if (suId.toLowerCase() === caller.user.id) return caller.user
     if (!caller.user.admin) throw notAuthorized()
-    if (!isObjectId(suId)) throw invalidObjectId(suId)
     const user = this.users.byId(suId.toLowerCase())
     if (!user) throw userNotFound()
     return user
+  }
+
+  /**
+   * The identity fields of `target` after an update, checked as users/update
+   * checks them: every problem at once, Rails style (spec §11 "update").
+   *
+   * @throws ApiError 400 `Invalid Email Address.` or `Failed to update user: Validation failed - ...`.
+   */
+  private accountChanges(params: Params, target: UserRecord, password: string | undefined) {
+    const username = params.username === undefined ? target.username : trimmed(textParam(params, 'username'))
+    const email = params.email === undefined ? target.email : trimmed(textParam(params, 'email'))
+    if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
+    const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
+    const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
+    const found = [
+      ...(username || email ? [] : [problems.identityRequired]),
+      ...(password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)),
+      ...(username ? [] : nameProblems(first_name, last_name)),
+      ...this.uniquenessProblems(username, email, target.id),
+    ]
+    if (found.length > 0) throw validationFailed('update', found)
+    return { username: username?.toLowerCase(), email: email?.toLowerCase(), first_name, last_name }
   }
 
   /**
@@ -356,8 +369,14 @@ function nameProblems(first_name: string | undefined, last_name: string | undefi
 function idListParam(params: Params, name: string): string[] | undefined {
   const raw = params[name]
   if (raw === undefined) return undefined
-  const items = Array.isArray(raw) ? raw : String(textParam(params, name) ?? raw).split(',')
-  const ids = items.map((id) => String(id).trim()).filter((id) => id !== '')
-  for (const id of ids) if (!isObjectId(id)) throw invalidObjectId(id)
-  return [...new Set(ids.map((id) => id.toLowerCase()))]
+  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined
+  if (items === undefined) throw invalidObjectId(describeValue(raw))
+  const ids = items.map((id) => (typeof id === 'string' ? id.trim() : id)).filter((id) => id !== '')
+  for (const id of ids) if (typeof id !== 'string' || !isObjectId(id)) throw invalidObjectId(describeValue(id))
+  return [...new Set((ids as string[]).map((id) => id.toLowerCase()))]
+}
+
+/** A parameter value as a message shows it: text as sent, anything else as JSON. */
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }

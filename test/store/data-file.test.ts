@@ -84,6 +84,20 @@ describe('a data file', () => {
     await expect(createMockCloud({ data: file })).rejects.toThrow(/no "sessions" \(a fixture file\? pass it with --fixtures\)/)
   })
 
+  it.each([
+    ['a created_at that is no date', { created_at: 'yesterday' }, 'created_at'],
+    ['tags that are text', { tags: 'golf' }, 'tags'],
+    ['an id that is no id', { id: 'x' }, 'id'],
+  ])('with %s stops the start naming the field', async (_name, change, field) => {
+    const file = join(dir, 'bad.json')
+    const user = {
+      id: '5f0000000000000000000001', created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z',
+      admin: false, custom_fields: {}, external_accounts: [], password_hash: 'scrypt$x', ...change,
+    }
+    await writeFile(file, JSON.stringify({ users: [user], sessions: {} }))
+    await expect(createMockCloud({ data: file })).rejects.toThrow(`users[0].${field} is missing or malformed`)
+  })
+
   it('holding null is refused and left as it is', async () => {
     const file = join(dir, 'null.json')
     await writeFile(file, 'null')

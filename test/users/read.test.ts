@@ -79,7 +79,7 @@ describe('users/query', () => {
   })
 
   it('compares created_at with a date in the wire format or ISO 8601, as replies print it', async () => {
-    for (const date of ['2001-01-01T00:00:00+0000', '2001-01-01T00:00:00Z', '2001-01-01']) {
+    for (const date of ['2001-01-01T00:00:00+0000', '2001-01-01T00:00:00Z', '2001-01-01', '2001-01-01T00:00:00']) {
       expect(usernames(await call('GET', 'users/query', { where: { created_at: { $gt: date } } }))).toHaveLength(5)
       expect(usernames(await call('GET', 'users/query', { where: { created_at: { $lt: date } } }))).toEqual([])
     }

@@ -39,6 +39,16 @@ describe('users/update', () => {
     expect((await call('POST', 'users/login', {}, { form: { login: 'bob', password: 'new' } })).status).toBe(200)
   })
 
+  it('reports every problem at once, the password one included', async () => {
+    const session = await login(call, 'alice', 'pw-alice')
+    const reply = await call('PUT', 'users/update', {}, { session, form: { username: 'bob', password: 'x1', password_confirmation: 'x2' } })
+    expect(reply.body.meta.message).toBe(
+      "Failed to update user: Validation failed - Password confirmation doesn't match Password, Username is already taken.",
+    )
+    const email = await call('PUT', 'users/update', {}, { session, form: { email: 'nope', password: 'x1', password_confirmation: 'x2' } })
+    expect(email.body.meta.message).toBe('Invalid Email Address.')
+  })
+
   it('refuses a username or email another user has', async () => {
     const session = await login(call, 'bob', 'pw-bob')
     const reply = await call('PUT', 'users/update', {}, { session, form: { username: 'Alice', email: 'carol@example.com' } })
@@ -95,6 +105,31 @@ describe('users/update', () => {
     const refused = await call('PUT', 'users/update', {}, { session: bob, form: { sudo_id: ids.carol, first_name: 'Bobby' } })
     expect(refused.status).toBe(403)
     expect((await call('GET', 'users/show/me', {}, { session: bob })).body.response.users[0]).not.toHaveProperty('first_name')
+  })
+
+  it('answers an empty or non-text su_id with 400 rather than acting on the caller', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    const empty = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: '', user_id: ids.bob, first_name: 'X' } })
+    expect(empty.status).toBe(400)
+    expect(empty.body.meta.message).toBe("Invalid object id: ''")
+    const list = await call('PUT', 'users/update', {}, { session: admin, json: { su_id: [ids.bob], first_name: 'X' } })
+    expect(list.status).toBe(400)
+    expect(list.body.meta.message).toBe(`Invalid object id: '["${ids.bob}"]'`)
+    expect((await call('GET', 'users/show/me', {}, { session: admin })).body.response.users[0]).not.toHaveProperty('first_name', 'X')
+  })
+
+  it("lets a user name their own id in su_id or user_id", async () => {
+    const alice = await login(call, 'alice', 'pw-alice')
+    const reply = await call('PUT', 'users/update', {}, { session: alice, form: { user_id: ids.alice.toUpperCase(), role: 'self' } })
+    expect(reply.status).toBe(200)
+    expect(reply.body.response.users[0]).toMatchObject({ id: ids.alice, role: 'self' })
+  })
+
+  it('keeps the admin flag when admin is sent empty, as an untouched form field is', async () => {
+    const admin = await login(call, 'admin', 'pw-admin')
+    await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.bob, admin: 'true' } })
+    const reply = await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.bob, first_name: 'Bobby', admin: '' } })
+    expect(reply.body.response.users[0]).toMatchObject({ first_name: 'Bobby', admin: 'true' })
   })
 
   it('answers a malformed su_id with 400 Invalid object id', async () => {
@@ -155,6 +190,7 @@ describe('users/delete', () => {
     ['a malformed id in user_ids', { user_ids: `${ids.bob},xyz` }, 400, "Invalid object id: 'xyz'"],
     ['user_ids that match nobody', { user_ids: '5f00000000000000000000ff' }, 404, 'User not found.'],
     ['a user_id that matches nobody', { user_id: '5f00000000000000000000ff' }, 404, 'User not found.'],
+    ['user_ids that are an object', { user_ids: {} }, 400, "Invalid object id: '{}'"],
   ])('answers %s with %i and deletes nobody, the admin included', async (_name, query, code, message) => {
     const admin = await login(call, 'admin', 'pw-admin')
     const reply = await call('DELETE', 'users/delete', query, { session: admin })
@@ -162,6 +198,12 @@ describe('users/delete', () => {
     expect(reply.body.meta).toEqual({ status: 'fail', code, message, method_name: 'deleteUser' })
     expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
     expect((await call('GET', 'users/show/me', {}, { session: admin })).status).toBe(200)
+  })
+
+  it('lets a user delete themself by naming their own id in user_id', async () => {
+    const carol = await login(call, 'carol', 'pw-carol')
+    expect((await call('DELETE', 'users/delete', { user_id: ids.carol }, { session: carol })).status).toBe(200)
+    expect((await call('GET', 'users/count')).body.meta.count).toBe(4)
   })
 
   it('lets a user delete themself through user_ids', async () => {
