@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { renderSuccess } from './envelope.js'
+import { ApiError } from '../errors.js'
+import { renderFailure, renderSuccess } from './envelope.js'
 import { queryParams } from './params.js'
 
 /**
@@ -10,7 +11,11 @@ import { queryParams } from './params.js'
  */
 export function adminRoutes(control: { reset(): Promise<void> }): Hono {
   const admin = new Hono()
-  admin.post('/__mock/reset', async (c) => {
+  admin.all('/__mock/reset', async (c) => {
+    if (c.req.method !== 'POST') {
+      c.header('Allow', 'POST')
+      return renderFailure(c, queryParams(c), new ApiError(405, `__mock/reset takes POST, not ${c.req.method}`), 'mockReset')
+    }
     await control.reset()
     return renderSuccess(c, queryParams(c), 'mockReset', {}, undefined)
   })

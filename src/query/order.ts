@@ -1,5 +1,7 @@
 import { invalidParameter } from '../errors.js'
 
+const FIELD_NAME = /^[\p{L}\p{N}_$.]+$/u
+
 /** A comparator for `Array.prototype.sort`; 0 for ties so a stable sort keeps creation order. */
 type DocComparator = (a: Record<string, unknown>, b: Record<string, unknown>) => number
 
@@ -108,6 +110,9 @@ function parseOrder(raw: string): SortKey[] {
     const descending = trimmed.startsWith('-')
     const field = (descending ? trimmed.slice(1) : trimmed).trim()
     if (field === '') throw invalidParameter('order', `empty field name in "${raw}"`)
+    // A field name is letters, digits, `_`, `$` and `.`; anything else (`age;drop`, a JSON
+    // object) is a mistake that would otherwise sort nothing without a word.
+    if (!FIELD_NAME.test(field)) throw invalidParameter('order', `"${field}" is not a field name; use a comma list such as first_name,-age`)
     return { field, descending }
   })
 }

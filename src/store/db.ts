@@ -24,6 +24,9 @@ export interface StoreData {
   sessions: Record<string, SessionRecord>
 }
 
+/** What to do about a data file mock-cloud cannot use; it may be a file of the user's, never to be deleted on our word. */
+const ADVICE = 'give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote'
+
 /** The store: lowdb over memory, or over a JSON file with `--data`. */
 export type Store = Low<StoreData>
 
@@ -60,10 +63,11 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
   try {
     await db.read()
   } catch (error) {
-    throw new DataFileError(file, `not a readable JSON data file (${(error as Error).message}); fix or delete it`)
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message
+    throw new DataFileError(file, `not a readable JSON data file (${reason}); ${ADVICE}`)
   }
   // lowdb keeps `initial` when the file holds `null` or another falsy value; that file is not ours to overwrite.
-  if (existed && db.data === initial) throw new DataFileError(file, 'not a mock-cloud data file: it holds no object; fix or delete it')
+  if (existed && db.data === initial) throw new DataFileError(file, `not a mock-cloud data file: it holds no object; ${ADVICE}`)
   if (db.data === initial) {
     try {
       await db.write()
@@ -73,7 +77,7 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
     return db
   }
   const problem = storeDataProblem(db.data)
-  if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; fix or delete it`)
+  if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; ${ADVICE}`)
   return db
 }
 

@@ -185,6 +185,13 @@ describe('request bodies', () => {
 })
 
 describe('admin routes', () => {
+  it('GET /__mock/reset is a 405 naming POST', async () => {
+    const response = await fetch(`${server.url}/__mock/reset`)
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+    expect(((await response.json()) as any).meta.message).toBe('__mock/reset takes POST, not GET')
+  })
+
   it('POST /__mock/reset answers with an ok envelope, honouring pretty_json', async () => {
     const response = await fetch(`${server.url}/__mock/reset?pretty_json=true`, { method: 'POST' })
     const expected = { meta: { code: 200, status: 'ok', method_name: 'mockReset' } }

@@ -88,6 +88,14 @@ describe('compileOrder', () => {
     expectApiError(() => compileOrder(order), 400, /^Invalid order parameter: empty field name in "/)
   })
 
+  it.each(['age;drop', '{"age":1}', 'first name'])('answers order=%j, which names no field, with 400', (order) => {
+    expectApiError(() => compileOrder(order), 400, /^Invalid order parameter: ".*" is not a field name; use a comma list such as first_name,-age$/)
+  })
+
+  it('takes custom field names in any script, with _ and $', () => {
+    expect(compileOrder('größe,-_n,$x')).toBeTypeOf('function')
+  })
+
   it('answers a non-string order with 400', () => {
     expectApiError(() => compileOrder(['a']), 400, 'Invalid order parameter: must be a comma-separated list of field names')
   })
