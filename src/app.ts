@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { ApiError } from './errors.js'
+import { unknownEndpoint } from './errors.js'
 import { loadFixtureFile, parseFixture, type Fixture } from './fixtures.js'
 import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
@@ -69,7 +69,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   cloud.app.route('/', adminRoutes(cloud))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>
-    renderFailure(c, queryParams(c), new ApiError(404, `Unknown endpoint: ${c.req.method} ${c.req.path}`), undefined),
+    renderFailure(c, queryParams(c), unknownEndpoint(c.req.method, c.req.path), undefined),
   )
   return cloud
 }

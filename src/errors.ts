@@ -54,3 +54,14 @@ export const userNotFound = (): ApiError => new ApiError(404, 'User not found.')
 
 /** 400 for a required parameter that is missing or empty, as other objects word it (spec §2.3 "missing required param"). */
 export const requiredField = (name: string): ApiError => new ApiError(400, `Required field: ${name}`)
+
+/** 404 for a path that names no endpoint, e.g. `Unknown endpoint: GET /v1/users/fly.json`. */
+export const unknownEndpoint = (method: string, path: string): ApiError =>
+  new ApiError(404, `Unknown endpoint: ${method} ${path}`)
+
+/**
+ * 405 for an endpoint called with a verb it does not take, naming the ones it
+ * does, e.g. `users/create.json takes POST, not GET` (the caller also sends `Allow`).
+ */
+export const wrongVerb = (endpoint: string, verbs: readonly string[], method: string): ApiError =>
+  new ApiError(405, `${endpoint} takes ${verbs.join(' or ')}, not ${method}`)

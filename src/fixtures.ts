@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { isObjectId } from './ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from './json.js'
 import { parseIsoDate } from './query/date-value.js'
-import { isValidEmail } from './users/fields.js'
+import { isBadFieldName, isValidEmail, splitTags } from './users/fields.js'
 
 /**
  * Fixture files: the baseline users of every data set (spec §11 "fixtures"). A fixture is
@@ -229,7 +229,7 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
       checkNoForbiddenKeys(name, value, index, fail)
       if (name.trim() === '') fail(index, 'custom_fields', 'a custom field name must not be empty')
       // The API silently drops these names (spec §5.8); in a fixture they are a mistake worth reporting.
-      if (name.startsWith('$') || name.includes('.')) {
+      if (isBadFieldName(name)) {
         fail(index, `custom_fields.${name}`, 'a custom field name must not start with "$" or contain "."')
       }
       // spec §11 "fixtures": a null custom field is not stored.
@@ -258,7 +258,7 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
 }
 
 function parseTags(value: unknown, index: number, fail: Fail): string[] {
-  if (typeof value === 'string') return value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')
+  if (typeof value === 'string') return splitTags(value)
   if (!Array.isArray(value)) return fail(index, 'tags', `must be an array of strings or a comma-separated string, got ${describe(value)}`)
   return value.map((tag: unknown, position) => {
     if (typeof tag !== 'string' || tag.trim() === '') {

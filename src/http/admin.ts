@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { ApiError } from '../errors.js'
+import { wrongVerb } from '../errors.js'
 import { renderFailure, renderSuccess } from './envelope.js'
 import { queryParams } from './params.js'
 
@@ -14,7 +14,7 @@ export function adminRoutes(control: { reset(): Promise<void> }): Hono {
   admin.all('/__mock/reset', async (c) => {
     if (c.req.method !== 'POST') {
       c.header('Allow', 'POST')
-      return renderFailure(c, queryParams(c), new ApiError(405, `__mock/reset takes POST, not ${c.req.method}`), 'mockReset')
+      return renderFailure(c, queryParams(c), wrongVerb('__mock/reset', ['POST'], c.req.method), 'mockReset')
     }
     await control.reset()
     return renderSuccess(c, queryParams(c), 'mockReset', {}, undefined)

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
-import { ApiError } from '../errors.js'
+import { ApiError, unknownEndpoint, wrongVerb } from '../errors.js'
 import type { Params } from '../param-values.js'
 import type { UsersService } from '../users/service.js'
 import { checkAppKey } from './app-key.js'
@@ -34,14 +34,14 @@ export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): 
     const endpoint = Object.hasOwn(usersEndpoints, path) ? usersEndpoints[path] : undefined
     let params = queryParams(c)
     try {
-      if (!endpoint) throw new ApiError(404, `Unknown endpoint: ${c.req.method} ${c.req.path}`)
+      if (!endpoint) throw unknownEndpoint(c.req.method, c.req.path)
       // HEAD is answered as GET without a body, as HTTP servers do.
       const verb = c.req.method === 'HEAD' ? 'GET' : c.req.method
       if (!endpoint.verbs.includes(verb)) {
         c.header('Allow', endpoint.verbs.join(', '))
-        throw new ApiError(405, `${path}.json takes ${endpoint.verbs.join(' or ')}, not ${c.req.method}`)
+        throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
-      params = await readParams(c)
+      params = await readParams(c, params)
       checkAppKey(params, appKeys)
       return await answer(c, endpoint, service, params)
     } catch (error) {

@@ -16,11 +16,12 @@ const MAX_BODY_BYTES = 1024 * 1024
  * GET bodies are read too: the guides send `curl -d ... -X GET` (spec §1.2),
  * and the Fetch `Request` drops a GET body, so it is read from Node's request.
  *
+ * @param query - the query-string parameters, from {@link queryParams}.
  * @throws ApiError 413 for a body over {@link MAX_BODY_BYTES}, 400 for a body
  *   that does not parse as its Content-Type says, 415 for other types.
  */
-export async function readParams(c: Context): Promise<Params> {
-  const entries: [string, unknown][] = [...new URL(c.req.url).searchParams]
+export async function readParams(c: Context, query: Params): Promise<Params> {
+  const entries: [string, unknown][] = Object.entries(query)
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > MAX_BODY_BYTES) throw tooLarge()
   const body = await readBody(c)
@@ -29,7 +30,11 @@ export async function readParams(c: Context): Promise<Params> {
   return Object.fromEntries(entries)
 }
 
-/** The `suppress_response_codes` and `pretty_json` flags are read from the query string before the body is. */
+/**
+ * The query-string parameters alone (last of repeated keys wins): what a
+ * failure can still be rendered with (`suppress_response_codes`, `pretty_json`)
+ * before, or without, reading the body.
+ */
 export function queryParams(c: Context): Params {
   return Object.fromEntries(new URL(c.req.url).searchParams)
 }

@@ -100,7 +100,7 @@ function storeDataProblem(data: unknown): string | undefined {
   return undefined
 }
 
-const DATE_FIELDS = ['created_at', 'updated_at'] as const
+const REQUIRED_DATES = ['created_at', 'updated_at'] as const
 const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
 
 /** The first field of a stored user that the API could not render or match, or undefined. */
@@ -108,7 +108,7 @@ function userFieldProblem(user: unknown): string | undefined {
   if (!isPlainObject(user)) return '(entry)'
   if (typeof user.id !== 'string' || !isObjectId(user.id)) return 'id'
   const badDate = (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value))
-  const date = DATE_FIELDS.find((field) => badDate(user[field]))
+  const date = REQUIRED_DATES.find((field) => badDate(user[field]))
   if (date !== undefined) return date
   if (user.confirmed_at !== undefined && badDate(user.confirmed_at)) return 'confirmed_at'
   if (typeof user.password_hash !== 'string') return 'password_hash'

@@ -1,10 +1,10 @@
 import type { Store } from '../store/db.js'
-import type { UserRecord } from './record.js'
+import { storedCase, type UserRecord } from './record.js'
 
 /**
  * Lookups and writes over the stored users, in one place so that an index can
  * replace the scans without touching the service. `username` and `email` are
- * stored lowercased, so lookups lowercase their argument (spec §11 "case").
+ * stored in {@link storedCase}, and so are the lookups' arguments (spec §11 "case").
  */
 export class UserCollection {
   constructor(private readonly store: Store) {}
@@ -24,13 +24,13 @@ export class UserCollection {
 
   /** The user with this username, in any case, or undefined. */
   byUsername(username: string): UserRecord | undefined {
-    const wanted = username.toLowerCase()
+    const wanted = storedCase(username)
     return this.store.data.users.find((user) => user.username === wanted)
   }
 
   /** The user with this email address, in any case, or undefined. */
   byEmail(email: string): UserRecord | undefined {
-    const wanted = email.toLowerCase()
+    const wanted = storedCase(email)
     return this.store.data.users.find((user) => user.email === wanted)
   }
 

@@ -16,15 +16,30 @@ import { storedCustomValue } from './custom-dates.js'
  * @throws ApiError 400 for any other type.
  */
 export function parseTags(raw: unknown): string[] | undefined {
-  const items =
-    typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw.map((item) => String(item)) : undefined
-  if (items === undefined) throw invalidParameter('tags', 'expected a comma-separated string')
-  const tags = items.map((tag) => tag.trim()).filter((tag) => tag !== '')
+  if (typeof raw !== 'string' && !Array.isArray(raw)) throw invalidParameter('tags', 'expected a comma-separated string')
+  const tags = splitTags(typeof raw === 'string' ? raw : raw.map((item) => String(item)))
   return tags.length > 0 ? tags : undefined
 }
 
-/** Names MongoDB cannot store or that would reach an object's prototype. */
-function isBadFieldName(name: string): boolean {
+/**
+ * Tags from a comma list or a list: trimmed, empties dropped (spec §3.1 `tags`).
+ *
+ * @example
+ * splitTags('hiking, swimming,') // ['hiking', 'swimming']
+ */
+export function splitTags(text: string | readonly string[]): string[] {
+  const items = typeof text === 'string' ? text.split(',') : text
+  return items.map((tag) => tag.trim()).filter((tag) => tag !== '')
+}
+
+/**
+ * Custom field names MongoDB cannot store (empty, starting with `$`, holding
+ * `.`) or that would reach an object's prototype (spec §5.8 "bad names").
+ *
+ * @example
+ * isBadFieldName('a.b') // true
+ */
+export function isBadFieldName(name: string): boolean {
   return name === '' || name.startsWith('$') || name.includes('.') || FORBIDDEN_KEYS.has(name)
 }
 

@@ -1,6 +1,6 @@
 import { newObjectId } from '../ids.js'
 import { mergeCustomFields } from './fields.js'
-import type { UserRecord } from './record.js'
+import { storedCase, type UserRecord } from './record.js'
 
 /** What a new user is made of, from users/create or from a fixture entry. */
 interface NewUserFields {
@@ -19,7 +19,7 @@ interface NewUserFields {
 }
 
 /**
- * A stored user from its fields: username and email lowercased (spec §11
+ * A stored user from its fields: username and email in {@link storedCase} (spec §11
  * "case"), unset fields left out, `confirmed_at` = `created_at` since email
  * verification is off (spec §11 "unset fields"), `null` custom fields not stored.
  *
@@ -38,8 +38,8 @@ export function newUserRecord(fields: NewUserFields, passwordHash: string, now: 
     external_accounts: [],
     password_hash: passwordHash,
   }
-  if (fields.username !== undefined) user.username = fields.username.toLowerCase()
-  if (fields.email !== undefined) user.email = fields.email.toLowerCase()
+  if (fields.username !== undefined) user.username = storedCase(fields.username)
+  if (fields.email !== undefined) user.email = storedCase(fields.email)
   if (fields.first_name !== undefined) user.first_name = fields.first_name
   if (fields.last_name !== undefined) user.last_name = fields.last_name
   if (fields.role !== undefined) user.role = fields.role

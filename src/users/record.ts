@@ -34,3 +34,14 @@ interface ExternalAccount {
   external_type: string
   token: string
 }
+
+/**
+ * `username` and `email` as stored and looked up: lowercased, so login and
+ * uniqueness ignore case (spec §11 "case").
+ *
+ * @example
+ * storedCase('Alice@Example.com') // 'alice@example.com'
+ */
+export function storedCase(value: string): string {
+  return value.toLowerCase()
+}

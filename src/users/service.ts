@@ -13,7 +13,7 @@ import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from '.
 import { newUserRecord } from './new-user.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { DATE_FIELDS, toQueryDoc } from './query-doc.js'
-import type { UserRecord } from './record.js'
+import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, problems, validationFailed } from './validation.js'
 import { canSeeEmail, toWireUser, type WireUser } from './view.js'
 
@@ -310,7 +310,12 @@ export class UsersService {
       ...this.uniquenessProblems(username, email, target.id),
     ]
     if (found.length > 0) throw validationFailed('update', found)
-    return { username: username?.toLowerCase(), email: email?.toLowerCase(), first_name, last_name }
+    return {
+      username: username === undefined ? undefined : storedCase(username),
+      email: email === undefined ? undefined : storedCase(email),
+      first_name,
+      last_name,
+    }
   }
 
   /**
