@@ -8,6 +8,7 @@ import { queryParams } from './http/params.js'
 import type { MockCloudOptions } from './options.js'
 import { Sessions } from './sessions.js'
 import { openStore, type Store, type StoreData } from './store/db.js'
+import { passwordHasher } from './users/password.js'
 import { checkClashes, fixtureRecords } from './users/seed.js'
 import { UsersService } from './users/service.js'
 
@@ -32,6 +33,7 @@ export interface MockCloud {
 /**
  * Builds a mock-cloud without opening a port, for in-process tests.
  *
+ * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -40,12 +42,13 @@ export interface MockCloud {
  * // (await res.json()).meta.count → 6
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
+  const hashPassword = passwordHasher(options.passwordHashing)
   const fixture = await readFixture(options.fixtures)
   // The baseline is cloned on every use: lowdb keeps the object it is given,
   // so handing it over directly would let test writes leak into resets (case B23).
-  const baseline: StoreData = { users: await fixtureRecords(fixture), sessions: {} }
+  const baseline: StoreData = { users: await fixtureRecords(fixture, hashPassword), sessions: {} }
   const store = await openStore(structuredClone(baseline), options.data)
-  const service = new UsersService(store, new Sessions(store))
+  const service = new UsersService(store, new Sessions(store), hashPassword)
 
   const cloud: MockCloud = {
     app: new Hono(),
@@ -55,7 +58,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
       await store.write()
     },
     async seed(extra) {
-      const records = await fixtureRecords(parseFixture(extra, 'seed'))
+      const records = await fixtureRecords(parseFixture(extra, 'seed'), hashPassword)
       // Checked after the hashing, against the users stored now.
       checkClashes(records, store.data.users, 'seed')
       store.data.users.push(...records)

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { FixtureError } from './fixtures.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 import { DataFileError } from './store/db.js'
+import { PASSWORD_HASHING, type PasswordHashing } from './users/password.js'
 
 /**
  * The `mock-cloud` command line. {@link main} holds all the logic and returns an exit code;
@@ -50,6 +51,9 @@ Options of start:
   --data FILE            keep the data in this JSON file, written before
                          each reply; created from the fixtures if missing (default: memory only)
   --app-key KEY          accept only this app key; repeat for more    (default: any non-empty key)
+  --password-hashing fast|strict
+                         fast: one salted HMAC-SHA-256 (microseconds); strict:
+                         scrypt, about 10 ms a hash                   (default: fast)
 
 Other options:
   -h, --help             show this help and exit
@@ -84,7 +88,15 @@ interface CliIo {
 type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'start'; port: number; host: string; fixtures?: string; data?: string; appKeys: string[] }
+  | {
+      kind: 'start'
+      port: number
+      host: string
+      fixtures?: string
+      data?: string
+      appKeys: string[]
+      passwordHashing?: PasswordHashing
+    }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
 export class UsageError extends Error {
@@ -100,10 +112,11 @@ const OPTIONS = {
   fixtures: { type: 'string' },
   data: { type: 'string' },
   'app-key': { type: 'string', multiple: true },
+  'password-hashing': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
-const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key'])
+const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing'])
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -172,6 +185,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (values.fixtures !== undefined) start.fixtures = nonEmpty('--fixtures', values.fixtures)
   if (values.data !== undefined) start.data = nonEmpty('--data', values.data)
+  if (values['password-hashing'] !== undefined) start.passwordHashing = parseHashing(values['password-hashing'])
   return start
 }
 
@@ -207,6 +221,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.fixtures !== undefined) options.fixtures = command.fixtures
     if (command.data !== undefined) options.data = command.data
     if (command.appKeys.length > 0) options.appKeys = command.appKeys
+    if (command.passwordHashing !== undefined) options.passwordHashing = command.passwordHashing
     cloud = await startMockCloud(options)
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
@@ -274,13 +289,19 @@ function parsePort(text: string | undefined): number {
   return Number(text)
 }
 
+function parseHashing(text: string): PasswordHashing {
+  const profile = PASSWORD_HASHING.find((name) => name === text)
+  if (profile === undefined) throw new UsageError(`--password-hashing must be fast or strict, got '${text}'`)
+  return profile
+}
+
 function nonEmpty(flag: string, value: string): string {
   if (value.trim() === '') throw new UsageError(`${flag} needs a file name, e.g. ${flag} ${example(flag.slice(2))}`)
   return value
 }
 
 function example(option: string): string {
-  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY' }[option] ?? 'VALUE'
+  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict' }[option] ?? 'VALUE'
 }
 
 function packageVersion(): string {

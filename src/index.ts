@@ -10,5 +10,6 @@
 export { createMockCloud, type MockCloud } from './app.js'
 export { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 export type { MockCloudOptions } from './options.js'
+export type { PasswordHashing } from './users/password.js'
 export { FixtureError, loadFixtureFile, parseFixture, type Fixture, type FixtureUser } from './fixtures.js'
 export { DataFileError } from './store/db.js'

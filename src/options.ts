@@ -1,4 +1,5 @@
 import type { Fixture } from './fixtures.js'
+import type { PasswordHashing } from './users/password.js'
 
 /**
  * Options of {@link createMockCloud} and `startMockCloud`.
@@ -24,4 +25,10 @@ export interface MockCloudOptions {
    * Another key gets 401 `Invalid app key` (spec §11 "unknown app key").
    */
   appKeys?: string[]
+  /**
+   * How passwords are hashed (issue 5): `fast` (default), one salted HMAC-SHA-256, a few
+   * microseconds; `strict`, scrypt at a production-like cost (about 10 ms a hash). Either way
+   * the plain password is never stored, and hashes made under either profile verify under both.
+   */
+  passwordHashing?: PasswordHashing
 }

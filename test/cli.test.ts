@@ -22,6 +22,12 @@ describe('parseCommand', () => {
       .toEqual({ kind: 'start', port: 0, host: '0.0.0.0', fixtures: 'f.json', data: 'd.json', appKeys: ['A', 'B'] })
   })
 
+  it('--password-hashing fast|strict → that profile (issue 5); absent → left to the default', () => {
+    expect(parseCommand(['start', '--password-hashing', 'strict'])).toMatchObject({ kind: 'start', passwordHashing: 'strict' })
+    expect(parseCommand(['start', '--password-hashing=fast'])).toMatchObject({ kind: 'start', passwordHashing: 'fast' })
+    expect(parseCommand(['start'])).not.toHaveProperty('passwordHashing')
+  })
+
   it('-h, --help and start --help → help; -v and --version → version', () => {
     expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
     expect(parseCommand(['start', '--help'])).toEqual({ kind: 'help' })
@@ -46,6 +52,9 @@ describe('parseCommand', () => {
     [['start', '--app-key='], '--app-key must not be empty'],
     [['start', '--fixtures='], '--fixtures needs a file name'],
     [['--help=yes'], '--help takes no value'],
+    [['start', '--password-hashing', 'bcrypt'], "--password-hashing must be fast or strict, got 'bcrypt'"],
+    [['start', '--password-hashing'], '--password-hashing needs a value, e.g. --password-hashing strict'],
+    [['start', '--pasword-hashing', 'fast'], 'did you mean --password-hashing?'],
   ]
   for (const [argv, message] of mistakes) {
     it(`${JSON.stringify(argv)} → UsageError "${message}"`, () => {
@@ -81,7 +90,7 @@ describe('main (in process)', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
-      '--fixtures FILE', '--data FILE', '--app-key KEY', 'POST /__mock/reset', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
+      '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', 'POST /__mock/reset', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
       expect(result.stdout).toContain(text)
     }
   })

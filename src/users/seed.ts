@@ -1,16 +1,17 @@
 import { FixtureError, type Fixture } from '../fixtures.js'
 import { newUserRecord } from './new-user.js'
-import { hashPassword } from './password.js'
+import { passwordHasher, type PasswordHasher } from './password.js'
 import type { UserRecord } from './record.js'
 
 /**
  * Stored users from a parsed fixture: passwords hashed (at seed time, once),
  * names lowercased, ids and dates filled in as users/create does (spec §11 "fixtures").
  *
+ * @param hashPassword - the server's password-hashing profile (`passwordHasher`); default `fast`.
  * @returns the records, not yet stored; check them with {@link checkClashes}
  *   against the users stored when they are inserted.
  */
-export async function fixtureRecords(fixture: Fixture): Promise<UserRecord[]> {
+export async function fixtureRecords(fixture: Fixture, hashPassword: PasswordHasher = passwordHasher()): Promise<UserRecord[]> {
   const now = new Date()
   const hashes = await Promise.all(fixture.users.map((user) => hashPassword(user.password)))
   return fixture.users.map((user, index) =>

@@ -11,7 +11,7 @@ import type { Store } from '../store/db.js'
 import { UserCollection } from './collection.js'
 import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
-import { hashPassword, verifyPassword } from './password.js'
+import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
 import { DATE_FIELDS, toQueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, problems, validationFailed } from './validation.js'
@@ -51,6 +51,8 @@ export class UsersService {
   constructor(
     private readonly store: Store,
     private readonly sessions: Sessions,
+    /** The password-hashing profile's hash function (issue 5); stored hashes of either profile verify. */
+    private readonly hashPassword: PasswordHasher = passwordHasher(),
   ) {
     this.users = new UserCollection(store)
   }
@@ -90,7 +92,7 @@ export class UsersService {
       tags: params.tags === undefined ? undefined : parseTags(params.tags),
       custom_fields: params.custom_fields === undefined ? undefined : parseCustomFields(params.custom_fields),
     }
-    const hash = await hashPassword(password)
+    const hash = await this.hashPassword(password)
     // Another create may have taken the name while the hash was computed.
     const late = this.uniquenessProblems(username, email, undefined)
     if (late.length > 0) throw validationFailed('create', late)
@@ -198,7 +200,7 @@ export class UsersService {
   async update(params: Params, caller: Caller): Promise<CallResult> {
     const password = textParam(params, 'password') || undefined
     this.accountChanges(params, this.actingUser(params, caller), password)
-    const password_hash = password === undefined ? undefined : await hashPassword(password)
+    const password_hash = password === undefined ? undefined : await this.hashPassword(password)
     // From here on nothing awaits: the stored user is read again as it is after the hash, so a
     // concurrent update (or a reset) is neither overwritten with stale values nor lost.
     const fresh = this.caller(caller.sessionId)
