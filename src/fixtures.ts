@@ -60,7 +60,10 @@ export interface FixtureUser {
  * const fixture: Fixture = { users: [{ username: 'admin', password: 'admin-pass', admin: true }] }
  */
 export interface Fixture {
+  /** The baseline of every app key's data set that `apps` does not name (spec §11 "fixtures"). */
   users: FixtureUser[]
+  /** Per app key baselines, replacing `users` for that key (e.g. `{ "KEY": { "users": [...] } }`). */
+  apps?: Record<string, { users: FixtureUser[] }>
 }
 
 /**
@@ -75,17 +78,20 @@ export interface Fixture {
 export class FixtureError extends Error {
   /** The file (or the `source` given to {@link parseFixture}). */
   readonly file: string
-  /** Index in `users`, or undefined when the problem is not in one entry. */
+  /** Index in {@link list}, or undefined when the problem is not in one entry. */
   readonly entry: number | undefined
+  /** The list of users the entry is in: `users` or `apps.KEY.users`. */
+  readonly list: string
   /** The field, `custom_fields.NAME` inside custom fields, or undefined. */
   readonly field: string | undefined
 
-  constructor(file: string, entry: number | undefined, field: string | undefined, problem: string) {
-    const where = entry === undefined ? (field ?? '') : `users[${entry}]${field === undefined ? '' : `.${field}`}`
+  constructor(file: string, entry: number | undefined, field: string | undefined, problem: string, list = 'users') {
+    const where = entry === undefined ? (field ?? '') : `${list}[${entry}]${field === undefined ? '' : `.${field}`}`
     super(`${file}: ${where === '' ? '' : `${where}: `}${problem}`)
     this.name = 'FixtureError'
     this.file = file
     this.entry = entry
+    this.list = list
     this.field = field
   }
 }
@@ -98,12 +104,13 @@ const USER_KEYS = [
 /**
  * Checks and normalises the content of a fixture file (spec §11 "fixtures").
  *
- * Rules: the top level is `{ "users": [...] }`; each user has a non-empty `password` and a
+ * Rules: the top level is `{ "users": [...] }`, optionally with `"apps": { "KEY": { "users": [...] } }`
+ * giving app keys baselines of their own (`users` may then be left out); each user has a non-empty `password` and a
  * `username` or an `email`; `email` looks like an address; `tags` is an array of strings or a
  * comma string (`"a, b"` → `["a", "b"]`); `admin` is a boolean or `"true"`/`"false"`; `id` is
  * 24 hex characters (lowercased); `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
  * field is dropped, as on create); no other keys; no duplicate usernames or emails
- * (case-insensitive) or ids; the keys `__proto__`, `constructor` and `prototype` are refused
+ * (case-insensitive) or ids within one list; the keys `__proto__`, `constructor` and `prototype` are refused
  * anywhere.
  *
  * @param json - the parsed JSON.
@@ -120,11 +127,33 @@ export function parseFixture(json: unknown, source: string): Fixture {
   if (!isPlainObject(json)) fail(undefined, undefined, 'the file must hold a JSON object { "users": [...] }')
   const top = json as Record<string, unknown>
   for (const key of Object.keys(top)) {
-    if (key !== 'users') fail(undefined, undefined, `unknown key ${JSON.stringify(key)} at the top level; the only allowed key is "users"`)
+    if (key !== 'users' && key !== 'apps') {
+      fail(undefined, undefined, `unknown key ${JSON.stringify(key)} at the top level; the allowed keys are "users" and "apps"`)
+    }
   }
-  if (!Array.isArray(top.users)) fail(undefined, 'users', '"users" must be an array of users')
+  if (top.apps === undefined && top.users === undefined) fail(undefined, 'users', '"users" must be an array of users')
+  const users = top.users === undefined ? [] : parseUserList(top.users, source, 'users')
+  if (top.apps === undefined) return { users }
+  if (!isPlainObject(top.apps)) fail(undefined, 'apps', '"apps" must be an object { "APP KEY": { "users": [...] } }')
+  const apps: Record<string, { users: FixtureUser[] }> = {}
+  for (const [key, app] of Object.entries(top.apps as Record<string, unknown>)) {
+    const list = `apps.${key}.users`
+    if (key.trim() === '' || FORBIDDEN_KEYS.has(key)) fail(undefined, 'apps', `${JSON.stringify(key)} cannot be an app key`)
+    if (!isPlainObject(app) || Object.keys(app).some((name) => name !== 'users')) {
+      fail(undefined, `apps.${key}`, 'must be an object { "users": [...] } and nothing else')
+    }
+    apps[key] = { users: parseUserList((app as Record<string, unknown>).users, source, list) }
+  }
+  return { users, apps }
+}
 
-  const users = (top.users as unknown[]).map((raw, index) => parseUser(raw, index, fail))
+/** One list of fixture users (`users` or `apps.KEY.users`), checked entry by entry and for duplicates. */
+function parseUserList(raw: unknown, source: string, list: string): FixtureUser[] {
+  const fail = (entry: number | undefined, field: string | undefined, problem: string): never => {
+    throw new FixtureError(source, entry, field, problem, list)
+  }
+  if (!Array.isArray(raw)) fail(undefined, list, `"${list}" must be an array of users`)
+  const users = (raw as unknown[]).map((entry, index) => parseUser(entry, index, fail))
 
   const seen = new Map<string, number>()
   users.forEach((user, index) => {
@@ -135,12 +164,12 @@ export function parseFixture(json: unknown, source: string): Fixture {
       const first = seen.get(key)
       if (first !== undefined) {
         const same = field === 'id' ? '' : ' (case-insensitive)'
-        fail(index, field, `${JSON.stringify(value)} is already used by users[${first}]${same}`)
+        fail(index, field, `${JSON.stringify(value)} is already used by ${list}[${first}]${same}`)
       }
       seen.set(key, index)
     }
   })
-  return { users }
+  return users
 }
 
 /**

@@ -19,10 +19,10 @@ export interface RunningMockCloud {
   url: string
   port: number
   host: string
-  /** Back to the fixture baseline (same as `POST /__mock/reset`). */
-  reset(): Promise<void>
-  /** Adds these users to the current data. */
-  seed(fixture: Fixture): Promise<void>
+  /** Back to the fixture baseline: `key`'s data set, or without it every one (same as `POST /__mock/reset[?key=K]`). */
+  reset(key?: string): Promise<void>
+  /** Adds a fixture's users: its `users` to `key`'s data set (without a key, to every one), its `apps` to theirs. */
+  seed(fixture: Fixture, key?: string): Promise<void>
   /**
    * Closes every connection (keep-alive ones too), flushes pending writes and resolves once the
    * port is free. Calling it again returns the same promise.
@@ -91,8 +91,8 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
     url: `http://${hostInUrl}:${address.port}`,
     port: address.port,
     host,
-    reset: () => cloud.reset(),
-    seed: (fixture) => cloud.seed(fixture),
+    reset: (key) => cloud.reset(key),
+    seed: (fixture, key) => cloud.seed(fixture, key),
     stop,
   }
 }

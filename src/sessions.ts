@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import type { Store } from './store/db.js'
+import type { DataSet } from './data-set.js'
 
 /**
  * Sessions of one data set, kept in the store so a `--data` file keeps them
@@ -7,29 +6,30 @@ import type { Store } from './store/db.js'
  * the CSPRNG, base64url (24 URL-safe characters), opaque to clients.
  */
 export class Sessions {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly dataSet: DataSet) {}
 
   /** Starts a session for `userId` and returns its id. The caller persists the store. */
   start(userId: string): string {
-    const id = randomBytes(18).toString('base64url')
-    this.store.data.sessions[id] = { user_id: userId, created_at: new Date().toISOString() }
+    const { runtime } = this.dataSet
+    const id = runtime.randomBytes(18).toString('base64url')
+    this.dataSet.data.sessions[id] = { user_id: userId, created_at: runtime.now().toISOString() }
     return id
   }
 
   /** The user id behind a live session, or undefined (an unknown id counts as no session, spec §11). */
   userIdOf(sessionId: string | undefined): string | undefined {
-    if (!sessionId || !Object.hasOwn(this.store.data.sessions, sessionId)) return undefined
-    return this.store.data.sessions[sessionId]?.user_id
+    if (!sessionId || !Object.hasOwn(this.dataSet.data.sessions, sessionId)) return undefined
+    return this.dataSet.data.sessions[sessionId]?.user_id
   }
 
   /** Ends one session (logout, spec §3.3). */
   end(sessionId: string): void {
-    delete this.store.data.sessions[sessionId]
+    delete this.dataSet.data.sessions[sessionId]
   }
 
   /** Ends every session of these users (their accounts were deleted, spec §11 "delete self"). */
   endAllOf(userIds: ReadonlySet<string>): void {
-    const sessions = this.store.data.sessions
+    const sessions = this.dataSet.data.sessions
     for (const [id, session] of Object.entries(sessions)) {
       if (userIds.has(session.user_id)) delete sessions[id]
     }

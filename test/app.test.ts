@@ -14,8 +14,8 @@ describe('createMockCloud', () => {
 
   it('stores passwords only as salted hashes, fast by default', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })
-    const [alice, bob] = cloud.store.data.users
-    expect(JSON.stringify(cloud.store.data)).not.toContain('pw-alice')
+    const [alice, bob] = cloud.dataSets.data('K').users
+    expect(JSON.stringify(cloud.dataSets.data('K'))).not.toContain('pw-alice')
     expect(alice?.password_hash).toMatch(/^hmac-sha256\$/)
     // Same scheme, different salts: equal passwords would still differ.
     expect(alice?.password_hash.split('$')[1]).not.toBe(bob?.password_hash.split('$')[1])
@@ -23,7 +23,7 @@ describe('createMockCloud', () => {
 
   it('loads the bundled fixture file', async () => {
     const cloud = await createMockCloud({ fixtures: 'fixtures/users.json' })
-    const admins = cloud.store.data.users.filter((user) => user.admin)
+    const admins = cloud.dataSets.data('K').users.filter((user) => user.admin)
     expect(admins.map((user) => user.username)).toEqual(['admin'])
   })
 
@@ -36,7 +36,7 @@ describe('createMockCloud', () => {
     })
     expect(login.status).toBe(200)
     await cloud.reset()
-    expect(cloud.store.data.users.map((user) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
+    expect(cloud.dataSets.data('K').users.map((user) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
   })
 
   it('refuses a seeded user that clashes with a stored one, naming the entry and field', async () => {
@@ -44,13 +44,13 @@ describe('createMockCloud', () => {
     const attempt = cloud.seed({ users: [{ username: 'new', password: 'x' }, { username: 'Alice', password: 'x' }] })
     await expect(attempt).rejects.toThrow(FixtureError)
     await expect(attempt).rejects.toThrow('seed: users[1].username: "alice" is already taken by a stored user')
-    expect(cloud.store.data.users).toHaveLength(5)
+    expect(cloud.dataSets.data('K').users).toHaveLength(5)
   })
 
   it('answers an unexpected failure with a 500 envelope without a stack, and logs it', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })
     // A store broken behind the API's back: the only way to reach the last-resort handler.
-    cloud.store.data.users.push({} as never)
+    cloud.dataSets.data('K').users.push({} as never)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const reply = await cloud.app.request('/v1/users/query.json?key=K')

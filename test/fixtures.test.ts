@@ -149,7 +149,7 @@ describe('parseFixture: a mistake names file, entry and field', () => {
       throw new Error('accepted')
     }
     expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object { "users": [...] }`)
-    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the only allowed key is "users"`)
+    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are "users" and "apps"`)
     expect(topLevel({}).message).toBe(`${SOURCE}: users: "users" must be an array of users`)
     expect(topLevel({}).entry).toBeUndefined()
   })

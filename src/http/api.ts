@@ -15,9 +15,10 @@ import { usersEndpoints, type Endpoint } from './users-endpoints.js'
  * envelope. Every failure, expected or not, leaves as a failure envelope
  * (spec §2.3); an unexpected one is logged and answered 500 without a stack.
  *
- * @param appKeys - the accepted app keys; empty accepts any (spec §11 "unknown app key").
+ * @param usersOf - the Users service of an app key's data set (spec §11 "unknown app key").
+ * @param appKeys - the accepted app keys; empty accepts any.
  */
-export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): Hono {
+export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: ReadonlySet<string>): Hono {
   const api = new Hono()
   // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
   api.use(
@@ -42,7 +43,7 @@ export function apiRoutes(service: UsersService, appKeys: ReadonlySet<string>): 
         throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
       params = await readParams(c, params)
-      checkAppKey(params, appKeys)
+      const service = usersOf(checkAppKey(params, appKeys))
       return await answer(c, endpoint, service, params)
     } catch (error) {
       // The rest of a refused body is still on the socket; a client reusing it would fail.

@@ -7,9 +7,11 @@ import { textParam, type Params } from '../param-values.js'
  * other → 401 `Invalid app key` (spec §11 "unknown app key").
  *
  * @param allowed - empty: every non-empty key is accepted.
+ * @returns the app key, which names the data set of the call.
  */
-export function checkAppKey(params: Params, allowed: ReadonlySet<string>): void {
+export function checkAppKey(params: Params, allowed: ReadonlySet<string>): string {
   const key = textParam(params, 'key')
   if (!key) throw new ApiError(401, 'Application key is not provided.')
   if (allowed.size > 0 && !allowed.has(key)) throw new ApiError(401, 'Invalid app key')
+  return key
 }

@@ -7,21 +7,26 @@ import type { UserRecord } from '../users/record.js'
 
 /**
  * A live session: who it belongs to and when it started (ISO 8601, UTC).
- * Keyed by the opaque session id in {@link StoreData.sessions} (spec §1.3).
+ * Keyed by the opaque session id in {@link AppData.sessions} (spec §1.3).
  */
-interface SessionRecord {
+export interface SessionRecord {
   user_id: string
   created_at: string
 }
 
-/**
- * Everything mock-cloud keeps for one data set. This is also the layout of a
- * `--data` JSON file.
- */
-export interface StoreData {
+/** Everything mock-cloud keeps for one app key's data set (spec §11 "unknown app key"). */
+export interface AppData {
   /** In insertion order; default query order is by id (spec §11 "order"). */
   users: UserRecord[]
   sessions: Record<string, SessionRecord>
+}
+
+/**
+ * Everything mock-cloud keeps: the data set of each app key used so far. This
+ * is also the layout of a `--data` JSON file: `{ "apps": { "KEY": { "users": [...], "sessions": {...} } } }`.
+ */
+export interface StoreData {
+  apps: Record<string, AppData>
 }
 
 /** What to do about a data file mock-cloud cannot use; it may be a file of the user's, never to be deleted on our word. */
@@ -50,10 +55,13 @@ export class DataFileError extends Error {
  * B24); steno writes it atomically (temp file + rename). A missing file starts
  * from `initial` and is written at once. Without `file`, lowdb's Memory adapter.
  *
- * @param initial - the data to start from when there is no file yet; used as is.
+ * The store starts with no data set; each app key's is made on first use.
+ *
  * @throws DataFileError when the file exists but is not a valid data file, or cannot be created.
  */
-export async function openStore(initial: StoreData, file?: string): Promise<Store> {
+export async function openStore(file?: string): Promise<Store> {
+  // Null-prototype: any app key is a plain name, "constructor" and "__proto__" included.
+  const initial: StoreData = { apps: Object.create(null) as StoreData['apps'] }
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
   const db = new Low<StoreData>(new JSONFile<StoreData>(file), initial)
   const existed = await access(file).then(
@@ -78,6 +86,7 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
   }
   const problem = storeDataProblem(db.data)
   if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; ${ADVICE}`)
+  db.data.apps = Object.assign(Object.create(null) as StoreData['apps'], db.data.apps)
   return db
 }
 
@@ -87,15 +96,30 @@ export async function openStore(initial: StoreData, file?: string): Promise<Stor
  * half-formed user (a 500 on every call).
  */
 function storeDataProblem(data: unknown): string | undefined {
-  if (!isPlainObject(data)) return 'expected {"users": [...], "sessions": {...}}'
-  const { users, sessions } = data as Partial<StoreData>
-  if (!Array.isArray(users)) return '"users" must be an array'
-  // A fixture file has "users" alone, with plain-text passwords.
-  if (sessions === undefined) return 'no "sessions" (a fixture file? pass it with --fixtures)'
-  if (!isPlainObject(sessions)) return '"sessions" must be an object'
+  if (!isPlainObject(data)) return 'expected {"apps": {...}}'
+  // A fixture file has "users" alone, with plain-text passwords; mock-cloud 0.1 wrote "users" and "sessions".
+  if (data.apps === undefined && data.users !== undefined) {
+    return data.sessions === undefined
+      ? 'it has "users" but no "apps" (a fixture file? pass it with --fixtures)'
+      : 'it holds one data set for every app key, as mock-cloud 0.1 wrote it, not one per app key ("apps")'
+  }
+  if (!isPlainObject(data.apps)) return '"apps" must be an object of app keys'
+  for (const [key, app] of Object.entries(data.apps)) {
+    const problem = appDataProblem(app)
+    if (problem !== undefined) return `apps[${JSON.stringify(key)}]${problem}`
+  }
+  return undefined
+}
+
+/** What makes one app key's data set unusable (a path suffix and the problem), or undefined. */
+function appDataProblem(app: unknown): string | undefined {
+  if (!isPlainObject(app)) return ' must be {"users": [...], "sessions": {...}}'
+  const { users, sessions } = app as Partial<AppData>
+  if (!Array.isArray(users)) return '.users must be an array'
+  if (!isPlainObject(sessions)) return '.sessions must be an object'
   for (const [index, user] of users.entries()) {
     const field = userFieldProblem(user)
-    if (field !== undefined) return `users[${index}].${field} is missing or malformed`
+    if (field !== undefined) return `.users[${index}].${field} is missing or malformed`
   }
   return undefined
 }

@@ -1,4 +1,4 @@
-import { newObjectId } from '../ids.js'
+import type { Runtime } from '../runtime.js'
 import { mergeCustomFields } from './fields.js'
 import { storedCase, type UserRecord } from './record.js'
 
@@ -25,11 +25,17 @@ interface NewUserFields {
  *
  * @param passwordHash - from `hashPassword`; the plain password never reaches the store.
  * @param now - the time of the call.
+ * @param objectId - makes the id when `fields` has none (spec §11 "ids").
  */
-export function newUserRecord(fields: NewUserFields, passwordHash: string, now: Date): UserRecord {
+export function newUserRecord(
+  fields: NewUserFields,
+  passwordHash: string,
+  now: Date,
+  objectId: Runtime['objectId'],
+): UserRecord {
   const created = (fields.created_at ?? now).toISOString()
   const user: UserRecord = {
-    id: fields.id?.toLowerCase() ?? newObjectId(fields.created_at?.getTime() ?? now.getTime()),
+    id: fields.id?.toLowerCase() ?? objectId(fields.created_at ?? now),
     created_at: created,
     updated_at: created,
     confirmed_at: created,

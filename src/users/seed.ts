@@ -1,24 +1,30 @@
-import { FixtureError, type Fixture } from '../fixtures.js'
+import { FixtureError, type FixtureUser } from '../fixtures.js'
+import type { Runtime } from '../runtime.js'
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, type PasswordHasher } from './password.js'
 import type { UserRecord } from './record.js'
 
 /**
- * Stored users from a parsed fixture: passwords hashed (at seed time, once),
+ * Stored users from one list of a parsed fixture: passwords hashed (at seed time, once),
  * names lowercased, ids and dates filled in as users/create does (spec §11 "fixtures").
  *
  * @param hashPassword - the server's password-hashing profile (`passwordHasher`); default `fast`.
  * @returns the records, not yet stored; check them with {@link checkClashes}
  *   against the users stored when they are inserted.
  */
-export async function fixtureRecords(fixture: Fixture, hashPassword: PasswordHasher = passwordHasher()): Promise<UserRecord[]> {
-  const now = new Date()
-  const hashes = await Promise.all(fixture.users.map((user) => hashPassword(user.password)))
-  return fixture.users.map((user, index) =>
+export async function fixtureRecords(
+  users: readonly FixtureUser[],
+  runtime: Runtime,
+  hashPassword: PasswordHasher = passwordHasher(),
+): Promise<UserRecord[]> {
+  const now = runtime.now()
+  const hashes = await Promise.all(users.map((user) => hashPassword(user.password)))
+  return users.map((user, index) =>
     newUserRecord(
       { ...user, created_at: user.created_at === undefined ? undefined : new Date(user.created_at) },
       hashes[index] ?? '',
       now,
+      runtime.objectId,
     ),
   )
 }

@@ -6,8 +6,8 @@ import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.
 import { compileSelection } from '../query/select.js'
 import { compileKeywords } from '../query/text.js'
 import { compileWhere } from '../query/where.js'
+import type { DataSet } from '../data-set.js'
 import type { Sessions } from '../sessions.js'
-import type { Store } from '../store/db.js'
 import { UserCollection } from './collection.js'
 import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
@@ -49,12 +49,12 @@ export class UsersService {
   private readonly users: UserCollection
 
   constructor(
-    private readonly store: Store,
+    private readonly dataSet: DataSet,
     private readonly sessions: Sessions,
     /** The password-hashing profile's hash function (issue 5); stored hashes of either profile verify. */
     private readonly hashPassword: PasswordHasher = passwordHasher(),
   ) {
-    this.users = new UserCollection(store)
+    this.users = new UserCollection(dataSet)
   }
 
   /** The user behind a session id, or undefined when it is not a live session (spec §11 "session lookup"). */
@@ -96,10 +96,11 @@ export class UsersService {
     // Another create may have taken the name while the hash was computed.
     const late = this.uniquenessProblems(username, email, undefined)
     if (late.length > 0) throw validationFailed('create', late)
-    const user = newUserRecord(fields, hash, new Date())
+    const { runtime } = this.dataSet
+    const user = newUserRecord(fields, hash, runtime.now(), runtime.objectId)
     this.users.insert(user)
     const session_id = caller.user?.admin ? undefined : this.sessions.start(user.id)
-    await this.store.write()
+    await this.dataSet.write()
     return { users: [toWireUser(user, true)], ...(session_id && { session_id }) }
   }
 
@@ -114,7 +115,7 @@ export class UsersService {
     // The user may have been deleted while the password was checked.
     if (!this.users.byId(user.id)) throw new ApiError(401, LOGIN_FAILED)
     const session_id = this.sessions.start(user.id)
-    await this.store.write()
+    await this.dataSet.write()
     return { users: [toWireUser(user, true)], session_id }
   }
 
@@ -122,7 +123,7 @@ export class UsersService {
   async logout(caller: Caller): Promise<CallResult> {
     if (!caller.user || caller.sessionId === undefined) throw notSignedIn()
     this.sessions.end(caller.sessionId)
-    await this.store.write()
+    await this.dataSet.write()
     return { session_ended: true }
   }
 
@@ -223,9 +224,9 @@ export class UsersService {
       custom_fields,
       admin: this.adminFlag(params, fresh, target),
       password_hash: password_hash ?? target.password_hash,
-      updated_at: new Date().toISOString(),
+      updated_at: this.dataSet.runtime.now().toISOString(),
     })
-    await this.store.write()
+    await this.dataSet.write()
     return { users: [toWireUser(target, true)] }
   }
 
@@ -270,7 +271,7 @@ export class UsersService {
     const ids = new Set(targets.map((user) => user.id))
     this.users.remove(ids)
     this.sessions.endAllOf(ids)
-    await this.store.write()
+    await this.dataSet.write()
     return caller.user && ids.has(caller.user.id) ? { session_ended: true } : {}
   }
 

@@ -19,7 +19,7 @@ describe('a data file', () => {
     expect(created.status).toBe(200)
     // On disk before the reply: read it while the server still runs.
     const onDisk = JSON.parse(await readFile(file, 'utf8'))
-    expect(onDisk.users.map((user: { username: string }) => user.username)).toContain('frank')
+    expect(onDisk.apps.TESTKEY.users.map((user: { username: string }) => user.username)).toContain('frank')
     expect(JSON.stringify(onDisk)).not.toContain('"p"')
     await server.stop()
   })
@@ -36,7 +36,7 @@ describe('a data file', () => {
     expect((await second.call('GET', 'users/show/me', {}, { session })).body.response.users[0].username).toBe('frank')
     await second.server.reset()
     expect((await second.call('GET', 'users/count')).body.meta.count).toBe(5)
-    expect(JSON.parse(await readFile(file, 'utf8')).users).toHaveLength(5)
+    expect(JSON.parse(await readFile(file, 'utf8')).apps).toEqual({})
     await second.server.stop()
   })
 
@@ -72,16 +72,24 @@ describe('a data file', () => {
 
   it('with a half-formed user stops the start naming the user and field, not a 500 on every call later', async () => {
     const file = join(dir, 'half.json')
-    await writeFile(file, JSON.stringify({ users: [{ id: '5f0000000000000000000001', username: 'x' }], sessions: {} }))
+    await writeFile(file, JSON.stringify({ apps: { K: { users: [{ id: '5f0000000000000000000001', username: 'x' }], sessions: {} } } }))
     await expect(createMockCloud({ data: file })).rejects.toThrow(
-      `${file}: not a mock-cloud data file: users[0].created_at is missing or malformed; give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote`,
+      `${file}: not a mock-cloud data file: apps["K"].users[0].created_at is missing or malformed; give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote`,
     )
   })
 
   it('given a fixture file by mistake points to --fixtures', async () => {
     const file = join(dir, 'users.json')
     await writeFile(file, JSON.stringify({ users: [{ username: 'a', password: 'p' }] }))
-    await expect(createMockCloud({ data: file })).rejects.toThrow(/no "sessions" \(a fixture file\? pass it with --fixtures\)/)
+    await expect(createMockCloud({ data: file })).rejects.toThrow(/no "apps" \(a fixture file\? pass it with --fixtures\)/)
+  })
+
+  it('written by mock-cloud 0.1 (one data set for all app keys) is refused and left as it is', async () => {
+    const file = join(dir, 'old.json')
+    const old = JSON.stringify({ users: [], sessions: {} })
+    await writeFile(file, old)
+    await expect(createMockCloud({ data: file })).rejects.toThrow(/one data set for every app key, as mock-cloud 0.1 wrote it/)
+    expect(await readFile(file, 'utf8')).toBe(old)
   })
 
   it.each([
@@ -94,8 +102,8 @@ describe('a data file', () => {
       id: '5f0000000000000000000001', created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z',
       admin: false, custom_fields: {}, external_accounts: [], password_hash: 'scrypt$x', ...change,
     }
-    await writeFile(file, JSON.stringify({ users: [user], sessions: {} }))
-    await expect(createMockCloud({ data: file })).rejects.toThrow(`users[0].${field} is missing or malformed`)
+    await writeFile(file, JSON.stringify({ apps: { K: { users: [user], sessions: {} } } }))
+    await expect(createMockCloud({ data: file })).rejects.toThrow(`apps["K"].users[0].${field} is missing or malformed`)
   })
 
   it('holding null is refused and left as it is', async () => {
