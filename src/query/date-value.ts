@@ -59,3 +59,24 @@ export function parseIsoDate(text: string): Date | undefined {
   const match = ISO_DATE.exec(text.trim())
   return match ? instantOf(match) : undefined
 }
+
+/**
+ * A `where` value written as an ISO 8601 or wire-format date
+ * (`2011-11-03T00:07:37+0000`) on a field that may hold a date or text:
+ * compared with a date it is that instant, with anything else the text as
+ * sent (spec §11 "date values in where", "dates in custom fields"). Clients
+ * send back the dates replies showed them, in the wire format, so a custom
+ * date field must match its own wire form; a text field holding the same
+ * characters must still match them as text.
+ */
+export class DateOrText {
+  constructor(
+    readonly text: string,
+    readonly date: Date,
+  ) {}
+
+  /** The side of this value that a stored value compares with: the date for a `Date`, else the text. */
+  against(stored: unknown): Date | string {
+    return stored instanceof Date ? this.date : this.text
+  }
+}

@@ -1,7 +1,10 @@
 import { Context } from 'mingo/core'
-import { $and, $elemMatch, $eq, $exists, $gt, $gte, $lt, $lte, $ne, $nor, $not, $or, $regex, $size } from 'mingo/operators/query'
+import { $and, $elemMatch, $exists, $nor, $not, $or, $size } from 'mingo/operators/query'
 import type { AnyObject, Options } from 'mingo/types'
-import { flatten, isEqual, resolve } from 'mingo/util'
+import { flatten, resolve } from 'mingo/util'
+import { isPlainObject } from '../json.js'
+import { compareValues, typeRank } from './bson-compare.js'
+import { DateOrText } from './date-value.js'
 
 /** The operand `where-tree.ts` builds from `{"$nearSphere": [lng, lat], "$maxDistance": r}`. */
 export interface NearSphere {
@@ -20,53 +23,113 @@ const pathDepth = (selector: string): number => selector.split('.').length - 1
 const valueAt = (doc: AnyObject, selector: string): unknown => resolve(doc, selector, { unwrapArray: true })
 
 /**
- * MongoDB equality of a field value with one operand: the whole value, any
- * element of an array value (also through arrays met on a dotted path), and
- * null standing for a missing field.
+ * The values MongoDB tries a condition on: the field's value itself and, for
+ * an array, each element (also through arrays met on a dotted path), but not
+ * the elements of nested arrays.
  */
-function equalsOperand(value: unknown, operand: unknown, depth: number): boolean {
-  if (isEqual(value, operand)) return true
-  if (operand === null && value === undefined) return true
-  if (!Array.isArray(value)) return false
-  return value.some((item) => isEqual(item, operand)) || flatten(value, depth).some((item) => isEqual(item, operand))
+function candidates(value: unknown, depth: number): readonly unknown[] {
+  if (!Array.isArray(value)) return [value]
+  return [value, ...value, ...(depth > 0 ? flatten(value, depth) : [])]
 }
+
+const operandFor = (stored: unknown, operand: unknown): unknown =>
+  operand instanceof DateOrText ? operand.against(stored) : operand
+
+/**
+ * MongoDB equality: the value or one of its elements equals the operand in
+ * {@link compareValues}' sense, so null stands for a missing field, numbers
+ * compare numerically and embedded documents must have the same keys in the
+ * same order.
+ */
+function equals(value: unknown, operand: unknown, depth: number): boolean {
+  return candidates(value, depth).some((item) => compareValues(item, operandFor(item, operand)) === 0)
+}
+
+/**
+ * A range condition: some candidate in the operand's type bracket compares as
+ * `accept` wants (type bracketing: `{"$gt": 28}` never matches `"35"`). With a
+ * null operand MongoDB lets `$lte`/`$gte` mean equality with null and
+ * `$lt`/`$gt` match nothing.
+ */
+function inRange(value: unknown, operand: unknown, depth: number, accept: (order: number) => boolean): boolean {
+  if (operand === null) return accept(0) && equals(value, null, depth)
+  return candidates(value, depth).some((item) => {
+    const bound = operandFor(item, operand)
+    return typeRank(item) === typeRank(bound) && accept(compareValues(item, bound))
+  })
+}
+
+/** A field operator built from a test of the field's value against the operand. */
+const fieldOperator =
+  (test: (value: unknown, operand: unknown, depth: number) => boolean): QueryOperator =>
+  (selector, operand) => {
+    const depth = pathDepth(selector)
+    return (doc) => test(valueAt(doc, selector), operand, depth)
+  }
+
+const rangeOperator = (accept: (order: number) => boolean): QueryOperator =>
+  fieldOperator((value, operand, depth) => inRange(value, operand, depth, accept))
+
+// mingo 7.2.7's own comparisons ignore key order in embedded documents,
+// compare strings by UTF-16 unit, never compare an array field as a whole
+// with an array bound, and let missing fields fail $lte/$gte null.
+const $eq = fieldOperator(equals)
+const $ne = fieldOperator((value, operand, depth) => !equals(value, operand, depth))
+const $lt = rangeOperator((order) => order < 0)
+const $lte = rangeOperator((order) => order <= 0)
+const $gt = rangeOperator((order) => order > 0)
+const $gte = rangeOperator((order) => order >= 0)
 
 // mingo 7.2.7 $in only intersects the elements of an array field with the
 // operands, so {"$in": [["golf","snowboarding"]]} never matches a field equal
 // to that array, and $nin (its negation) matches it wrongly (case B19).
-const $in: QueryOperator = (selector, operand) => {
-  const operands = operand as readonly unknown[] // where-tree.ts lets only arrays through
-  const depth = pathDepth(selector)
-  return (doc) => {
-    const value = valueAt(doc, selector)
-    return operands.some((operand) => equalsOperand(value, operand, depth))
-  }
-}
+const $in = fieldOperator((value, operands, depth) =>
+  (operands as readonly unknown[]).some((operand) => equals(value, operand, depth)),
+)
+const $nin = fieldOperator(
+  (value, operands, depth) => !(operands as readonly unknown[]).some((operand) => equals(value, operand, depth)),
+)
 
-const $nin: QueryOperator = (selector, operand, options) => {
-  const matches = $in(selector, operand, options)
-  return (doc) => !matches(doc)
-}
+const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
+  isPlainObject(operand) && Object.hasOwn(operand, '$elemMatch')
 
 // MongoDB defines $all as an $and of equalities, so ["golf"] also matches a
 // scalar "golf" and [[1,2]] matches the array [1,2]; mingo 7.2.7 requires an
-// array field and compares only its elements (case B20).
-const $all: QueryOperator = (selector, operand) => {
-  const operands = operand as readonly unknown[] // where-tree.ts lets only arrays through
+// array field and compares only its elements (case B20). A list of
+// {"$elemMatch": …} is an $and of those; where-tree.ts lets only such a list
+// or a list of values through (a value never holds a `$` key).
+const $all: QueryOperator = (selector, operand, options) => {
+  const operands = operand as readonly unknown[]
   const depth = pathDepth(selector)
-  return (doc) => {
-    const value = valueAt(doc, selector)
-    return operands.length > 0 && operands.every((operand) => equalsOperand(value, operand, depth))
-  }
+  const tests = operands.map((item): Predicate => {
+    if (isElemMatch(item)) return $elemMatch(selector, item.$elemMatch, options)
+    return (doc) => equals(valueAt(doc, selector), item, depth)
+  })
+  return (doc) => tests.length > 0 && tests.every((test) => test(doc))
 }
 
-// mingo reads a dotted path through inherited members, so
-// {"created_at.getTime": {"$exists": true}} matches every user; a document
-// field can never hold a function, so one found on the path is not a field.
-const ownExists: QueryOperator = (selector, wanted, options) => {
+// BSON truth: only false, 0 and null (and undefined) are false, so
+// {"$exists": ""} means true, where mingo's `!!` reads it as false. mingo
+// also reads a dotted path through inherited members, so
+// {"created_at.getTime": {"$exists": true}} would match every user; a
+// document field never holds a function, so one found on the path is no field.
+const ownExists: QueryOperator = (selector, operand, options) => {
+  const wanted = operand !== false && operand !== 0 && operand !== null && operand !== undefined
   const builtIn = $exists(selector, wanted, options)
   return (doc) => (typeof valueAt(doc, selector) === 'function' ? !wanted : builtIn(doc))
 }
+
+/** The operand `where-tree.ts` builds from `{"$regex": …, "$options": …}`: a linear-time matcher. */
+export interface LinearRegex {
+  test(input: string): boolean
+}
+
+// A string value, or a string element of an array value, matches; mingo 7.2.7
+// also looks one level into nested arrays, which MongoDB does not. The pattern
+// runs on RE2 (linear time), so no pattern can backtrack catastrophically.
+const $linearRegex = fieldOperator((value, matcher, depth) =>
+  candidates(value, depth).some((item) => typeof item === 'string' && (matcher as LinearRegex).test(item)),
+)
 
 const isPoint = (value: unknown): value is [number, number] =>
   Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n))
@@ -95,7 +158,10 @@ const $nearSphere: QueryOperator = (selector, operand) => {
 
 /**
  * The only operators a `where` can reach (spec §5.1, §11 "where"): mingo's
- * own where they follow MongoDB, ours where they do not. Code-running
+ * own for the logical ones, `$not`, `$size` and `$elemMatch`, which follow
+ * MongoDB; ours for every comparison, where mingo does not (the table in
+ * `test/query/mongodb-divergences.md`). `$linearRegex` is where-tree.ts's
+ * name for a compiled `$regex`; input cannot name it. Code-running
  * operators (`$where`, `$function`, `$expr`, …) are absent, so even a
  * validation slip cannot execute them. Built with `Context.init` because
  * `Context.from` (what the `mingo` entry point uses) lets built-ins win over
@@ -116,7 +182,7 @@ export const MONGO_QUERY_CONTEXT = Context.init({
     $lte,
     $gt,
     $gte,
-    $regex,
+    $linearRegex,
     $size,
     $elemMatch,
     $exists: ownExists,

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../errors.js'
+import { compareValues } from './bson-compare.js'
 
 const FIELD_NAME = /^[\p{L}\p{N}_$.]+$/u
 
@@ -10,79 +11,6 @@ interface SortKey {
   descending: boolean
 }
 
-/**
- * MongoDB's sort ranks of BSON types. An empty array ranks below null/missing
- * (MongoDB "Comparison/Sort Order"); a non-empty array field is replaced by one
- * of its elements before ranking, so `ARRAY` is only met for nested arrays.
- */
-const enum Rank {
-  EMPTY_ARRAY,
-  NULL,
-  NUMBER,
-  STRING,
-  OBJECT,
-  ARRAY,
-  BOOLEAN,
-  DATE,
-  OTHER,
-}
-
-function rankOf(value: unknown): Rank {
-  if (value === null || value === undefined) return Rank.NULL
-  if (typeof value === 'number') return Rank.NUMBER
-  if (typeof value === 'string') return Rank.STRING
-  if (typeof value === 'boolean') return Rank.BOOLEAN
-  if (value instanceof Date) return Rank.DATE
-  if (Array.isArray(value)) return Rank.ARRAY
-  if (typeof value === 'object') return Rank.OBJECT
-  return Rank.OTHER
-}
-
-const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0)
-
-// MongoDB orders strings by their UTF-8 bytes, i.e. by code point; JavaScript's
-// `<` compares UTF-16 code units, which puts astral characters before U+E000–U+FFFF.
-function compareStrings(a: string, b: string): number {
-  const left = Array.from(a, (ch) => ch.codePointAt(0)!)
-  const right = Array.from(b, (ch) => ch.codePointAt(0)!)
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return sign(left[i]! - right[i]!)
-  }
-  return sign(left.length - right.length)
-}
-
-/** Total order over stored values, MongoDB style: by type rank, then within the type. */
-function compareValues(a: unknown, b: unknown): number {
-  const rankA = rankOf(a)
-  const rankB = rankOf(b)
-  if (rankA !== rankB) return sign(rankA - rankB)
-  switch (rankA) {
-    case Rank.NUMBER:
-      return sign((a as number) - (b as number))
-    case Rank.STRING:
-      return compareStrings(a as string, b as string)
-    case Rank.BOOLEAN:
-      return Number(a) - Number(b)
-    case Rank.DATE:
-      return sign((a as Date).getTime() - (b as Date).getTime())
-    case Rank.ARRAY:
-      return compareSequences(a as unknown[], b as unknown[])
-    case Rank.OBJECT:
-      // Embedded documents compare field by field, name then value, in stored order.
-      return compareSequences(Object.entries(a as object).flat(), Object.entries(b as object).flat())
-    default:
-      return 0
-  }
-}
-
-function compareSequences(a: readonly unknown[], b: readonly unknown[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = compareValues(a[i], b[i])
-    if (order !== 0) return order
-  }
-  return sign(a.length - b.length)
-}
-
 const EMPTY_ARRAY_KEY = Symbol('empty array')
 
 // MongoDB sorts an array field by its smallest element ascending and its largest descending.
@@ -90,7 +18,7 @@ function sortValue(value: unknown, descending: boolean): unknown {
   if (!Array.isArray(value)) return value
   if (value.length === 0) return EMPTY_ARRAY_KEY
   const pick = descending ? 1 : -1
-  return value.reduce((best: unknown, item: unknown) => (sign(compareValues(item, best)) === pick ? item : best))
+  return value.reduce((best: unknown, item: unknown) => (compareValues(item, best) === pick ? item : best))
 }
 
 function compareKeys(a: unknown, b: unknown): number {

@@ -1,7 +1,9 @@
+import { RE2JS } from 're2js'
 import { ApiError, invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
-import { parseCustomDate, parseIsoDate } from './date-value.js'
-import type { NearSphere } from './mongo-operators.js'
+import { DateOrText, parseCustomDate, parseIsoDate } from './date-value.js'
+import type { LinearRegex, NearSphere } from './mongo-operators.js'
+import type { WhereLimits } from './where-limits.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */
 interface NormalizedWhere {
@@ -12,8 +14,6 @@ interface NormalizedWhere {
 
 const invalidWhere = (reason: string): ApiError => invalidParameter('where', reason)
 
-const MAX_DEPTH = 32
-const MAX_REGEX_LENGTH = 256
 const REGEX_PREFIX_MESSAGE = 'This regex query is not supported, regex expression should start with ^letter or ^digit.'
 const REGEX_PREFIX = /^\^[\p{L}\p{N}]/u
 
@@ -41,11 +41,23 @@ const ALLOWED_OPERATORS = new Set([
 type Json = Record<string, unknown>
 
 const isOperator = (key: string): boolean => key.startsWith('$')
-const NO_DATE_FIELDS: ReadonlySet<string> = new Set()
 
-
-function checkDepth(depth: number): void {
-  if (depth > MAX_DEPTH) throw invalidWhere(`nested deeper than ${MAX_DEPTH} levels`)
+/**
+ * Refuses a `where` nested deeper or holding more nodes than the limits
+ * allow, before any other work. Walks with its own stack, so no depth of
+ * input can overflow the call stack; stops at the first limit passed.
+ */
+function checkSize(where: unknown, { maxDepth, maxNodes }: WhereLimits): void {
+  const pending: Array<[value: unknown, depth: number]> = [[where, 1]]
+  let nodes = 0
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!
+    if (depth > maxDepth) throw invalidWhere(`nested deeper than ${maxDepth} levels`)
+    if (++nodes > maxNodes) throw invalidWhere(`more than ${maxNodes} values and operators`)
+    if (typeof value === 'object' && value !== null) {
+      for (const item of Object.values(value)) pending.push([item, depth + 1])
+    }
+  }
 }
 
 function checkKey(key: string): void {
@@ -61,8 +73,7 @@ function misplaced(operator: string, where: string): ApiError {
 }
 
 /** A query document: field conditions and `$and`/`$or`/`$nor` (MongoDB "query filter"). */
-function normalizeDocument(value: unknown, depth: number, dateFields: ReadonlySet<string>): Json {
-  checkDepth(depth)
+function normalizeDocument(value: unknown, regexLimit: number): Json {
   if (!isPlainObject(value)) throw invalidWhere('a condition must be a JSON object')
   const out: Json = {}
   for (const [key, operand] of Object.entries(value)) {
@@ -70,48 +81,46 @@ function normalizeDocument(value: unknown, depth: number, dateFields: ReadonlySe
     if (LOGICAL_OPERATORS.has(key)) {
       // MongoDB rejects an empty list; mingo would quietly match nothing ($or) or everything ($and, $nor).
       if (!Array.isArray(operand) || operand.length === 0) throw invalidWhere(`${key} must be a non-empty array`)
-      out[key] = operand.map((item) => normalizeDocument(item, depth + 2, dateFields))
+      out[key] = operand.map((item) => normalizeDocument(item, regexLimit))
     } else if (isOperator(key)) {
       throw misplaced(key, key === '$text' ? 'below the top level' : 'in place of a field name')
     } else {
-      out[key] = normalizeCondition(operand, depth + 1, dateFields.has(key))
+      out[key] = normalizeCondition(operand, regexLimit)
     }
   }
   return out
 }
 
 /** The value given for a field: an operator object or a value to equal. */
-function normalizeCondition(value: unknown, depth: number, dateField: boolean): unknown {
-  if (isPlainObject(value) && Object.keys(value).some(isOperator)) return normalizeOperators(value, depth, dateField)
-  return comparisonValue(value, depth, dateField)
+function normalizeCondition(value: unknown, regexLimit: number): Json {
+  if (isPlainObject(value) && Object.keys(value).some(isOperator)) return normalizeOperators(value, regexLimit)
+  return { $eq: comparisonValue(value) }
 }
 
 /** `{"$gt": 1, "$lt": 5}` and friends, applied to one field or array element. */
-function normalizeOperators(value: Json, depth: number, dateField = false): Json {
-  checkDepth(depth)
+function normalizeOperators(value: Json, regexLimit: number): Json {
   const out: Json = {}
   for (const [operator, operand] of Object.entries(value)) {
     checkKey(operator)
     if (!isOperator(operator)) throw invalidWhere(`cannot mix operators and field names (${operator})`)
     if (COMPARISONS.has(operator)) {
-      out[operator] = comparisonValue(operand, depth + 1, dateField)
+      out[operator] = comparisonValue(operand)
     } else if (LIST_OPERATORS.has(operator)) {
-      if (!Array.isArray(operand)) throw invalidWhere(`${operator} needs an array`)
-      out[operator] = operand.map((item) => comparisonValue(item, depth + 2, dateField))
+      out[operator] = listOperand(operator, operand, regexLimit)
     } else if (operator === '$exists') {
-      out[operator] = literal(operand, depth + 1)
+      out[operator] = literal(operand)
     } else if (operator === '$size') {
       if (!Number.isSafeInteger(operand) || (operand as number) < 0) throw invalidWhere('$size needs a whole number')
       out[operator] = operand
     } else if (operator === '$elemMatch') {
-      out[operator] = normalizeElemMatch(operand, depth + 1)
+      out[operator] = normalizeElemMatch(operand, regexLimit)
     } else if (operator === '$not') {
       if (!isPlainObject(operand) || Object.keys(operand).length === 0 || !Object.keys(operand).every(isOperator)) {
         throw invalidWhere('$not needs an object of operators')
       }
-      out[operator] = normalizeOperators(operand, depth + 1, dateField)
+      out[operator] = normalizeOperators(operand, regexLimit)
     } else if (operator === '$regex') {
-      out[operator] = compileRegex(operand, value.$options)
+      out.$linearRegex = compileRegex(operand, value.$options, regexLimit)
     } else if (operator === '$nearSphere') {
       out[operator] = nearSphere(operand, value.$maxDistance)
     } else if (operator === '$options' || operator === '$maxDistance') {
@@ -125,51 +134,74 @@ function normalizeOperators(value: Json, depth: number, dateField = false): Json
 }
 
 // Mirrors mingo's (and MongoDB's) reading: operators only → applied to each element; otherwise a query document.
-function normalizeElemMatch(operand: unknown, depth: number): Json {
+function normalizeElemMatch(operand: unknown, regexLimit: number): Json {
   if (!isPlainObject(operand)) throw invalidWhere('$elemMatch needs an object')
   const keys = Object.keys(operand)
   const onElement = keys.length > 0 && keys.every((key) => isOperator(key) && !LOGICAL_OPERATORS.has(key))
-  return onElement ? normalizeOperators(operand, depth) : normalizeDocument(operand, depth, NO_DATE_FIELDS)
+  return onElement ? normalizeOperators(operand, regexLimit) : normalizeDocument(operand, regexLimit)
+}
+
+const isElemMatchItem = (item: unknown): item is Json =>
+  isPlainObject(item) && Object.keys(item).length === 1 && Object.hasOwn(item, '$elemMatch')
+
+/**
+ * The list of `$in`, `$nin` or `$all`: values, or for `$all` only
+ * `{"$elemMatch": …}` items, which MongoDB allows but not mixed with values.
+ */
+function listOperand(operator: string, operand: unknown, regexLimit: number): unknown[] {
+  if (!Array.isArray(operand)) throw invalidWhere(`${operator} needs an array`)
+  if (operator !== '$all' || !operand.some(isElemMatchItem)) return operand.map((item) => comparisonValue(item))
+  if (!operand.every(isElemMatchItem)) throw invalidWhere('$all cannot mix $elemMatch items and values')
+  return operand.map((item) => ({ $elemMatch: normalizeElemMatch(item.$elemMatch, regexLimit) }))
 }
 
 /**
- * A value compared with a field: date strings of spec §5.8 become dates (spec
- * §11 "date values in where"); on a date field (`created_at`...) ISO 8601 and
- * wire-format strings do too, since clients echo back the dates they were sent.
- * Elsewhere those stay strings: a custom field may hold ISO text as text.
+ * A value compared with a field. A date string of spec §5.8 becomes a date
+ * (spec §11 "date values in where"). An ISO 8601 or wire-format string
+ * (`2024-03-01`, `2011-11-03T00:07:37+0000`) becomes a {@link DateOrText}:
+ * the instant for a field holding a date (built-in or custom), the text for
+ * one holding text, since clients send back the dates replies showed them.
  */
-function comparisonValue(value: unknown, depth: number, dateField: boolean): unknown {
+function comparisonValue(value: unknown): unknown {
   if (typeof value === 'string') {
-    const date = parseCustomDate(value) ?? (dateField ? parseIsoDate(value) : undefined)
-    if (date) return date
+    const customDate = parseCustomDate(value)
+    if (customDate) return customDate
+    const isoDate = parseIsoDate(value)
+    if (isoDate) return new DateOrText(value, isoDate)
   }
-  return literal(value, depth)
+  return literal(value)
 }
 
 /** A JSON value taken as data; an operator inside it would be silently ignored by mingo, so refuse it. */
-function literal(value: unknown, depth: number): unknown {
-  checkDepth(depth)
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date) return value
-  if (Array.isArray(value)) return value.map((item) => literal(item, depth + 1))
+function literal(value: unknown): unknown {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value
+  if (Array.isArray(value)) return value.map(literal)
   if (!isPlainObject(value)) throw invalidWhere(`unsupported value ${String(value)}`)
   const out: Json = {}
   for (const [key, item] of Object.entries(value)) {
     checkKey(key)
     if (isOperator(key)) throw misplaced(key, 'inside a value')
-    out[key] = literal(item, depth + 1)
+    out[key] = literal(item)
   }
   return out
 }
 
-/** Spec §5.1 / §11 "$regex": prefix-only, short, flags `i` and `m` only. */
-function compileRegex(pattern: unknown, options: unknown): RegExp {
+/**
+ * Spec §5.1 / §11 "$regex": prefix-only, at most `maxLength` characters,
+ * flags `i` and `m` only. Compiled for RE2 (re2js), which matches in time
+ * linear in the input, so no pattern (`^a(a+)+$`...) backtracks
+ * catastrophically; lookarounds and backreferences, which RE2 lacks, are
+ * refused as invalid.
+ */
+function compileRegex(pattern: unknown, options: unknown, maxLength: number): LinearRegex {
   if (typeof pattern !== 'string') throw invalidWhere('$regex needs a string')
-  if (pattern.length > MAX_REGEX_LENGTH) throw invalidWhere(`$regex longer than ${MAX_REGEX_LENGTH} characters`)
+  if (pattern.length > maxLength) throw invalidWhere(`$regex longer than ${maxLength} characters`)
   if (!REGEX_PREFIX.test(pattern)) throw new ApiError(400, REGEX_PREFIX_MESSAGE)
   const flags = options ?? ''
   if (typeof flags !== 'string' || !/^[im]*$/.test(flags)) throw invalidWhere('$options may only hold i and m')
+  const bits = (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0)
   try {
-    return new RegExp(pattern, flags)
+    return RE2JS.compile(pattern, bits)
   } catch (error) {
     throw invalidWhere(`invalid regular expression (${(error as Error).message})`)
   }
@@ -195,31 +227,34 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
 
 /**
  * Validates a parsed `where` object and rewrites it for mingo (spec §5.1,
- * §11 "where", "$regex", "date values in where"): only the operators of
- * spec §5.1 in their proper places; code-running ones (`$where`,
- * `$function`, `$accumulator`, `$expr`, `$jsonSchema`) refused, never run;
- * non-empty `$and`/`$or`/`$nor` arrays; prefix-only `$regex` compiled to a
- * RegExp; §5.8 date strings turned into `Date`s; no `__proto__`,
- * `constructor` or `prototype` key anywhere; at most 32 levels deep. A
- * `$text` is accepted at the top level only and returned apart.
+ * §11 "where", "$regex", "date values in where"): within the size limits;
+ * only the operators of spec §5.1 in their proper places; code-running ones
+ * (`$where`, `$function`, `$accumulator`, `$expr`, `$jsonSchema`) refused,
+ * never run; non-empty `$and`/`$or`/`$nor` arrays; prefix-only `$regex`
+ * compiled for RE2 as `$linearRegex`; date strings turned into dates; every
+ * plain field value as an explicit `$eq`; no `__proto__`, `constructor` or
+ * `prototype` key anywhere. A `$text` is accepted at the top level only and
+ * returned apart.
  *
  * @param where - the parsed `where`.
- * @param dateFields - fields holding dates, where ISO 8601 strings compare as dates too.
+ * @param limits - depth, node and `$regex` length limits (see where-limits.ts).
  * @throws ApiError 400 `Invalid where parameter: must be a JSON object` for
  *   anything but a plain object, `Invalid where parameter: <reason>` for a
- *   broken rule (the reason names the offending operator), or 400 with the
- *   exact §5.1 regex-prefix message.
+ *   broken rule or limit (the reason names the offending operator or limit),
+ *   or 400 with the exact §5.1 regex-prefix message.
  * @example
- * normalizeWhere({ $text: { $search: 'golf' }, age: { $gt: 28 } })
+ * normalizeWhere({ $text: { $search: 'golf' }, age: { $gt: 28 } }, whereLimits())
  * // { criteria: { age: { $gt: 28 } }, search: 'golf' }
  */
-export function normalizeWhere(where: unknown, dateFields: ReadonlySet<string> = NO_DATE_FIELDS): NormalizedWhere {
+export function normalizeWhere(where: unknown, limits: WhereLimits): NormalizedWhere {
   if (!isPlainObject(where)) throw invalidWhere('must be a JSON object')
+  checkSize(where, limits)
+  const { maxRegexLength } = limits
   const { $text: text, ...rest } = where
-  if (text === undefined) return { criteria: normalizeDocument(where, 1, dateFields) }
+  if (text === undefined) return { criteria: normalizeDocument(where, maxRegexLength) }
   const textKeys = isPlainObject(text) ? Object.keys(text) : []
   const unknown = textKeys.find((key) => key !== '$search')
   if (unknown !== undefined) throw misplaced(unknown, 'inside $text')
   if (!isPlainObject(text) || typeof text.$search !== 'string') throw invalidWhere('$text needs {"$search": "<words>"}')
-  return { criteria: normalizeDocument(rest, 1, dateFields), search: text.$search }
+  return { criteria: normalizeDocument(rest, maxRegexLength), search: text.$search }
 }

@@ -2,6 +2,7 @@ import { Query } from 'mingo/query'
 import { jsonParam } from '../param-values.js'
 import { MONGO_QUERY_CONTEXT } from './mongo-operators.js'
 import { compileKeywords } from './text.js'
+import { whereLimits, type WhereLimits } from './where-limits.js'
 import { normalizeWhere } from './where-tree.js'
 
 /** A compiled `where`: true when a query doc matches. */
@@ -13,29 +14,33 @@ type WherePredicate = (doc: Record<string, unknown>) => boolean
  * semantics", "date values in where", "`$text` in query").
  *
  * Matching follows MongoDB, not mingo, where the two differ (see
- * `mongo-operators.ts`): type bracketing, null matching a missing field,
- * element-wise matching of arrays, `$in`/`$nin` with array operands (case
- * B19), `$all` on scalars (case B20). A top-level `$text: {"$search": …}`
- * is matched by {@link compileKeywords} and ANDed with the rest.
+ * `mongo-operators.ts` and `test/query/mongodb-divergences.md`): type
+ * bracketing, null matching a missing field, element-wise matching of
+ * arrays, key order in embedded documents, `$in`/`$nin` with array operands
+ * (case B19), `$all` on scalars (case B20). Date strings compare with date
+ * fields by instant (see `where-tree.ts`). A top-level
+ * `$text: {"$search": …}` is matched by {@link compileKeywords} and ANDed
+ * with the rest.
  *
  * @param raw - a JSON string (form, query string) or an already parsed
  *   value (JSON body). `undefined` or `''`: no condition.
- * @param dateFields - fields that hold `Date`s; an ISO 8601 or wire-format
- *   string compared with one of them is read as a date.
+ * @param limits - overrides of the size limits of where-limits.ts
+ *   (`maxDepth`, `maxNodes`, `maxRegexLength`); the defaults otherwise.
  * @returns a predicate over query docs (plain objects with custom fields at
  *   the top level, `id` and `_id` both set, dates as `Date`s), or undefined
  *   when there is no `where`, so the caller can skip building docs.
  * @throws ApiError 400 `Invalid where parameter: <reason>` for text that is
- *   not JSON, a value that is not a JSON object, or any rule of
- *   {@link normalizeWhere}; 400 with the §5.1 message for a regex that does
- *   not start with `^` and a letter or digit.
+ *   not JSON, a value that is not a JSON object, a limit passed, or any rule
+ *   of {@link normalizeWhere}; 400 with the §5.1 message for a regex that
+ *   does not start with `^` and a letter or digit.
  * @example
  * const match = compileWhere('{"color":{"$in":["blue","red"]}}')
  * match({ id: 'x', _id: 'x', color: 'red' }) // true
+ * compileWhere('{"a":{"$regex":"^a(a+)+$"}}', { maxRegexLength: 64 }) // linear-time match
  */
-export function compileWhere(raw: unknown, dateFields?: ReadonlySet<string>): WherePredicate | undefined {
+export function compileWhere(raw: unknown, limits: Partial<WhereLimits> = {}): WherePredicate | undefined {
   if (raw === undefined || raw === '') return undefined
-  const { criteria, search } = normalizeWhere(jsonParam('where', raw), dateFields)
+  const { criteria, search } = normalizeWhere(jsonParam('where', raw), whereLimits(limits))
   const query = new Query(criteria, { context: MONGO_QUERY_CONTEXT, scriptEnabled: false })
   if (search === undefined) return (doc) => query.test(doc)
   const keywords = compileKeywords(search)

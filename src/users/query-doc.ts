@@ -1,9 +1,6 @@
 import { queryCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
-/** The built-in fields that hold dates (spec §4): `Date`s in the query doc, compared as dates in `where`. */
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'confirmed_at'])
-
 /**
  * The document a `where`, `order` or `$text` sees for a user: custom fields
  * flattened to the top level and addressed by bare name, built-in fields

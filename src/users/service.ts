@@ -12,7 +12,7 @@ import { UserCollection } from './collection.js'
 import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
-import { DATE_FIELDS, toQueryDoc } from './query-doc.js'
+import { toQueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, problems, validationFailed } from './validation.js'
 import { canSeeEmail, toWireUser, type WireUser } from './view.js'
@@ -334,7 +334,7 @@ export class UsersService {
 
   /** Users matching a `where`, in creation order (spec §11 "order"). */
   private matching(where: unknown): UserRecord[] {
-    const match = compileWhere(where, DATE_FIELDS)
+    const match = compileWhere(where)
     const users = this.sortedById()
     return match ? users.filter((user) => match(toQueryDoc(user))) : users
   }
