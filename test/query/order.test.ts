@@ -51,6 +51,11 @@ describe('compileOrder', () => {
     expect(sortNames(docs, 'v')).toEqual(['null', 'number', 'string', 'object', 'nested', 'bool', 'date'])
   })
 
+  it('orders embedded documents pair by pair in stored order: value type, then name, then value', () => {
+    const docs = [{ name: 'str', v: { a: 's' } }, { name: 'num', v: { b: 1 } }, { name: 'x2', v: { x: 2, a: 1 } }, { name: 'x1', v: { x: 1, b: 5 } }]
+    expect(sortNames(docs, 'v')).toEqual(['num', 'x1', 'x2', 'str'])
+  })
+
   it('compares numbers numerically, not as text', () => {
     expect(sortNames([{ name: 'ten', v: 10 }, { name: 'nine', v: 9 }, { name: 'half', v: 0.5 }], 'v')).toEqual(['half', 'nine', 'ten'])
   })

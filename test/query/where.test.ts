@@ -82,6 +82,14 @@ describe('compileWhere', () => {
     expect(matching('{"hobby":{"$all":[]}}')).toEqual([])
   })
 
+  it('takes $all of $elemMatch items, each matching some element, and refuses them mixed with values', () => {
+    const scored = [doc('s1', { name: 's1', v: [{ q: 1 }, { q: 5 }] }), doc('s2', { name: 's2', v: [{ q: 1 }] }), doc('s3', { name: 's3', v: { q: 5 } })]
+    const names = (where: unknown): unknown[] => scored.filter(compileWhere(where)!).map((u) => u.name)
+    expect(names({ v: { $all: [{ $elemMatch: { q: 5 } }, { $elemMatch: { q: { $lt: 2 } } }] } })).toEqual(['s1'])
+    expect(names({ v: { $all: [{ $elemMatch: { q: 1 } }] } })).toEqual(['s1', 's2'])
+    expectApiError(() => compileWhere({ v: { $all: [{ $elemMatch: { q: 1 } }, 3] } }), 400, invalid('$all cannot mix $elemMatch items and values'))
+  })
+
   it('accepts both id and _id', () => {
     expect(matching('{"id":"u2"}')).toEqual(['bob'])
     expect(matching('{"_id":{"$in":["u1","u3"]}}')).toEqual(['alice', 'carol'])
@@ -101,6 +109,15 @@ describe('compileWhere', () => {
     expect(matching('{"joined":{"$gt":"2020-01-01 03:30:00+0000"}}')).toEqual([])
     expect(matching('{"joined":"2019-12-31 22:30:00 -0500"}')).toEqual(['alice'])
     expect(matching('{"created_at":{"$gte":"2021-01-01 00:00:00+0000"}}')).toEqual(['dave'])
+  })
+
+  it('compares an ISO or wire-format string with a date field by instant and with a text field as text', () => {
+    expect(matching('{"joined":"2020-01-01T03:30:00+0000"}')).toEqual(['alice'])
+    expect(matching('{"joined":{"$lt":"2020-01-01T04:00:00Z"}}')).toEqual(['alice'])
+    expect(matching('{"created_at":{"$gte":"2021-01-01"}}')).toEqual(['dave'])
+    const texts = [doc('t1', { name: 't1', note: '2020-01-01T03:30:00+0000' }), doc('t2', { name: 't2', note: 'later' })]
+    expect(texts.filter(compileWhere('{"note":"2020-01-01T03:30:00+0000"}')!).map((d) => d.name)).toEqual(['t1'])
+    expect(texts.filter(compileWhere('{"note":{"$gt":"2020-01-01"}}')!).map((d) => d.name)).toEqual(['t1', 't2'])
   })
 
   it('runs prefix regexes with the i and m options', () => {
