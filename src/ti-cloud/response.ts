@@ -1,0 +1,32 @@
+import type { CloudMeta, CloudResponse } from './types.js'
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Turns a reply into the object a callback receives, as ti.cloud's `handleResponse`
+ * (`cloudapi.js`): the reply's `response` object itself, with — when `meta.status` is `"ok"` —
+ * `success: true`, `error: false`, `meta` added after its data keys; otherwise `success: false`,
+ * `error: true`, `code` and `message` from `meta`, or (no meta) `code` undefined and the event's
+ * `message`. A failure carries no `meta`. Spec §2, cases B17.
+ *
+ * @example
+ * toCloudResponse({ meta: { code: 200, status: 'ok', method_name: 'showMe' }, response: { users: [u] } })
+ * // { users: [u], success: true, error: false, meta: { code: 200, status: 'ok', method_name: 'showMe' } }
+ */
+export function toCloudResponse(event: Record<string, unknown>): CloudResponse {
+  const response = (isObject(event.response) ? event.response : {}) as CloudResponse
+  const meta = isObject(event.meta) ? (event.meta as CloudMeta) : undefined
+  if (meta && meta.status === 'ok') {
+    response.success = true
+    response.error = false
+    response.meta = meta
+  } else {
+    response.success = false
+    response.error = true
+    response.code = meta ? meta.code : undefined
+    response.message = (meta ? meta.message : event.message) as string | undefined
+  }
+  return response
+}
