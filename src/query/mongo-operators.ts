@@ -1,5 +1,6 @@
 import { Context } from 'mingo/core'
-import { $and, $elemMatch, $exists, $nor, $not, $or, $size } from 'mingo/operators/query'
+import { $and, $exists, $nor, $not, $or, $size } from 'mingo/operators/query'
+import { Query } from 'mingo/query'
 import type { AnyObject, Options } from 'mingo/types'
 import { flatten, resolve } from 'mingo/util'
 import { isPlainObject } from '../json.js'
@@ -18,9 +19,16 @@ type Predicate = (doc: AnyObject) => boolean
 /** The shape mingo calls a query operator with. */
 type QueryOperator = (selector: string, operand: unknown, options: Options) => Predicate
 
-const pathDepth = (selector: string): number => selector.split('.').length - 1
-
 const valueAt = (doc: AnyObject, selector: string): unknown => resolve(doc, selector, { unwrapArray: true })
+
+/**
+ * The field under which {@link $elemMatch} hands one array element to its
+ * operators, in a wrapper doc of its own; no user doc is ever read with it.
+ */
+const ELEMENT = '\u0000element'
+
+/** Arrays crossed by a dotted path; -1 for an `$elemMatch` element, which is tried as a whole. */
+const pathDepth = (selector: string): number => (selector === ELEMENT ? -1 : selector.split('.').length - 1)
 
 /**
  * The values MongoDB tries a condition on: the field's value itself and, for
@@ -28,7 +36,7 @@ const valueAt = (doc: AnyObject, selector: string): unknown => resolve(doc, sele
  * the elements of nested arrays.
  */
 function candidates(value: unknown, depth: number): readonly unknown[] {
-  if (!Array.isArray(value)) return [value]
+  if (!Array.isArray(value) || depth < 0) return [value]
   return [value, ...value, ...(depth > 0 ? flatten(value, depth) : [])]
 }
 
@@ -89,6 +97,36 @@ const $in = fieldOperator((value, operands, depth) =>
 const $nin = fieldOperator(
   (value, operands, depth) => !(operands as readonly unknown[]).some((operand) => equals(value, operand, depth)),
 )
+
+const LOGICAL_KEYS = new Set(['$and', '$or', '$nor'])
+
+/**
+ * Whether `$elemMatch` criteria apply operators to each element
+ * (`{"$gte": 70, "$lt": 90}`) rather than being a query document on it
+ * (`{"score": {"$gt": 80}}`, `{"$or": […]}`): MongoDB's reading, and mingo's.
+ *
+ * @example
+ * isElementCriteria(['$gte', '$lt']) // true
+ */
+export const isElementCriteria = (keys: readonly string[]): boolean =>
+  keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL_KEYS.has(key))
+
+// MongoDB tries each element as a whole: with operators only ({"$gt": 4})
+// the element is the value ([[5]] does not match, mingo 7.2.7 says it does);
+// with a query document ({"x": 5}) only object and array elements can match
+// (mingo 7.2.7 reads field x of the number 5 as 5 itself).
+const $elemMatch: QueryOperator = (selector, operand, options) => {
+  const criteria = operand as AnyObject // built by where-tree.ts
+  const onElement = isElementCriteria(Object.keys(criteria))
+  const query = new Query(onElement ? { [ELEMENT]: criteria } : criteria, options)
+  const matches = onElement
+    ? (item: unknown): boolean => query.test({ [ELEMENT]: item })
+    : (item: unknown): boolean => typeof item === 'object' && item !== null && !(item instanceof Date) && query.test(item as AnyObject)
+  return (doc) => {
+    const value = valueAt(doc, selector)
+    return Array.isArray(value) && value.some(matches)
+  }
+}
 
 const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
   isPlainObject(operand) && Object.hasOwn(operand, '$elemMatch')
@@ -158,8 +196,8 @@ const $nearSphere: QueryOperator = (selector, operand) => {
 
 /**
  * The only operators a `where` can reach (spec §5.1, §11 "where"): mingo's
- * own for the logical ones, `$not`, `$size` and `$elemMatch`, which follow
- * MongoDB; ours for every comparison, where mingo does not (the table in
+ * own for the logical ones, `$not` and `$size`, which follow MongoDB; ours
+ * for every comparison and `$elemMatch`, where mingo does not (the table in
  * `test/query/mongodb-divergences.md`). `$linearRegex` is where-tree.ts's
  * name for a compiled `$regex`; input cannot name it. Code-running
  * operators (`$where`, `$function`, `$expr`, …) are absent, so even a

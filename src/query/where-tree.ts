@@ -2,7 +2,7 @@ import { RE2JS } from 're2js'
 import { ApiError, invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
 import { DateOrText, parseCustomDate, parseIsoDate } from './date-value.js'
-import type { LinearRegex, NearSphere } from './mongo-operators.js'
+import { isElementCriteria, type LinearRegex, type NearSphere } from './mongo-operators.js'
 import type { WhereLimits } from './where-limits.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */
@@ -136,8 +136,7 @@ function normalizeOperators(value: Json, regexLimit: number): Json {
 // Mirrors mingo's (and MongoDB's) reading: operators only → applied to each element; otherwise a query document.
 function normalizeElemMatch(operand: unknown, regexLimit: number): Json {
   if (!isPlainObject(operand)) throw invalidWhere('$elemMatch needs an object')
-  const keys = Object.keys(operand)
-  const onElement = keys.length > 0 && keys.every((key) => isOperator(key) && !LOGICAL_OPERATORS.has(key))
+  const onElement = isElementCriteria(Object.keys(operand))
   return onElement ? normalizeOperators(operand, regexLimit) : normalizeDocument(operand, regexLimit)
 }
 

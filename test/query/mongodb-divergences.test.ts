@@ -30,6 +30,7 @@ const fixture = {
       crate: { x: 2, a: 1 },
       chest: { a: 's' },
       coordinates: [-122.1, 37.1],
+      grid: [[5]],
     }),
     user(2, 'bob', {
       hobby: 'golf',
@@ -41,8 +42,9 @@ const fixture = {
       rank: 5,
       crate: { x: 1, b: 5 },
       chest: { b: 1 },
+      grid: [5],
     }),
-    user(3, 'carol', { hobby: ['snowboarding', 'golf'], glyph: 'a', scores: 2, box: { x: 2, a: 1 }, words: 'abc' }),
+    user(3, 'carol', { hobby: ['snowboarding', 'golf'], glyph: 'a', scores: 2, box: { x: 2, a: 1 }, words: 'abc', grid: [{ x: 5 }] }),
     user(4, 'dave', { hobby: 'ski' }),
     user(5, 'erin', {}),
   ],
@@ -156,5 +158,14 @@ describe('where and order answer as MongoDB where mingo 7.2.7 does not', () => {
 
   it('20. a dotted path names stored fields only, never inherited members', async () => {
     expect(await where({ 'created_at.getTime': { $exists: true } })).toEqual([])
+  })
+
+  it('21. $elemMatch with operators tries each element as a whole, not the elements of a nested array', async () => {
+    expect(await where({ grid: { $elemMatch: { $gt: 4 } } })).toEqual(['bob'])
+    expect(await where({ grid: { $elemMatch: { $eq: 5 } } })).toEqual(['bob'])
+  })
+
+  it('22. $elemMatch with a query document skips elements that are not documents', async () => {
+    expect(await where({ grid: { $elemMatch: { x: 5 } } })).toEqual(['carol'])
   })
 })
