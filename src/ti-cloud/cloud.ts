@@ -22,7 +22,7 @@ const NO_APP_KEY = { meta: { status: 'fail', code: 409, message: 'Application ke
 type CallOf<A> = A extends 'data' ? DataCall : A extends 'none' ? NoDataCall : OptionalDataCall
 type Calls<T extends Record<string, Endpoint>> = { -readonly [K in keyof T]: CallOf<T[K]['args']> }
 
-function describe(value: unknown): string {
+function typeName(value: unknown): string {
   return value === null ? 'null' : typeof value
 }
 
@@ -30,11 +30,11 @@ function describe(value: unknown): string {
 function checkOptions(options: unknown): { baseUrl: string; key: string | undefined } {
   const example = 'e.g. createCloud({ url: server.url, key: "TESTKEY" })'
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`createCloud needs an options object with url and key, ${example}; got ${describe(options)}`)
+    throw new TypeError(`createCloud needs an options object with url and key, ${example}; got ${typeName(options)}`)
   }
   const { url, key } = options as Record<string, unknown>
   if (typeof url !== 'string') {
-    throw new TypeError(`createCloud: url must be the server's base URL as a string, ${example}; got ${describe(url)}`)
+    throw new TypeError(`createCloud: url must be the server's base URL as a string, ${example}; got ${typeName(url)}`)
   }
   let parsed: URL
   try {
@@ -51,7 +51,7 @@ function checkOptions(options: unknown): { baseUrl: string; key: string | undefi
     )
   }
   if (key !== undefined && typeof key !== 'string') {
-    throw new TypeError(`createCloud: key must be the app key as a string; got ${describe(key)}`)
+    throw new TypeError(`createCloud: key must be the app key as a string; got ${typeName(key)}`)
   }
   return { baseUrl: url, key }
 }

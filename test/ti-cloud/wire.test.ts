@@ -122,6 +122,14 @@ describe('verbs, paths and parameters', () => {
     expect(body).toMatch(/name="first_name"\r\n\r\nJo\r\n/)
     expect(body).toMatch(/name="suppress_response_codes"\r\n\r\ntrue\r\n/)
   })
+  it('uploads bytes as a file part too; an empty photo is an ordinary field (it removes the photo)', async () => {
+    await outcome((cb) => Cloud.Users.update({ photo: new Uint8Array([1, 2, 3]) }, cb))
+    expect(last().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
+    expect(last().body).toMatch(/name="photo"; filename="photo"\r\nContent-Type: application\/octet-stream\r\n\r\n\x01\x02\x03\r\n/)
+    await outcome((cb) => Cloud.Users.update({ photo: '' }, cb))
+    expect(last().headers['content-type']).toBe(FORM)
+    expect(last().body).toBe('photo=&suppress_response_codes=true')
+  })
 })
 
 describe('the session', () => {
