@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import { Clock, parseDuration } from './clock.js'
+import { exportData, importData } from './data-transfer.js'
 import { unknownEndpoint } from './errors.js'
 import { loadFixtureFile, parseFixture, type Fixture } from './fixtures.js'
 import { adminRoutes } from './http/admin.js'
@@ -7,8 +9,9 @@ import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
 import type { MockCloudOptions } from './options.js'
 import { DataSets, type UserLists } from './data-sets.js'
-import { systemRuntime, type Runtime } from './runtime.js'
-import { openStore, type Store } from './store/db.js'
+import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
+import { Snapshots, type SnapshotInfo } from './snapshots.js'
+import { openStore, type AppData, type Store, type StoreData } from './store/db.js'
 import { passwordHasher, type PasswordHasher } from './users/password.js'
 import { fixtureRecords } from './users/seed.js'
 
@@ -32,6 +35,39 @@ export interface MockCloud {
    * @throws FixtureError for an invalid fixture or a user clashing with a stored one.
    */
   seed(fixture: Fixture, key?: string): Promise<void>
+  /**
+   * The server's clock (issue 4 §5): `freeze()`, `set(date | ISO)`, `advance('25h' | ms)`,
+   * `now()`, `unfreeze()`. It drives created_at/updated_at, ids' time part and session expiry.
+   */
+  clock: Clock
+  /**
+   * Saves `key`'s data set, or without a key every data set, as snapshot `name`
+   * (in memory; same as `POST /__mock/snapshots/NAME[?key=K]`). A name taken again is replaced.
+   */
+  snapshot(name: string, key?: string): Promise<SnapshotInfo>
+  /**
+   * Puts snapshot `name` back: `key`'s data set, or without a key all it holds
+   * (`POST /__mock/snapshots/NAME/restore[?key=K]`).
+   * @throws ApiError (code 404) for an unknown snapshot, or one that holds nothing for `key`.
+   */
+  restore(name: string, key?: string): Promise<void>
+  /** The snapshots taken (`GET /__mock/snapshots`). */
+  snapshots(): SnapshotInfo[]
+  /**
+   * Forgets snapshot `name`, or only `key`'s part of it (`DELETE /__mock/snapshots/NAME[?key=K]`).
+   * @throws ApiError (code 404) as `restore`.
+   */
+  deleteSnapshot(name: string, key?: string): void
+  /**
+   * A copy of `key`'s data set as `{ users, sessions }` (stored users with their password
+   * hashes), or without a key of all as `{ apps }`: the data file's layout (`GET /__mock/data[?key=K]`).
+   */
+  exportData(key?: string): AppData | StoreData
+  /**
+   * Replaces `key`'s data set (or all) with an export (`PUT /__mock/data[?key=K]`).
+   * @throws ApiError (code 400) naming the first problem; nothing changes then.
+   */
+  importData(data: unknown, key?: string): Promise<void>
   /** Waits for the last write to reach the data file. */
   close(): Promise<void>
 }
@@ -39,7 +75,8 @@ export interface MockCloud {
 /**
  * Builds a mock-cloud without opening a port, for in-process tests.
  *
- * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`.
+ * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`, or
+ *   `sessionLifetime` is not a positive duration.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -48,12 +85,16 @@ export interface MockCloud {
  * // (await res.json()).meta.count → 6
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
-  const runtime: Runtime = systemRuntime
   const hashPassword = passwordHasher(options.passwordHashing)
-  const hashed = (fixture: Fixture) => hashedUsers(fixture, runtime, hashPassword)
+  const sessionLifetime = options.sessionLifetime === undefined ? undefined : lifetime(options.sessionLifetime)
+  const seed = options.seed === undefined ? undefined : String(options.seed)
+  const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
+  const runtimes = serverRuntimes(clock, seed)
+  const hashed = (fixture: Fixture, key?: string) => hashedUsers(fixture, runtimes.of(key), hashPassword)
   const baselines = await hashed(await readFixture(options.fixtures))
   const store = await openStore(options.data)
-  const dataSets = new DataSets(store, baselines, runtime, hashPassword)
+  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime })
+  const snapshots = new Snapshots(dataSets)
 
   const cloud: MockCloud = {
     app: new Hono(),
@@ -62,8 +103,15 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     reset: (key) => dataSets.reset(key),
     async seed(extra, key) {
       // Clashes are checked after the hashing, against the users stored then.
-      await dataSets.seed(await hashed(parseFixture(extra, 'seed')), key)
+      await dataSets.seed(await hashed(parseFixture(extra, 'seed'), key), key)
     },
+    clock,
+    snapshot: async (name, key) => snapshots.save(name, key),
+    restore: (name, key) => snapshots.restore(name, key),
+    snapshots: () => snapshots.list(),
+    deleteSnapshot: (name, key) => snapshots.delete(name, key),
+    exportData: (key) => exportData(dataSets, key),
+    importData: (data, key) => importData(dataSets, data, key),
     async close() {
       await store.write()
     },
@@ -88,4 +136,10 @@ async function readFixture(fixtures: MockCloudOptions['fixtures']): Promise<Fixt
   if (fixtures === undefined) return { users: [] }
   if (typeof fixtures === 'string') return loadFixtureFile(fixtures)
   return parseFixture(fixtures, 'fixtures option')
+}
+
+function lifetime(value: number | string): number {
+  const millis = parseDuration(value)
+  if (millis <= 0) throw new RangeError(`sessionLifetime must be positive, got ${JSON.stringify(value)}`)
+  return millis
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 import { DataFileError } from './store/db.js'
@@ -54,6 +55,12 @@ Options of start:
   --password-hashing fast|strict
                          fast: one salted HMAC-SHA-256 (microseconds); strict:
                          scrypt, about 10 ms a hash                   (default: fast)
+  --session-lifetime DURATION
+                         sessions expire this long after login, by the
+                         server's clock: 30m, 12h, 7d or ms           (default: never)
+  --seed SEED            deterministic mode: ids, session ids and tokens from
+                         generators seeded with SEED and the app key; the
+                         clock starts frozen at 2020-01-01T00:00:00Z  (default: random, real time)
 
 Other options:
   -h, --help             show this help and exit
@@ -64,7 +71,13 @@ Once listening, the first line on stdout is:
 
 Routes:
   /v1/users/*.json?key=KEY    the ArrowDB Users API
-  POST /__mock/reset          restore the fixture baseline (all app keys)
+  POST /__mock/reset[?key=K]  restore the fixture baseline (K's data set, or all)
+  POST /__mock/snapshots/NAME[?key=K]          save a snapshot (K's data set, or all)
+  POST /__mock/snapshots/NAME/restore[?key=K]  put it back
+  GET /__mock/snapshots, DELETE /__mock/snapshots/NAME[?key=K]
+  GET|PUT /__mock/data[?key=K]                 export / import data sets as JSON
+  GET|POST /__mock/clock      read or move the clock: action=freeze|unfreeze,
+                              action=set&iso=DATE, action=advance&by=25h
 
 Example:
   mock-cloud start --port 0 --fixtures fixtures/users.json --app-key TESTKEY
@@ -96,6 +109,8 @@ type Command =
       data?: string
       appKeys: string[]
       passwordHashing?: PasswordHashing
+      sessionLifetime?: number
+      seed?: string
     }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
@@ -113,10 +128,12 @@ const OPTIONS = {
   data: { type: 'string' },
   'app-key': { type: 'string', multiple: true },
   'password-hashing': { type: 'string' },
+  'session-lifetime': { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
-const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing'])
+const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed'])
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -186,6 +203,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.fixtures !== undefined) start.fixtures = nonEmpty('--fixtures', values.fixtures)
   if (values.data !== undefined) start.data = nonEmpty('--data', values.data)
   if (values['password-hashing'] !== undefined) start.passwordHashing = parseHashing(values['password-hashing'])
+  if (values['session-lifetime'] !== undefined) start.sessionLifetime = parseLifetime(values['session-lifetime'])
+  if (values.seed !== undefined) {
+    if (values.seed.trim() === '') throw new UsageError('--seed must not be empty, e.g. --seed 42')
+    start.seed = values.seed
+  }
   return start
 }
 
@@ -222,6 +244,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.data !== undefined) options.data = command.data
     if (command.appKeys.length > 0) options.appKeys = command.appKeys
     if (command.passwordHashing !== undefined) options.passwordHashing = command.passwordHashing
+    if (command.sessionLifetime !== undefined) options.sessionLifetime = command.sessionLifetime
+    if (command.seed !== undefined) options.seed = command.seed
     cloud = await startMockCloud(options)
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
@@ -295,13 +319,26 @@ function parseHashing(text: string): PasswordHashing {
   return profile
 }
 
+function parseLifetime(text: string): number {
+  let millis: number | undefined
+  try {
+    millis = parseDuration(text)
+  } catch {
+    // Answered below with the flag's own wording.
+  }
+  if (millis === undefined || millis <= 0) {
+    throw new UsageError(`--session-lifetime must be a positive duration such as 30m, 12h, 7d or a number of ms, got '${text}'`)
+  }
+  return millis
+}
+
 function nonEmpty(flag: string, value: string): string {
   if (value.trim() === '') throw new UsageError(`${flag} needs a file name, e.g. ${flag} ${example(flag.slice(2))}`)
   return value
 }
 
 function example(option: string): string {
-  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict' }[option] ?? 'VALUE'
+  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42' }[option] ?? 'VALUE'
 }
 
 function packageVersion(): string {

@@ -1,5 +1,5 @@
 import type { DataSet } from './data-set.js'
-import type { Runtime } from './runtime.js'
+import type { Runtimes } from './runtime.js'
 import { Sessions } from './sessions.js'
 import type { AppData, Store, StoreData } from './store/db.js'
 import type { PasswordHasher } from './users/password.js'
@@ -18,6 +18,30 @@ export interface UserLists {
 }
 
 /**
+ * A copy of data sets as they are at one moment, to put back later (snapshots,
+ * issue 4 §2): `apps` holds copies of the data sets captured; `everyKey`
+ * says it was taken of all of them, with the users seeded for every key.
+ */
+export interface CapturedState {
+  apps: Map<string, AppData>
+  everyKey?: { seededForAll: UserRecord[] }
+}
+
+/** Server-wide settings of the data sets. */
+export interface DataSetSettings {
+  /** Session lifetime in ms by the server's clock; undefined: never expire (issue 4 §5). */
+  sessionLifetime?: number | undefined
+}
+
+/**
+ * A data set's users and sessions as a copy that shares nothing with `data`:
+ * the one copy routine for baselines, resets, snapshots, exports and imports.
+ */
+export function copyAppData(data: Readonly<AppData>): AppData {
+  return structuredClone({ users: data.users, sessions: data.sessions })
+}
+
+/**
  * The data sets of all app keys: each made from its baseline on first use,
  * reset alone or all together (spec §11 "unknown app key", "fixtures").
  * The store holds their data (`store.data.apps[key]`); this class holds the
@@ -31,8 +55,9 @@ export class DataSets {
   constructor(
     private readonly store: Store,
     private readonly baselines: UserLists,
-    private readonly runtime: Runtime,
+    private readonly runtimes: Runtimes,
     private readonly hashPassword: PasswordHasher,
+    private readonly settings: DataSetSettings = {},
   ) {}
 
   /** The Users service of `key`'s data set (made on first use). */
@@ -40,7 +65,7 @@ export class DataSets {
     let service = this.services.get(key)
     if (!service) {
       const dataSet = this.dataSet(key)
-      service = new UsersService(dataSet, new Sessions(dataSet), this.hashPassword)
+      service = new UsersService(dataSet, new Sessions(dataSet, this.settings.sessionLifetime), this.hashPassword)
       this.services.set(key, service)
     }
     return service
@@ -51,7 +76,7 @@ export class DataSets {
     const apps = this.store.data.apps
     let data = apps[key]
     if (!data) {
-      data = { users: structuredClone([...this.baseline(key), ...this.seededForAll]), sessions: {} }
+      data = copyAppData({ users: [...this.baseline(key), ...this.seededForAll], sessions: {} })
       apps[key] = data
     }
     return data
@@ -65,14 +90,60 @@ export class DataSets {
   /**
    * Puts `key`'s data set back to its baseline, or with no key drops every
    * data set (each is made anew from its baseline on next use) and forgets
-   * users seeded for all. Every session of the data sets reset ends.
+   * users seeded for all. Every session of the data sets reset ends. In
+   * deterministic mode their generators start again from the seed.
    */
   async reset(key?: string): Promise<void> {
     if (key === undefined) {
       this.store.data.apps = Object.create(null) as StoreData['apps']
       this.seededForAll = []
     } else {
-      this.store.data.apps[key] = { users: structuredClone(this.baseline(key)), sessions: {} }
+      this.store.data.apps[key] = copyAppData({ users: this.baseline(key), sessions: {} })
+    }
+    this.runtimes.restart(key)
+    await this.store.write()
+  }
+
+  /**
+   * A copy of `key`'s data set (made from its baseline if not used yet), or
+   * without a key of every data set in use and the users seeded for every key.
+   */
+  capture(key?: string): CapturedState {
+    if (key !== undefined) return { apps: new Map([[key, copyAppData(this.data(key))]]) }
+    const apps = new Map(this.keys().map((appKey) => [appKey, copyAppData(this.data(appKey))]))
+    return { apps, everyKey: { seededForAll: structuredClone(this.seededForAll) } }
+  }
+
+  /**
+   * Puts captured data sets back, as copies (the state can be put back again):
+   * only `key`'s when given (a key the state was taken without is made anew from
+   * its baseline on next use), else every one the state holds. A state of every
+   * key also drops data sets made since and brings back the users seeded for all then.
+   */
+  async putBack(state: CapturedState, key?: string): Promise<void> {
+    if (key === undefined && state.everyKey) {
+      this.store.data.apps = Object.create(null) as StoreData['apps']
+      this.seededForAll = structuredClone(state.everyKey.seededForAll)
+    }
+    for (const [appKey, data] of state.apps) {
+      if (key === undefined || key === appKey) this.store.data.apps[appKey] = copyAppData(data)
+    }
+    if (key !== undefined && !state.apps.has(key)) delete this.store.data.apps[key]
+    await this.store.write()
+  }
+
+  /**
+   * Replaces data sets with already validated data (`PUT /__mock/data`): `key`'s
+   * with `data`, or without a key all of them with `data`'s (data sets it does not
+   * name are made anew from their baselines on next use).
+   */
+  async replace(data: AppData | StoreData, key?: string): Promise<void> {
+    if (key !== undefined) {
+      this.store.data.apps[key] = copyAppData(data as AppData)
+    } else {
+      const apps = Object.create(null) as StoreData['apps']
+      for (const [appKey, app] of Object.entries((data as StoreData).apps)) apps[appKey] = copyAppData(app)
+      this.store.data.apps = apps
     }
     await this.store.write()
   }
@@ -113,7 +184,9 @@ export class DataSets {
       get data() {
         return sets.data(key)
       },
-      runtime: this.runtime,
+      get runtime() {
+        return sets.runtimes.of(key)
+      },
       write: () => this.store.write(),
     }
   }

@@ -1,23 +1,33 @@
 import { randomBytes } from 'node:crypto'
 
-const processPart = randomBytes(5).toString('hex')
-let counter = randomBytes(3).readUIntBE(0, 3)
+/** Makes an ObjectId-layout id whose time part is `at` (see {@link objectIdMaker}). */
+export type ObjectIdMaker = (at: Date) => string
 
 /**
- * A new id in MongoDB ObjectId layout: 24 lowercase hex characters made of a
- * 4-byte time in seconds, 5 random bytes fixed for the process and a 3-byte
- * counter, so ids created later sort later (spec §4 `id`, §11 "ids"; clients
- * page with `{"_id":{"$lt":last}}`, spec §5.4).
+ * A maker of ids in MongoDB ObjectId layout: 24 lowercase hex characters made
+ * of a 4-byte time in seconds, 5 random bytes fixed for the maker (the
+ * "process part") and a 3-byte counter starting at a random value, so ids
+ * created later sort later (spec §4 `id`, §11 "ids"; clients page with
+ * `{"_id":{"$lt":last}}`, spec §5.4).
  *
- * @param now - creation time, ms since the epoch (default: now).
+ * @param random - where the process part and the counter's start come from: the
+ *   CSPRNG, or a seeded generator in deterministic mode (issue 4 §6).
  * @example
- * newObjectId() // '6758f0a1c3e4b5a69f000001'
+ * const objectId = objectIdMaker(randomBytes)
+ * objectId(new Date()) // '6758f0a1c3e4b5a69f000001'
  */
-export function newObjectId(now: number = Date.now()): string {
-  counter = (counter + 1) % 0x1000000
-  const seconds = Math.floor(now / 1000).toString(16).padStart(8, '0')
-  return seconds + processPart + counter.toString(16).padStart(6, '0')
+export function objectIdMaker(random: (size: number) => Buffer): ObjectIdMaker {
+  const processPart = random(5).toString('hex')
+  let counter = random(3).readUIntBE(0, 3)
+  return (at) => {
+    counter = (counter + 1) % 0x1000000
+    const seconds = Math.floor(at.getTime() / 1000).toString(16).padStart(8, '0')
+    return seconds + processPart + counter.toString(16).padStart(6, '0')
+  }
 }
+
+/** The ids of every server that is not deterministic: one process part, as MongoDB drivers have. */
+export const systemObjectId: ObjectIdMaker = objectIdMaker(randomBytes)
 
 /** True for 24 hex characters, the only id form the service accepts (spec §11 "bad ids"). */
 export function isObjectId(value: string): boolean {

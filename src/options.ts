@@ -31,4 +31,17 @@ export interface MockCloudOptions {
    * the plain password is never stored, and hashes made under either profile verify under both.
    */
   passwordHashing?: PasswordHashing
+  /**
+   * How long a session lives from login, by the server's clock (issue 4 §5): ms, or a
+   * duration text such as `'30m'` or `'12h'`. An expired session counts as no session
+   * (401, spec §11 "session lookup"). Default: sessions never expire.
+   */
+  sessionLifetime?: number | string
+  /**
+   * Deterministic mode (issue 4 §6): ids, session ids and tokens come from generators
+   * seeded with this value and the app key, and the clock starts frozen at
+   * 2020-01-01T00:00:00Z, so the same calls give the same bytes on every run.
+   * Default: the CSPRNG and the real time.
+   */
+  seed?: number | string
 }

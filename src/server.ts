@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { createMockCloud } from './app.js'
+import { createMockCloud, type MockCloud } from './app.js'
 import type { Fixture } from './fixtures.js'
 import type { MockCloudOptions } from './options.js'
 
@@ -13,8 +13,14 @@ export interface StartOptions extends MockCloudOptions {
   host?: string
 }
 
-/** A mock-cloud listening on a real port. */
-export interface RunningMockCloud {
+/** The test controls that a running server shares with {@link MockCloud}; each is also an admin route. */
+type Controls = Pick<MockCloud, 'clock' | 'snapshot' | 'restore' | 'snapshots' | 'deleteSnapshot' | 'exportData' | 'importData'>
+
+/**
+ * A mock-cloud listening on a real port, with the test controls of {@link MockCloud}:
+ * `clock`, `snapshot`/`restore`/`snapshots`/`deleteSnapshot`, `exportData`/`importData`.
+ */
+export interface RunningMockCloud extends Controls {
   /** `http://HOST:PORT`, no trailing slash: append `/v1/users/...`. */
   url: string
   port: number
@@ -93,6 +99,13 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
     host,
     reset: (key) => cloud.reset(key),
     seed: (fixture, key) => cloud.seed(fixture, key),
+    clock: cloud.clock,
+    snapshot: (name, key) => cloud.snapshot(name, key),
+    restore: (name, key) => cloud.restore(name, key),
+    snapshots: () => cloud.snapshots(),
+    deleteSnapshot: (name, key) => cloud.deleteSnapshot(name, key),
+    exportData: (key) => cloud.exportData(key),
+    importData: (data, key) => cloud.importData(data, key),
     stop,
   }
 }

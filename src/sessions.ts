@@ -3,10 +3,18 @@ import type { DataSet } from './data-set.js'
 /**
  * Sessions of one data set, kept in the store so a `--data` file keeps them
  * across restarts (spec §1.3, §11 "session ids"). Ids are 144 random bits from
- * the CSPRNG, base64url (24 URL-safe characters), opaque to clients.
+ * the CSPRNG (a seeded generator in deterministic mode), base64url (24 URL-safe
+ * characters), opaque to clients.
  */
 export class Sessions {
-  constructor(private readonly dataSet: DataSet) {}
+  /**
+   * @param lifetime - ms from login after which a session has expired, by the
+   *   server's clock (issue 4 §5, `sessionLifetime`); undefined: sessions never expire.
+   */
+  constructor(
+    private readonly dataSet: DataSet,
+    private readonly lifetime?: number,
+  ) {}
 
   /** Starts a session for `userId` and returns its id. The caller persists the store. */
   start(userId: string): string {
@@ -16,10 +24,19 @@ export class Sessions {
     return id
   }
 
-  /** The user id behind a live session, or undefined (an unknown id counts as no session, spec §11). */
+  /**
+   * The user id behind a live session, or undefined: an unknown, ended or
+   * expired id counts as no session (spec §11 "session lookup").
+   */
   userIdOf(sessionId: string | undefined): string | undefined {
     if (!sessionId || !Object.hasOwn(this.dataSet.data.sessions, sessionId)) return undefined
-    return this.dataSet.data.sessions[sessionId]?.user_id
+    const session = this.dataSet.data.sessions[sessionId]
+    if (!session || this.expired(session.created_at)) return undefined
+    return session.user_id
+  }
+
+  private expired(createdAt: string): boolean {
+    return this.lifetime !== undefined && this.dataSet.runtime.now().getTime() >= Date.parse(createdAt) + this.lifetime
   }
 
   /** Ends one session (logout, spec §3.3). */

@@ -28,6 +28,12 @@ describe('parseCommand', () => {
     expect(parseCommand(['start'])).not.toHaveProperty('passwordHashing')
   })
 
+  it('--session-lifetime DURATION → ms; --seed SEED → the text (issue 4 §5, §6)', () => {
+    expect(parseCommand(['start', '--session-lifetime', '30m', '--seed', '42'])).toMatchObject({ kind: 'start', sessionLifetime: 1_800_000, seed: '42' })
+    expect(parseCommand(['start', '--session-lifetime=90000'])).toMatchObject({ sessionLifetime: 90_000 })
+    expect(parseCommand(['start'])).not.toHaveProperty('seed')
+  })
+
   it('-h, --help and start --help → help; -v and --version → version', () => {
     expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
     expect(parseCommand(['start', '--help'])).toEqual({ kind: 'help' })
@@ -55,6 +61,11 @@ describe('parseCommand', () => {
     [['start', '--password-hashing', 'bcrypt'], "--password-hashing must be fast or strict, got 'bcrypt'"],
     [['start', '--password-hashing'], '--password-hashing needs a value, e.g. --password-hashing strict'],
     [['start', '--pasword-hashing', 'fast'], 'did you mean --password-hashing?'],
+    [['start', '--session-lifetime', 'soon'], "--session-lifetime must be a positive duration such as 30m, 12h, 7d or a number of ms, got 'soon'"],
+    [['start', '--session-lifetime', '-5m'], "got '-5m'"],
+    [['start', '--session-lifetime'], '--session-lifetime needs a value, e.g. --session-lifetime 30m'],
+    [['start', '--seed='], '--seed must not be empty, e.g. --seed 42'],
+    [['seed', '--seed', '1'], "unknown command 'seed'"],
   ]
   for (const [argv, message] of mistakes) {
     it(`${JSON.stringify(argv)} → UsageError "${message}"`, () => {
@@ -90,7 +101,8 @@ describe('main (in process)', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
-      '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', 'POST /__mock/reset', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
+      '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
+      'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
       expect(result.stdout).toContain(text)
     }
   })

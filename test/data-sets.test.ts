@@ -1,24 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMockCloud, parseFixture } from '../src/index.js'
-import type { RunningMockCloud } from '../src/server.js'
 import { fixtureS } from './support/fixture-s.js'
-import { login, startServer, type Call } from './support/client.js'
+import { login, type Call } from './support/client.js'
+import { serversStoppedAfterEach } from './support/servers.js'
 
 // Each app key names an isolated data set, made from the fixture baseline on first use
 // (spec §11 "unknown app key", "fixtures"; issue 4 §1-2).
-const running: RunningMockCloud[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()))
-})
 
-async function start(options: Parameters<typeof startServer>[0] = {}): Promise<{ server: RunningMockCloud; call: Call }> {
-  const started = await startServer(options)
-  running.push(started.server)
-  return started
-}
+const start = serversStoppedAfterEach()
 
 const signUp = { password: 'p', password_confirmation: 'p' }
 const count = async (call: Call, key: string) => (await call('GET', 'users/count', {}, { key })).body.meta.count

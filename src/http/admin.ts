@@ -1,26 +1,30 @@
 import { Hono } from 'hono'
-import { wrongVerb } from '../errors.js'
-import { renderFailure, renderSuccess } from './envelope.js'
-import { textParam } from '../param-values.js'
-import { queryParams } from './params.js'
+import type { MockCloud } from '../app.js'
+import { adminClockRoutes } from './admin-clock.js'
+import { adminDataRoutes } from './admin-data.js'
+import { adminKey, adminRoute } from './admin-route.js'
+import { adminSnapshotRoutes } from './admin-snapshots.js'
+import { renderSuccess } from './envelope.js'
 
 /**
  * mock-cloud's own test-control routes under `/__mock/` (not part of ArrowDB):
  * `POST /__mock/reset` puts every data set back to the fixture baseline,
- * `POST /__mock/reset?key=K` only that app key's.
+ * `POST /__mock/reset?key=K` only that app key's; snapshots, data export and
+ * import, and the clock are in their own files. Routes about one data set take
+ * its app key as `key`; without it they act on every data set (issue 4 §8).
  * Replies use the ArrowDB envelope (with `pretty_json` and
  * `suppress_response_codes`), so clients parse them the same way.
  */
-export function adminRoutes(control: { reset(key?: string): Promise<void> }): Hono {
+export function adminRoutes(control: MockCloud): Hono {
   const admin = new Hono()
-  admin.all('/__mock/reset', async (c) => {
-    if (c.req.method !== 'POST') {
-      c.header('Allow', 'POST')
-      return renderFailure(c, queryParams(c), wrongVerb('__mock/reset', ['POST'], c.req.method), 'mockReset')
-    }
-    const params = queryParams(c)
-    await control.reset(textParam(params, 'key') || undefined)
-    return renderSuccess(c, params, 'mockReset', {}, undefined)
+  adminRoute(admin, '/__mock/reset', 'mockReset', {
+    POST: async (c, params) => {
+      await control.reset(adminKey(params))
+      return renderSuccess(c, params, 'mockReset', {}, undefined)
+    },
   })
+  adminSnapshotRoutes(admin, control)
+  adminDataRoutes(admin, control)
+  adminClockRoutes(admin, control)
   return admin
 }

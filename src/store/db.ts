@@ -93,9 +93,13 @@ export async function openStore(file?: string): Promise<Store> {
 /**
  * What makes a parsed data file unusable, or undefined when it is a
  * {@link StoreData}: checked once at start so that no request later meets a
- * half-formed user (a 500 on every call).
+ * half-formed user (a 500 on every call), and on an import of every data set
+ * (`PUT /__mock/data`).
+ *
+ * @example
+ * storeDataProblem({ apps: { K: { users: [], sessions: [] } } }) // 'apps["K"].sessions must be an object'
  */
-function storeDataProblem(data: unknown): string | undefined {
+export function storeDataProblem(data: unknown): string | undefined {
   if (!isPlainObject(data)) return 'expected {"apps": {...}}'
   // A fixture file has "users" alone, with plain-text passwords; mock-cloud 0.1 wrote "users" and "sessions".
   if (data.apps === undefined && data.users !== undefined) {
@@ -111,8 +115,14 @@ function storeDataProblem(data: unknown): string | undefined {
   return undefined
 }
 
-/** What makes one app key's data set unusable (a path suffix and the problem), or undefined. */
-function appDataProblem(app: unknown): string | undefined {
+/**
+ * What makes one app key's data set ({@link AppData}) unusable, as a path suffix
+ * and the problem, or undefined; also checks an import of one data set (`PUT /__mock/data?key=K`).
+ *
+ * @example
+ * appDataProblem({ users: [{}], sessions: {} }) // '.users[0].id is missing or malformed'
+ */
+export function appDataProblem(app: unknown): string | undefined {
   if (!isPlainObject(app)) return ' must be {"users": [...], "sessions": {...}}'
   const { users, sessions } = app as Partial<AppData>
   if (!Array.isArray(users)) return '.users must be an array'
@@ -120,6 +130,11 @@ function appDataProblem(app: unknown): string | undefined {
   for (const [index, user] of users.entries()) {
     const field = userFieldProblem(user)
     if (field !== undefined) return `.users[${index}].${field} is missing or malformed`
+  }
+  for (const [id, session] of Object.entries(sessions)) {
+    if (!isPlainObject(session) || typeof session.user_id !== 'string' || typeof session.created_at !== 'string' || Number.isNaN(Date.parse(session.created_at))) {
+      return `.sessions[${JSON.stringify(id)}] must be {"user_id": "...", "created_at": "ISO date"}`
+    }
   }
   return undefined
 }
