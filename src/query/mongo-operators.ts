@@ -1,25 +1,17 @@
 import { Context } from 'mingo/core'
-import { $and, $exists, $nor, $not, $or, $size } from 'mingo/operators/query'
+import { $and, $nor, $not, $or } from 'mingo/operators/query'
 import { Query } from 'mingo/query'
 import type { AnyObject, Options } from 'mingo/types'
-import { flatten, resolve } from 'mingo/util'
 import { isPlainObject } from '../json.js'
 import { compareValues, typeRank } from './bson-compare.js'
 import { DateOrText } from './date-value.js'
-
-/** The operand `where-tree.ts` builds from `{"$nearSphere": [lng, lat], "$maxDistance": r}`. */
-export interface NearSphere {
-  near: readonly [number, number]
-  /** Great-circle distance in radians (spec §5.1); absent = no limit. */
-  maxDistance?: number
-}
+import { walkPath, type PathValues } from './field-path.js'
+import { isNear, type NearSphere } from './near-sphere.js'
 
 type Predicate = (doc: AnyObject) => boolean
 
 /** The shape mingo calls a query operator with. */
 type QueryOperator = (selector: string, operand: unknown, options: Options) => Predicate
-
-const valueAt = (doc: AnyObject, selector: string): unknown => resolve(doc, selector, { unwrapArray: true })
 
 /**
  * The field under which {@link $elemMatch} hands one array element to its
@@ -27,30 +19,31 @@ const valueAt = (doc: AnyObject, selector: string): unknown => resolve(doc, sele
  */
 const ELEMENT = '\u0000element'
 
-/** Arrays crossed by a dotted path; -1 for an `$elemMatch` element, which is tried as a whole. */
-const pathDepth = (selector: string): number => (selector === ELEMENT ? -1 : selector.split('.').length - 1)
+/** What a condition sees of a doc: the values its path reaches; an `$elemMatch` element is tried whole. */
+interface Reached extends PathValues {
+  whole: boolean
+}
+
+const reach = (doc: AnyObject, selector: string): Reached => ({ ...walkPath(doc, selector), whole: selector === ELEMENT })
 
 /**
- * The values MongoDB tries a condition on: the field's value itself and, for
- * an array, each element (also through arrays met on a dotted path), but not
- * the elements of nested arrays.
+ * The values MongoDB tries a condition on: each value the path reaches and,
+ * for an array, each of its elements, but not the elements of nested arrays.
  */
-function candidates(value: unknown, depth: number): readonly unknown[] {
-  if (!Array.isArray(value) || depth < 0) return [value]
-  return [value, ...value, ...(depth > 0 ? flatten(value, depth) : [])]
-}
+const candidates = ({ values, whole }: Reached): readonly unknown[] =>
+  whole ? values : values.flatMap((value) => (Array.isArray(value) ? [value, ...value] : [value]))
 
 const operandFor = (stored: unknown, operand: unknown): unknown =>
   operand instanceof DateOrText ? operand.against(stored) : operand
 
 /**
- * MongoDB equality: the value or one of its elements equals the operand in
- * {@link compareValues}' sense, so null stands for a missing field, numbers
- * compare numerically and embedded documents must have the same keys in the
- * same order.
+ * MongoDB equality: a candidate equals the operand in {@link compareValues}'
+ * sense (numbers numerically, embedded documents with the same keys in the
+ * same order); null also matches a path that ends missing.
  */
-function equals(value: unknown, operand: unknown, depth: number): boolean {
-  return candidates(value, depth).some((item) => compareValues(item, operandFor(item, operand)) === 0)
+function equals(reached: Reached, operand: unknown): boolean {
+  if (operand === null && reached.missing) return true
+  return candidates(reached).some((item) => compareValues(item, operandFor(item, operand)) === 0)
 }
 
 /**
@@ -59,30 +52,30 @@ function equals(value: unknown, operand: unknown, depth: number): boolean {
  * null operand MongoDB lets `$lte`/`$gte` mean equality with null and
  * `$lt`/`$gt` match nothing.
  */
-function inRange(value: unknown, operand: unknown, depth: number, accept: (order: number) => boolean): boolean {
-  if (operand === null) return accept(0) && equals(value, null, depth)
-  return candidates(value, depth).some((item) => {
+function inRange(reached: Reached, operand: unknown, accept: (order: number) => boolean): boolean {
+  if (operand === null) return accept(0) && equals(reached, null)
+  return candidates(reached).some((item) => {
     const bound = operandFor(item, operand)
     return typeRank(item) === typeRank(bound) && accept(compareValues(item, bound))
   })
 }
 
-/** A field operator built from a test of the field's value against the operand. */
+/** A field operator built from a test of what the field's path reaches against the operand. */
 const fieldOperator =
-  (test: (value: unknown, operand: unknown, depth: number) => boolean): QueryOperator =>
-  (selector, operand) => {
-    const depth = pathDepth(selector)
-    return (doc) => test(valueAt(doc, selector), operand, depth)
-  }
+  (test: (reached: Reached, operand: unknown) => boolean): QueryOperator =>
+  (selector, operand) =>
+  (doc) =>
+    test(reach(doc, selector), operand)
 
 const rangeOperator = (accept: (order: number) => boolean): QueryOperator =>
-  fieldOperator((value, operand, depth) => inRange(value, operand, depth, accept))
+  fieldOperator((reached, operand) => inRange(reached, operand, accept))
 
 // mingo 7.2.7's own comparisons ignore key order in embedded documents,
 // compare strings by UTF-16 unit, never compare an array field as a whole
-// with an array bound, and let missing fields fail $lte/$gte null.
+// with an array bound, let missing fields fail $lte/$gte null, and read a
+// field name on a nested array as the array itself.
 const $eq = fieldOperator(equals)
-const $ne = fieldOperator((value, operand, depth) => !equals(value, operand, depth))
+const $ne = fieldOperator((reached, operand) => !equals(reached, operand))
 const $lt = rangeOperator((order) => order < 0)
 const $lte = rangeOperator((order) => order <= 0)
 const $gt = rangeOperator((order) => order > 0)
@@ -91,12 +84,8 @@ const $gte = rangeOperator((order) => order >= 0)
 // mingo 7.2.7 $in only intersects the elements of an array field with the
 // operands, so {"$in": [["golf","snowboarding"]]} never matches a field equal
 // to that array, and $nin (its negation) matches it wrongly (case B19).
-const $in = fieldOperator((value, operands, depth) =>
-  (operands as readonly unknown[]).some((operand) => equals(value, operand, depth)),
-)
-const $nin = fieldOperator(
-  (value, operands, depth) => !(operands as readonly unknown[]).some((operand) => equals(value, operand, depth)),
-)
+const $in = fieldOperator((reached, operands) => (operands as readonly unknown[]).some((operand) => equals(reached, operand)))
+const $nin = fieldOperator((reached, operands) => !(operands as readonly unknown[]).some((operand) => equals(reached, operand)))
 
 const LOGICAL_KEYS = new Set(['$and', '$or', '$nor'])
 
@@ -122,10 +111,7 @@ const $elemMatch: QueryOperator = (selector, operand, options) => {
   const matches = onElement
     ? (item: unknown): boolean => query.test({ [ELEMENT]: item })
     : (item: unknown): boolean => typeof item === 'object' && item !== null && !(item instanceof Date) && query.test(item as AnyObject)
-  return (doc) => {
-    const value = valueAt(doc, selector)
-    return Array.isArray(value) && value.some(matches)
-  }
+  return (doc) => walkPath(doc, selector).values.some((value) => Array.isArray(value) && value.some(matches))
 }
 
 const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
@@ -137,25 +123,23 @@ const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
 // {"$elemMatch": …} is an $and of those; where-tree.ts lets only such a list
 // or a list of values through (a value never holds a `$` key).
 const $all: QueryOperator = (selector, operand, options) => {
-  const operands = operand as readonly unknown[]
-  const depth = pathDepth(selector)
-  const tests = operands.map((item): Predicate => {
+  const tests = (operand as readonly unknown[]).map((item): Predicate => {
     if (isElemMatch(item)) return $elemMatch(selector, item.$elemMatch, options)
-    return (doc) => equals(valueAt(doc, selector), item, depth)
+    return (doc) => equals(reach(doc, selector), item)
   })
   return (doc) => tests.length > 0 && tests.every((test) => test(doc))
 }
 
 // BSON truth: only false, 0 and null (and undefined) are false, so
-// {"$exists": ""} means true, where mingo's `!!` reads it as false. mingo
-// also reads a dotted path through inherited members, so
-// {"created_at.getTime": {"$exists": true}} would match every user; a
-// document field never holds a function, so one found on the path is no field.
-const ownExists: QueryOperator = (selector, operand, options) => {
+// {"$exists": ""} means true, where mingo's `!!` reads it as false. A field
+// exists when its path reaches a value; mingo would also reach inherited
+// members ({"created_at.getTime": {"$exists": true}} matched every user).
+const $exists = fieldOperator((reached, operand) => {
   const wanted = operand !== false && operand !== 0 && operand !== null && operand !== undefined
-  const builtIn = $exists(selector, wanted, options)
-  return (doc) => (typeof valueAt(doc, selector) === 'function' ? !wanted : builtIn(doc))
-}
+  return reached.values.length > 0 === wanted
+})
+
+const $size = fieldOperator((reached, size) => reached.values.some((value) => Array.isArray(value) && value.length === size))
 
 /** The operand `where-tree.ts` builds from `{"$regex": …, "$options": …}`: a linear-time matcher. */
 export interface LinearRegex {
@@ -165,39 +149,18 @@ export interface LinearRegex {
 // A string value, or a string element of an array value, matches; mingo 7.2.7
 // also looks one level into nested arrays, which MongoDB does not. The pattern
 // runs on RE2 (linear time), so no pattern can backtrack catastrophically.
-const $linearRegex = fieldOperator((value, matcher, depth) =>
-  candidates(value, depth).some((item) => typeof item === 'string' && (matcher as LinearRegex).test(item)),
+const $linearRegex = fieldOperator((reached, matcher) =>
+  candidates(reached).some((item) => typeof item === 'string' && (matcher as LinearRegex).test(item)),
 )
 
-const isPoint = (value: unknown): value is [number, number] =>
-  Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n))
-
-const toRadians = (degrees: number): number => (degrees * Math.PI) / 180
-
-/** Angle between two [longitude, latitude] points in radians (haversine). */
-function angularDistance([lng1, lat1]: readonly [number, number], [lng2, lat2]: readonly [number, number]): number {
-  const dLat = toRadians(lat2 - lat1)
-  const dLng = toRadians(lng2 - lng1)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(lat1)) * Math.cos(toRadians(lat2)) * Math.sin(dLng / 2) ** 2
-  return 2 * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
-// mingo has no geo operators. The coordinates field holds [lng, lat] or a list
-// of them (spec §5.8); a user matches when any point is within range. MongoDB
-// would also sort by distance, which a filter cannot do.
-const $nearSphere: QueryOperator = (selector, operand) => {
-  const { near, maxDistance } = operand as NearSphere // built by where-tree.ts
-  return (doc) => {
-    const value = valueAt(doc, selector)
-    const points = isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
-    return points.some((p) => maxDistance === undefined || angularDistance(p, near) <= maxDistance)
-  }
-}
+// mingo has no geo operators. A user matches when any point is within range;
+// MongoDB would also sort by distance, which a filter cannot do.
+const $nearSphere = fieldOperator((reached, near) => reached.values.some((value) => isNear(value, near as NearSphere)))
 
 /**
  * The only operators a `where` can reach (spec §5.1, §11 "where"): mingo's
- * own for the logical ones, `$not` and `$size`, which follow MongoDB; ours
- * for every comparison and `$elemMatch`, where mingo does not (the table in
+ * own for `$and`, `$or`, `$nor` and `$not`, which follow MongoDB; ours for
+ * every operator on a field, where mingo does not (the table in
  * `test/query/mongodb-divergences.md`). `$linearRegex` is where-tree.ts's
  * name for a compiled `$regex`; input cannot name it. Code-running
  * operators (`$where`, `$function`, `$expr`, …) are absent, so even a
@@ -223,7 +186,7 @@ export const MONGO_QUERY_CONTEXT = Context.init({
     $linearRegex,
     $size,
     $elemMatch,
-    $exists: ownExists,
+    $exists,
     $in,
     $nin,
     $all,

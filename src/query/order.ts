@@ -1,5 +1,6 @@
 import { invalidParameter } from '../errors.js'
 import { compareValues } from './bson-compare.js'
+import { walkPath } from './field-path.js'
 
 const FIELD_NAME = /^[\p{L}\p{N}_$.]+$/u
 
@@ -28,9 +29,14 @@ function compareKeys(a: unknown, b: unknown): number {
   return compareValues(a, b)
 }
 
-// Own properties only, so `order=constructor` sorts as a missing field instead of reading Object.prototype.
-const fieldOf = (doc: Record<string, unknown>, field: string): unknown =>
-  Object.hasOwn(doc, field) ? doc[field] : undefined
+// A dotted path that reaches several values (`pets.age`) sorts by them as by an
+// array's elements; one that reaches none sorts as missing, as does
+// `order=constructor` (walkPath reads own fields only).
+function fieldOf(doc: Record<string, unknown>, field: string): unknown {
+  const { values } = walkPath(doc, field)
+  if (values.length <= 1) return values[0]
+  return values.flatMap((value) => (Array.isArray(value) ? value : [value]))
+}
 
 function parseOrder(raw: string): SortKey[] {
   return raw.split(',').map((segment) => {
@@ -47,14 +53,14 @@ function parseOrder(raw: string): SortKey[] {
 
 /**
  * Compiles the `order` parameter of `users/query` (spec §5.2, §11 "order",
- * "ties in order", "comparison semantics"): a comma list of top-level query
- * doc field names, `-` before a name for descending, e.g.
+ * "ties in order", "comparison semantics"): a comma list of query doc field
+ * names or dotted paths (`pet.age`), `-` before a name for descending, e.g.
  * `first_name,-created_at`. Values compare as MongoDB sorts them: missing and
  * null first when ascending; across types null < numbers < strings < objects
  * < arrays < booleans < dates; numbers numerically, strings by code point,
- * dates by instant; an array field by its smallest element ascending and its
- * largest descending, an empty array below null. Unknown fields sort as
- * missing.
+ * dates by instant, embedded documents pair by pair in stored order; an array
+ * field by its smallest element ascending and its largest descending, an
+ * empty array below null. Unknown fields sort as missing.
  *
  * @param raw - the `order` string; absent, `null` or blank → no ordering.
  * @returns a comparator returning 0 on ties (the caller's stable sort keeps

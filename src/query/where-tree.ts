@@ -2,7 +2,8 @@ import { RE2JS } from 're2js'
 import { ApiError, invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
 import { DateOrText, parseCustomDate, parseIsoDate } from './date-value.js'
-import { isElementCriteria, type LinearRegex, type NearSphere } from './mongo-operators.js'
+import { isElementCriteria, type LinearRegex } from './mongo-operators.js'
+import type { NearSphere } from './near-sphere.js'
 import type { WhereLimits } from './where-limits.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */

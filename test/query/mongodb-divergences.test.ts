@@ -31,6 +31,7 @@ const fixture = {
       chest: { a: 's' },
       coordinates: [-122.1, 37.1],
       grid: [[5]],
+      kids: [{ name: 'x' }],
     }),
     user(2, 'bob', {
       hobby: 'golf',
@@ -43,8 +44,9 @@ const fixture = {
       crate: { x: 1, b: 5 },
       chest: { b: 1 },
       grid: [5],
+      kids: [{ age: 1 }],
     }),
-    user(3, 'carol', { hobby: ['snowboarding', 'golf'], glyph: 'a', scores: 2, box: { x: 2, a: 1 }, words: 'abc', grid: [{ x: 5 }] }),
+    user(3, 'carol', { hobby: ['snowboarding', 'golf'], glyph: 'a', scores: 2, box: { x: 2, a: 1 }, words: 'abc', grid: [{ x: 5 }], kids: [5, { age: 1 }] }),
     user(4, 'dave', { hobby: 'ski' }),
     user(5, 'erin', {}),
   ],
@@ -167,5 +169,14 @@ describe('where and order answer as MongoDB where mingo 7.2.7 does not', () => {
 
   it('22. $elemMatch with a query document skips elements that are not documents', async () => {
     expect(await where({ grid: { $elemMatch: { x: 5 } } })).toEqual(['carol'])
+  })
+
+  it('23. a field name in a path reaches into the documents of an array, not into nested arrays', async () => {
+    expect(await where({ 'grid.x': 5 })).toEqual(['carol'])
+  })
+
+  it('24. {"a.b": null} matches when a document in array a lacks b, not when a holds scalars', async () => {
+    expect(await where({ 'kids.age': null })).toEqual(['alice', 'dave', 'erin'])
+    expect(await where({ 'kids.age': { $exists: false } })).toEqual(['alice', 'dave', 'erin'])
   })
 })

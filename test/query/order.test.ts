@@ -77,6 +77,14 @@ describe('compileOrder', () => {
     expect(sortNames(docs, '-v')).toEqual(['wide', 'mid', 'none', 'empty'])
   })
 
+  it('sorts by a dotted path into documents, and through an array by its smallest or largest value', () => {
+    const docs = [{ name: 'b', pet: { age: 5 } }, { name: 'a', pet: { age: 2 } }, { name: 'none', pet: {} }]
+    expect(sortNames(docs, 'pet.age')).toEqual(['none', 'a', 'b'])
+    const litters = [{ name: 'wide', pets: [{ age: 1 }, { age: 9 }] }, { name: 'mid', pets: [{ age: 5 }] }]
+    expect(sortNames(litters, 'pets.age')).toEqual(['wide', 'mid'])
+    expect(sortNames(litters, '-pets.age')).toEqual(['wide', 'mid'])
+  })
+
   it('sorts a field that names nothing, even an Object.prototype member, as missing', () => {
     const docs = [{ name: 'a' }, { name: 'b' }]
     expect(sortNames(docs, 'constructor')).toEqual(['a', 'b'])

@@ -1,0 +1,38 @@
+/**
+ * The geo condition of spec §5.1: `{"coordinates": {"$nearSphere": [lng, lat],
+ * "$maxDistance": r}}`, on the reserved custom field `coordinates`, which
+ * holds `[lng, lat]` or a list of them (spec §5.8).
+ */
+
+/** The operand `where-tree.ts` builds from `{"$nearSphere": [lng, lat], "$maxDistance": r}`. */
+export interface NearSphere {
+  near: readonly [number, number]
+  /** Great-circle distance in radians (spec §5.1); absent = no limit. */
+  maxDistance?: number
+}
+
+const isPoint = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n))
+
+const toRadians = (degrees: number): number => (degrees * Math.PI) / 180
+
+/** Angle between two [longitude, latitude] points in radians (haversine). */
+function angularDistance([lng1, lat1]: readonly [number, number], [lng2, lat2]: readonly [number, number]): number {
+  const dLat = toRadians(lat2 - lat1)
+  const dLng = toRadians(lng2 - lng1)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(lat1)) * Math.cos(toRadians(lat2)) * Math.sin(dLng / 2) ** 2
+  return 2 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/**
+ * Whether a stored coordinates value (a point or a list of points) has a
+ * point within `maxDistance` radians of `near`; any point when there is no
+ * limit. Anything that is not a point is ignored.
+ *
+ * @example
+ * isNear([-122.1, 37.1], { near: [-122.1, 37.1], maxDistance: 0.00126 }) // true
+ */
+export function isNear(value: unknown, { near, maxDistance }: NearSphere): boolean {
+  const points = isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
+  return points.some((p) => maxDistance === undefined || angularDistance(p, near) <= maxDistance)
+}
