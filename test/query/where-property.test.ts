@@ -9,8 +9,10 @@ import { compileWhere } from '../../src/query/where.js'
  * rules (spec §11 "comparison semantics"), independently of mingo and of
  * src/query, so the engine's corners are explored rather than guessed.
  *
- * Generated arrays hold scalars and documents, not arrays: how MongoDB
- * treats nested arrays is pinned by mongodb-divergences.test.ts instead.
+ * Fields are top-level or dotted paths (`a.x`, `b.0`, `c.y.x`) into
+ * generated documents and arrays of documents. Generated arrays hold
+ * scalars and documents, not arrays: how MongoDB treats nested arrays is
+ * pinned by mongodb-divergences.test.ts instead.
  */
 
 type Doc = Record<string, unknown>
@@ -71,16 +73,49 @@ function lexicographic<T>(a: readonly T[], b: readonly T[], by: (x: T, y: T) => 
 const asOperand = (q: unknown): unknown =>
   typeof q === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+0000$/.test(q) ? new Date(q.replace(' ', 'T').replace('+0000', 'Z')) : q
 
-/** The value itself, and each element of an array value. */
-const tried = (value: unknown, whole: boolean): unknown[] => (Array.isArray(value) && !whole ? [value, ...value] : [value])
+/** What a path reaches: its values, whether a branch ended missing, and whether values are tried whole. */
+interface Reached {
+  values: unknown[]
+  missing: boolean
+  whole: boolean
+}
 
-const eq = (value: unknown, q: unknown, whole = false): boolean =>
-  tried(value, whole).some((v) => cmp(v, asOperand(q)) === 0)
+const isDoc = (v: unknown): v is Doc => typeOf(v) === 'object'
 
-function range(value: unknown, q: unknown, accept: (order: number) => boolean, whole: boolean): boolean {
-  if (q === null) return accept(0) && eq(value, null, whole)
+/**
+ * MongoDB's reading of a dotted path: by name through documents, by index
+ * or into each document element through arrays; a document lacking the name
+ * or a scalar mid-path is "missing", a scalar inside an array is skipped.
+ */
+function reach(doc: Doc, path: string): Reached {
+  let frontier: unknown[] = [doc]
+  let missing = false
+  for (const name of path.split('.')) {
+    const next: unknown[] = []
+    for (const v of frontier) {
+      const steps = Array.isArray(v) ? (/^\d+$/.test(name) ? [v] : v.filter(isDoc)) : [v]
+      for (const step of steps) {
+        if (Array.isArray(step)) {
+          if (Number(name) < step.length) next.push(step[Number(name)])
+          else missing = true
+        } else if (isDoc(step) && Object.hasOwn(step, name)) next.push(step[name])
+        else missing = true
+      }
+    }
+    frontier = next
+  }
+  return { values: frontier, missing, whole: false }
+}
+
+/** Each value reached, and each element of an array value (unless tried whole). */
+const tried = ({ values, whole }: Reached): unknown[] => values.flatMap((v) => (Array.isArray(v) && !whole ? [v, ...v] : [v]))
+
+const eq = (r: Reached, q: unknown): boolean => (q === null && r.missing) || tried(r).some((v) => cmp(v, asOperand(q)) === 0)
+
+function range(r: Reached, q: unknown, accept: (order: number) => boolean): boolean {
+  if (q === null) return accept(0) && eq(r, null)
   const bound = asOperand(q)
-  return tried(value, whole).some((v) => typeOf(v) === typeOf(bound) && accept(cmp(v, bound)))
+  return tried(r).some((v) => typeOf(v) === typeOf(bound) && accept(cmp(v, bound)))
 }
 
 function angle([lng1, lat1]: number[], [lng2, lat2]: number[]): number {
@@ -97,55 +132,56 @@ function angle([lng1, lat1]: number[], [lng2, lat2]: number[]): number {
 
 const isPoint = (v: unknown): v is number[] => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number')
 
-/** Whether `value` (a field's value, or an $elemMatch element when `whole`) passes an operator object. */
-function passes(value: unknown, ops: Doc, whole = false): boolean {
+/** Whether what a path reaches (or an $elemMatch element, tried whole) passes an operator object. */
+function passes(r: Reached, ops: Doc): boolean {
   return Object.entries(ops).every(([op, q]) => {
     switch (op) {
       case '$eq':
-        return eq(value, q, whole)
+        return eq(r, q)
       case '$ne':
-        return !eq(value, q, whole)
+        return !eq(r, q)
       case '$lt':
-        return range(value, q, (o) => o < 0, whole)
+        return range(r, q, (o) => o < 0)
       case '$lte':
-        return range(value, q, (o) => o <= 0, whole)
+        return range(r, q, (o) => o <= 0)
       case '$gt':
-        return range(value, q, (o) => o > 0, whole)
+        return range(r, q, (o) => o > 0)
       case '$gte':
-        return range(value, q, (o) => o >= 0, whole)
+        return range(r, q, (o) => o >= 0)
       case '$in':
-        return (q as unknown[]).some((item) => eq(value, item, whole))
+        return (q as unknown[]).some((item) => eq(r, item))
       case '$nin':
-        return !(q as unknown[]).some((item) => eq(value, item, whole))
+        return !(q as unknown[]).some((item) => eq(r, item))
       case '$all':
-        return (q as unknown[]).length > 0 && (q as unknown[]).every((item) => eq(value, item, whole))
+        return (q as unknown[]).length > 0 && (q as unknown[]).every((item) => eq(r, item))
       case '$exists':
-        return (value !== undefined) === (q !== false && q !== 0 && q !== null)
+        return r.values.length > 0 === (q !== false && q !== 0 && q !== null)
       case '$size':
-        return Array.isArray(value) && value.length === q
+        return r.values.some((v) => Array.isArray(v) && v.length === q)
       case '$not':
-        return !passes(value, q as Doc, whole)
+        return !passes(r, q as Doc)
       case '$regex': {
         const re = new RegExp(q as string, (ops.$options as string | undefined) ?? '')
-        return tried(value, whole).some((v) => typeof v === 'string' && re.test(v))
+        return tried(r).some((v) => typeof v === 'string' && re.test(v))
       }
       case '$options':
       case '$maxDistance':
         return true
       case '$nearSphere': {
-        const points = isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
         const max = ops.$maxDistance as number | undefined
-        return points.some((p) => max === undefined || angle(p, q as number[]) <= max)
+        return r.values.some((value) => {
+          const points = isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
+          return points.some((p) => max === undefined || angle(p, q as number[]) <= max)
+        })
       }
       case '$elemMatch': {
         const criteria = q as Doc
         const onElement = Object.keys(criteria).length > 0 && Object.keys(criteria).every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k))
-        return (
-          Array.isArray(value) &&
-          value.some((item) =>
-            onElement ? passes(item, criteria, true) : typeof item === 'object' && item !== null && !(item instanceof Date) && matches(item as Doc, criteria),
-          )
-        )
+        const element = (item: unknown): boolean =>
+          onElement
+            ? passes({ values: [item], missing: false, whole: true }, criteria)
+            : (isDoc(item) || Array.isArray(item)) && matches(item as Doc, criteria)
+        return r.values.some((v) => Array.isArray(v) && v.some(element))
       }
       default:
         throw new Error(`reference has no ${op}`)
@@ -168,15 +204,14 @@ function matches(doc: Doc, where: Doc): boolean {
     if (key === '$or') return (cond as Doc[]).some((w) => matches(doc, w))
     if (key === '$nor') return !(cond as Doc[]).some((w) => matches(doc, w))
     if (key === '$text') return textMatches(doc, (cond as { $search: string }).$search)
-    const value = Object.hasOwn(doc, key) ? doc[key] : undefined
     const isOps = typeof cond === 'object' && cond !== null && !Array.isArray(cond) && Object.keys(cond).some((k) => k.startsWith('$'))
-    return isOps ? passes(value, cond as Doc) : eq(value, cond)
+    return isOps ? passes(reach(doc, key), cond as Doc) : eq(reach(doc, key), cond)
   })
 }
 
 // ---------------------------------------------------------------- generators
 
-const FIELDS = ['a', 'b', 'c'] as const
+const FIELDS = ['a', 'b', 'c', 'a.x', 'b.0', 'c.y.x'] as const
 const DATES = ['2020-01-01 00:00:00+0000', '2020-01-02 00:00:00+0000', '2020-01-03 00:00:00+0000']
 
 const scalar = fc.oneof(
@@ -191,11 +226,13 @@ const smallDoc = fc.oneof(
   fc.record({ x: scalar, y: scalar }),
   fc.record({ y: scalar, x: scalar }),
 )
-const element = fc.oneof({ weight: 4, arbitrary: storedScalar }, { weight: 1, arbitrary: smallDoc })
+const deepDoc = fc.record({ y: fc.oneof(scalar, smallDoc, fc.array(smallDoc, { maxLength: 2 })) })
+const element = fc.oneof({ weight: 4, arbitrary: storedScalar }, { weight: 1, arbitrary: smallDoc }, { weight: 1, arbitrary: deepDoc })
 const storedValue = fc.oneof(
   { weight: 4, arbitrary: storedScalar },
   { weight: 3, arbitrary: fc.array(element, { maxLength: 3 }) },
   { weight: 1, arbitrary: smallDoc },
+  { weight: 1, arbitrary: deepDoc },
 )
 const point = fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }))
 
