@@ -1,0 +1,84 @@
+import type { ClockState } from '../clock.js'
+import type { SnapshotInfo } from '../snapshots.js'
+import type { AppData } from '../store/db.js'
+
+/**
+ * The test controls of a mock-cloud running elsewhere (another process, a vitest
+ * global setup), over its `/__mock/` routes, for one app key's data set: what a
+ * test file holds when it did not start the server itself (issue 4 §7, §8).
+ * Every method rejects with an Error carrying the reply's `meta.message` and `code`.
+ */
+export interface MockCloudClient {
+  /** The server's base URL, `http://127.0.0.1:PORT`. */
+  readonly url: string
+  /** The app key whose data set this client controls; send it as `?key=` on your API calls. */
+  readonly key: string
+  /** Puts the data set back to the fixture baseline (`POST /__mock/reset?key=K`). */
+  reset(): Promise<void>
+  /** Saves the data set as snapshot `name` (`POST /__mock/snapshots/NAME?key=K`). */
+  snapshot(name: string): Promise<SnapshotInfo>
+  /** Puts snapshot `name` back (`POST /__mock/snapshots/NAME/restore?key=K`); rejects (code 404) for an unknown one. */
+  restore(name: string): Promise<void>
+  /** Forgets this key's part of snapshot `name` (`DELETE /__mock/snapshots/NAME?key=K`). */
+  deleteSnapshot(name: string): Promise<void>
+  /** The data set as `{ users, sessions }` (`GET /__mock/data?key=K`). */
+  exportData(): Promise<AppData>
+  /** Replaces the data set with an export (`PUT /__mock/data?key=K`); rejects (code 400) naming a problem. */
+  importData(data: AppData): Promise<void>
+  /**
+   * The server's clock (`/__mock/clock`). It is the server's, not the key's: a test
+   * file that moves it moves it for every file running on that server at the time.
+   */
+  clock: {
+    state(): Promise<ClockState>
+    freeze(): Promise<ClockState>
+    unfreeze(): Promise<ClockState>
+    /** `at`: a Date or ISO 8601 text. */
+    set(at: Date | string): Promise<ClockState>
+    /** `by`: ms or a duration text, `'25h'`, `'30m'`. */
+    advance(by: number | string): Promise<ClockState>
+  }
+}
+
+/**
+ * A {@link MockCloudClient} for app key `key` of the server at `url`.
+ *
+ * @example
+ * const cloud = mockCloudClient('http://127.0.0.1:8080', 'TESTKEY')
+ * await cloud.reset()
+ * await cloud.clock.advance('25h')
+ */
+export function mockCloudClient(url: string, key: string): MockCloudClient {
+  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const target = new URL(`${url}/__mock/${path}`)
+    target.searchParams.set('key', key)
+    const init: RequestInit = { method }
+    if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    const response = await fetch(target, init)
+    const reply = (await response.json()) as { meta?: { status?: string; code?: number; message?: string } }
+    if (!response.ok || reply.meta?.status === 'fail') {
+      const meta = reply.meta ?? {}
+      throw Object.assign(new Error(`mock-cloud ${method} /__mock/${path}: ${meta.message ?? response.statusText}`), { code: meta.code ?? response.status })
+    }
+    return reply
+  }
+  const named = (name: string) => `snapshots/${encodeURIComponent(name)}`
+  const clock = async (body: Record<string, unknown>): Promise<ClockState> => (await call('POST', 'clock', body)).response.clock
+  return {
+    url,
+    key,
+    reset: async () => void (await call('POST', 'reset')),
+    snapshot: async (name) => (await call('POST', named(name))).response.snapshot,
+    restore: async (name) => void (await call('POST', `${named(name)}/restore`)),
+    deleteSnapshot: async (name) => void (await call('DELETE', named(name))),
+    exportData: () => call('GET', 'data'),
+    importData: async (data) => void (await call('PUT', 'data', data)),
+    clock: {
+      state: async () => (await call('GET', 'clock')).response.clock,
+      freeze: () => clock({ action: 'freeze' }),
+      unfreeze: () => clock({ action: 'unfreeze' }),
+      set: (at) => clock({ action: 'set', iso: typeof at === 'string' ? at : at.toISOString() }),
+      advance: (by) => clock({ action: 'advance', by }),
+    },
+  }
+}

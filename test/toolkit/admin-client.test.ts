@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { mockCloudClient } from '../../src/index.js'
+import { serversStoppedAfterEach } from '../support/servers.js'
+
+// The HTTP client of the test controls, for runners without the vitest integration (issue 4 §7).
+// This file moves the clock, so it runs on a server of its own, not the shared one.
+const start = serversStoppedAfterEach()
+
+describe('mockCloudClient', () => {
+  it('moves the server clock: freeze, set, advance, unfreeze', async () => {
+    const { server } = await start()
+    const cloud = mockCloudClient(server.url, 'K')
+    expect((await cloud.clock.freeze()).frozen).toBe(true)
+    expect(await cloud.clock.set(new Date('2030-01-01T00:00:00Z'))).toEqual({ now: '2030-01-01T00:00:00.000Z', frozen: true })
+    expect(await cloud.clock.advance('25h')).toEqual({ now: '2030-01-02T01:00:00.000Z', frozen: true })
+    expect(server.clock.now().toISOString()).toBe('2030-01-02T01:00:00.000Z')
+    expect((await cloud.clock.unfreeze()).frozen).toBe(false)
+  })
+
+  it('rejects with the envelope message and code; deleteSnapshot forgets its key part', async () => {
+    const { server } = await start()
+    const cloud = mockCloudClient(server.url, 'K')
+    await expect(cloud.clock.advance('later')).rejects.toMatchObject({
+      code: 400,
+      message: `mock-cloud POST /__mock/clock: not a duration: "later"; use milliseconds or a text such as '25h', '30m', '2 days'`,
+    })
+    await cloud.snapshot('s')
+    await cloud.deleteSnapshot('s')
+    expect(server.snapshots()).toEqual([])
+    await expect(cloud.importData({ users: [], sessions: { x: {} } } as never)).rejects.toMatchObject({ code: 400 })
+  })
+})

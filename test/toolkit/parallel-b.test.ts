@@ -1,0 +1,44 @@
+import { useMockCloud } from 'mock-cloud/vitest'
+import { describe, expect, it } from 'vitest'
+import { client } from '../support/client.js'
+
+// The twin of parallel-a.test.ts on the same global-setup server, another app key (issue 4 §7).
+// It takes the same username and snapshot name as file A: on a shared data set they would clash.
+const cloud = useMockCloud({ resetBeforeEach: false })
+const call = client(cloud.url)
+
+describe('useMockCloud, file B', () => {
+  it('runs on the same server as file A, with its own key', async () => {
+    expect(cloud.key).toBe('vitest:test/toolkit/parallel-b.test.ts')
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(5)
+  })
+
+  it('takes the username file A takes, and never sees A\'s users', async () => {
+    const form = { username: 'shared-name', password: 'p', password_confirmation: 'p' }
+    expect((await call('POST', 'users/create', {}, { key: cloud.key, form })).status).toBe(200)
+    await call('POST', 'users/create', {}, { key: cloud.key, form: { ...form, username: 'only-in-b' } })
+    const fromA = await call('GET', 'users/query', { where: { username: 'only-in-a' } }, { key: cloud.key })
+    expect(fromA.body.response.users).toEqual([])
+  })
+
+  it('without resetBeforeEach, state carries over; its own reset leaves file A alone', async () => {
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(7)
+    await cloud.snapshot('clean')
+    await cloud.reset()
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(5)
+    await cloud.restore('clean')
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(7)
+  })
+
+  it('exports its data set and imports it back; reads the server clock', async () => {
+    const mine = await call('POST', 'users/login', {}, { key: cloud.key, form: { login: 'alice', password: 'pw-alice' } })
+    expect(mine.status).toBe(200)
+    const data = await cloud.exportData()
+    expect(Object.keys(data.sessions)).toContain(mine.body.meta.session_id)
+    await cloud.importData({ ...data, users: data.users.filter((user) => user.username !== 'only-in-b') })
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(6)
+    const clock = await cloud.clock.state()
+    expect(clock.frozen).toBe(false)
+    expect(Number.isNaN(Date.parse(clock.now))).toBe(false)
+  })
+})
