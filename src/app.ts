@@ -12,6 +12,7 @@ import { DataSets, type UserLists } from './data-sets.js'
 import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
 import { Snapshots, type SnapshotInfo } from './snapshots.js'
 import { openStore, type AppData, type Store, type StoreData } from './store/db.js'
+import { readOutbox, type OutboxMail } from './outbox.js'
 import { passwordHasher, type PasswordHasher } from './users/password.js'
 import { fixtureRecords } from './users/seed.js'
 
@@ -68,6 +69,12 @@ export interface MockCloud {
    * @throws ApiError (code 400) naming the first problem; nothing changes then.
    */
   importData(data: unknown, key?: string): Promise<void>
+  /**
+   * The mails the real service would have sent (confirmation, password reset,
+   * welcome; spec §7), recorded instead: `key`'s, or without a key every data
+   * set's, oldest first, each with its app key. A reset of a key clears its mails.
+   */
+  outbox(key?: string): OutboxMail[]
   /** Waits for the last write to reach the data file. */
   close(): Promise<void>
 }
@@ -93,7 +100,8 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const hashed = (fixture: Fixture, key?: string) => hashedUsers(fixture, runtimes.of(key), hashPassword)
   const baselines = await hashed(await readFixture(options.fixtures))
   const store = await openStore(options.data)
-  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime })
+  const emailVerification = options.emailVerification ?? false
+  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime, emailVerification })
   const snapshots = new Snapshots(dataSets)
 
   const cloud: MockCloud = {
@@ -112,6 +120,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     deleteSnapshot: (name, key) => snapshots.delete(name, key),
     exportData: (key) => exportData(dataSets, key),
     importData: (data, key) => importData(dataSets, data, key),
+    outbox: (key) => readOutbox(store.data.apps, key),
     async close() {
       await store.write()
     },

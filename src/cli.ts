@@ -61,6 +61,8 @@ Options of start:
   --seed SEED            deterministic mode: ids, session ids and tokens from
                          generators seeded with SEED and the app key; the
                          clock starts frozen at 2020-01-01T00:00:00Z  (default: random, real time)
+  --email-verification   new users with an email must confirm it (link in
+                         GET /__mock/outbox) before they can log in   (default: off)
 
 Other options:
   -h, --help             show this help and exit
@@ -78,6 +80,7 @@ Routes:
   GET|PUT /__mock/data[?key=K]                 export / import data sets as JSON
   GET|POST /__mock/clock      read or move the clock: action=freeze|unfreeze,
                               action=set&iso=DATE, action=advance&by=25h
+  GET /__mock/outbox[?key=K]  the mails recorded instead of sent (K's, or all)
 
 Example:
   mock-cloud start --port 0 --fixtures fixtures/users.json --app-key TESTKEY
@@ -111,6 +114,7 @@ type Command =
       passwordHashing?: PasswordHashing
       sessionLifetime?: number
       seed?: string
+      emailVerification?: boolean
     }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
@@ -130,10 +134,11 @@ const OPTIONS = {
   'password-hashing': { type: 'string' },
   'session-lifetime': { type: 'string' },
   seed: { type: 'string' },
+  'email-verification': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
-const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed'])
+const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification'])
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -150,6 +155,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const appKeys: string[] = []
   let help = false
   let version = false
+  let emailVerification = false
 
   for (const token of tokens) {
     if (token.kind === 'positional') {
@@ -165,7 +171,8 @@ export function parseCommand(argv: readonly string[]): Command {
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`)
       if (token.name === 'help') help = true
-      else version = true
+      else if (token.name === 'version') version = true
+      else emailVerification = true
       continue
     }
     const value = token.value
@@ -187,7 +194,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (version) return { kind: 'version' }
   const [command, ...extra] = positionals
   if (command === undefined) {
-    const given = [...START_ONLY].find((name) => values[name] !== undefined || (name === 'app-key' && appKeys.length > 0))
+    const given = [...START_ONLY].find(
+      (name) =>
+        values[name] !== undefined ||
+        (name === 'app-key' && appKeys.length > 0) ||
+        (name === 'email-verification' && emailVerification),
+    )
     throw new UsageError(given ? `missing the command: write mock-cloud start --${given} ...` : 'missing the command, e.g. mock-cloud start')
   }
   if (command !== 'start') {
@@ -208,6 +220,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (values.seed.trim() === '') throw new UsageError('--seed must not be empty, e.g. --seed 42')
     start.seed = values.seed
   }
+  if (emailVerification) start.emailVerification = true
   return start
 }
 
@@ -246,6 +259,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.passwordHashing !== undefined) options.passwordHashing = command.passwordHashing
     if (command.sessionLifetime !== undefined) options.sessionLifetime = command.sessionLifetime
     if (command.seed !== undefined) options.seed = command.seed
+    if (command.emailVerification) options.emailVerification = true
     cloud = await startMockCloud(options)
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {

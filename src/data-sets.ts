@@ -31,14 +31,18 @@ export interface CapturedState {
 export interface DataSetSettings {
   /** Session lifetime in ms by the server's clock; undefined: never expire (issue 4 §5). */
   sessionLifetime?: number | undefined
+  /** New users with an email must confirm it before they can log in (spec §7); default off. */
+  emailVerification?: boolean | undefined
 }
 
 /**
- * A data set's users and sessions as a copy that shares nothing with `data`:
- * the one copy routine for baselines, resets, snapshots, exports and imports.
+ * A data set (users, sessions, pending tokens, outbox) as a copy that shares
+ * nothing with `data`: the one copy routine for baselines, resets, snapshots,
+ * exports and imports. Missing `tokens` and `outbox` (a baseline, an export
+ * or data file written before them) start empty.
  */
-export function copyAppData(data: Readonly<AppData>): AppData {
-  return structuredClone({ users: data.users, sessions: data.sessions })
+export function copyAppData(data: Readonly<Pick<AppData, 'users' | 'sessions'> & Partial<AppData>>): AppData {
+  return structuredClone({ users: data.users, sessions: data.sessions, tokens: data.tokens ?? {}, outbox: data.outbox ?? [] })
 }
 
 /**
@@ -65,7 +69,10 @@ export class DataSets {
     let service = this.services.get(key)
     if (!service) {
       const dataSet = this.dataSet(key)
-      service = new UsersService(dataSet, new Sessions(dataSet, this.settings.sessionLifetime), this.hashPassword)
+      service = new UsersService(dataSet, new Sessions(dataSet, this.settings.sessionLifetime), {
+        hashPassword: this.hashPassword,
+        emailVerification: this.settings.emailVerification ?? false,
+      })
       this.services.set(key, service)
     }
     return service

@@ -10,6 +10,7 @@
 export { createMockCloud, type MockCloud } from './app.js'
 export { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 export type { MockCloudOptions } from './options.js'
+export type { MailKind, OutboxMail } from './outbox.js'
 export type { PasswordHashing } from './users/password.js'
 export { FixtureError, loadFixtureFile, parseFixture, type Fixture, type FixtureUser } from './fixtures.js'
 export { DataFileError } from './store/db.js'

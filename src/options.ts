@@ -44,4 +44,11 @@ export interface MockCloudOptions {
    * Default: the CSPRNG and the real time.
    */
   seed?: number | string
+  /**
+   * The app setting "New User Email Verification" (spec §7), off by default. On: a new user with
+   * an email is unconfirmed (`confirmed_at` absent, no session from users/create) until the link
+   * of the confirmation mail (see `outbox()`) is followed with users/confirm_user; until then
+   * login answers 401 `You have to confirm your account before continuing.`
+   */
+  emailVerification?: boolean
 }

@@ -26,6 +26,18 @@ export function textParam(params: Params, name: string): string | undefined {
 }
 
 /**
+ * Text without surrounding spaces, or undefined when nothing is left (a
+ * form's untouched field): how names, emails and ids are read.
+ *
+ * @example
+ * trimmed(textParam({ login: ' alice ' }, 'login')) // 'alice'
+ */
+export function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim()
+  return text ? text : undefined
+}
+
+/**
  * Whether a parameter counts as not sent: absent, `null`, or empty, because a
  * form sends `limit=` for a field the user left untouched.
  *

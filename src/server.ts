@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createMockCloud, type MockCloud } from './app.js'
 import type { Fixture } from './fixtures.js'
+import type { OutboxMail } from './outbox.js'
 import type { MockCloudOptions } from './options.js'
 
 /** Options of {@link startMockCloud}: those of `createMockCloud` plus where to listen. */
@@ -29,6 +30,8 @@ export interface RunningMockCloud extends Controls {
   reset(key?: string): Promise<void>
   /** Adds a fixture's users: its `users` to `key`'s data set (without a key, to every one), its `apps` to theirs. */
   seed(fixture: Fixture, key?: string): Promise<void>
+  /** The mails recorded instead of sent: `key`'s, or without it every data set's, each with its app key (same as `GET /__mock/outbox[?key=K]`). */
+  outbox(key?: string): OutboxMail[]
   /**
    * Closes every connection (keep-alive ones too), flushes pending writes and resolves once the
    * port is free. Calling it again returns the same promise.
@@ -106,6 +109,7 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
     deleteSnapshot: (name, key) => cloud.deleteSnapshot(name, key),
     exportData: (key) => cloud.exportData(key),
     importData: (data, key) => cloud.importData(data, key),
+    outbox: (key) => cloud.outbox(key),
     stop,
   }
 }

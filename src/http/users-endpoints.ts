@@ -11,7 +11,8 @@ export interface Endpoint {
 /**
  * The Users endpoints, by path under `/v1/` without `.json`, with the verbs of
  * the spec's verb table ("use in mock" column, spec §3) and the method names
- * of spec §2.4 and §11 "method_name".
+ * of spec §2.4 and §11 "method_name"; the account flows (spec §3.12–§3.14) and
+ * external accounts (spec §3.15) live in `users/account-flows.ts` and `users/external-accounts.ts`.
  */
 export const usersEndpoints: Readonly<Record<string, Endpoint>> = {
   'users/create': { method_name: 'createUser', verbs: ['POST'], call: (s, p, c) => s.create(p, c) },
@@ -28,6 +29,20 @@ export const usersEndpoints: Readonly<Record<string, Endpoint>> = {
   'users/request_reset_password': {
     method_name: 'requestResetPassword',
     verbs: ['GET'],
-    call: (s, p) => s.requestResetPassword(p),
+    call: (s, p) => s.flows.requestResetPassword(p),
+  },
+  'users/resend_confirmation': { method_name: 'resendConfirmation', verbs: ['GET'], call: (s, p) => s.flows.resendConfirmation(p) },
+  'users/confirm_user': { method_name: 'confirmUser', verbs: ['GET'], call: (s, p) => s.flows.confirmUser(p) },
+  'users/reset_password': { method_name: 'resetPassword', verbs: ['GET', 'PUT', 'POST'], call: (s, p) => s.flows.resetPassword(p) },
+  'users/external_account_login': {
+    method_name: 'externalAccountLogin',
+    verbs: ['POST'],
+    call: (s, p) => s.external.login(p),
+  },
+  'users/external_account_link': { method_name: 'externalAccountLink', verbs: ['POST'], call: (s, p, c) => s.external.link(p, c) },
+  'users/external_account_unlink': {
+    method_name: 'externalAccountUnlink',
+    verbs: ['POST', 'DELETE'],
+    call: (s, p, c) => s.external.unlink(p, c),
   },
 }

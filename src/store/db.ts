@@ -3,7 +3,9 @@ import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { isObjectId } from '../ids.js'
 import { isPlainObject } from '../json.js'
+import type { MailRecord } from '../outbox.js'
 import type { UserRecord } from '../users/record.js'
+import type { TokenRecord } from '../users/tokens.js'
 
 /**
  * A live session: who it belongs to and when it started (ISO 8601, UTC).
@@ -19,6 +21,10 @@ export interface AppData {
   /** In insertion order; default query order is by id (spec §11 "order"). */
   users: UserRecord[]
   sessions: Record<string, SessionRecord>
+  /** Emailed one-use tokens of the account flows, by token (`users/tokens.ts`). */
+  tokens: Record<string, TokenRecord>
+  /** Mails the real service would have sent, oldest first (`outbox.ts`). */
+  outbox: MailRecord[]
 }
 
 /**
@@ -87,6 +93,11 @@ export async function openStore(file?: string): Promise<Store> {
   const problem = storeDataProblem(db.data)
   if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; ${ADVICE}`)
   db.data.apps = Object.assign(Object.create(null) as StoreData['apps'], db.data.apps)
+  // Files written before the account flows have no tokens or outbox yet.
+  for (const app of Object.values(db.data.apps)) {
+    app.tokens ??= {}
+    app.outbox ??= []
+  }
   return db
 }
 
@@ -124,7 +135,7 @@ export function storeDataProblem(data: unknown): string | undefined {
  */
 export function appDataProblem(app: unknown): string | undefined {
   if (!isPlainObject(app)) return ' must be {"users": [...], "sessions": {...}}'
-  const { users, sessions } = app as Partial<AppData>
+  const { users, sessions, tokens, outbox } = app as Partial<AppData>
   if (!Array.isArray(users)) return '.users must be an array'
   if (!isPlainObject(sessions)) return '.sessions must be an object'
   for (const [index, user] of users.entries()) {
@@ -132,11 +143,50 @@ export function appDataProblem(app: unknown): string | undefined {
     if (field !== undefined) return `.users[${index}].${field} is missing or malformed`
   }
   for (const [id, session] of Object.entries(sessions)) {
-    if (!isPlainObject(session) || typeof session.user_id !== 'string' || typeof session.created_at !== 'string' || Number.isNaN(Date.parse(session.created_at))) {
+    if (!isPlainObject(session) || typeof session.user_id !== 'string' || !isDate(session.created_at)) {
       return `.sessions[${JSON.stringify(id)}] must be {"user_id": "...", "created_at": "ISO date"}`
     }
   }
+  if (tokens !== undefined) {
+    if (!isPlainObject(tokens)) return '.tokens must be an object'
+    const bad = Object.entries(tokens).find(([, token]) => !isTokenRecord(token))
+    if (bad !== undefined) return `.tokens[${JSON.stringify(bad[0])}] is malformed`
+  }
+  if (outbox !== undefined) {
+    if (!Array.isArray(outbox)) return '.outbox must be an array'
+    const bad = outbox.findIndex((mail) => !isMailRecord(mail))
+    if (bad >= 0) return `.outbox[${bad}] is malformed`
+  }
   return undefined
+}
+
+function isExternalAccount(account: unknown): boolean {
+  return isPlainObject(account) && ['external_id', 'external_type', 'token'].every((field) => typeof account[field] === 'string')
+}
+
+function isDate(value: unknown): boolean {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+}
+
+function isTokenRecord(token: unknown): boolean {
+  return (
+    isPlainObject(token) &&
+    (token.purpose === 'confirmation' || token.purpose === 'reset_password') &&
+    typeof token.user_id === 'string' &&
+    isDate(token.created_at) &&
+    isDate(token.expires_at)
+  )
+}
+
+function isMailRecord(mail: unknown): boolean {
+  const text = ['to', 'user_id', 'subject', 'kind']
+  const optional = ['template', 'token', 'link']
+  return (
+    isPlainObject(mail) &&
+    text.every((field) => typeof mail[field] === 'string') &&
+    optional.every((field) => mail[field] === undefined || typeof mail[field] === 'string') &&
+    isDate(mail.created_at)
+  )
 }
 
 const REQUIRED_DATES = ['created_at', 'updated_at'] as const
@@ -146,10 +196,9 @@ const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'r
 function userFieldProblem(user: unknown): string | undefined {
   if (!isPlainObject(user)) return '(entry)'
   if (typeof user.id !== 'string' || !isObjectId(user.id)) return 'id'
-  const badDate = (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value))
-  const date = REQUIRED_DATES.find((field) => badDate(user[field]))
+  const date = REQUIRED_DATES.find((field) => !isDate(user[field]))
   if (date !== undefined) return date
-  if (user.confirmed_at !== undefined && badDate(user.confirmed_at)) return 'confirmed_at'
+  if (user.confirmed_at !== undefined && !isDate(user.confirmed_at)) return 'confirmed_at'
   if (typeof user.password_hash !== 'string') return 'password_hash'
   if (typeof user.admin !== 'boolean') return 'admin'
   const text = OPTIONAL_TEXT_FIELDS.find((field) => user[field] !== undefined && typeof user[field] !== 'string')
@@ -157,6 +206,7 @@ function userFieldProblem(user: unknown): string | undefined {
   const tags = user.tags
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
   if (!isPlainObject(user.custom_fields)) return 'custom_fields'
-  if (!Array.isArray(user.external_accounts)) return 'external_accounts'
+  if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
+  if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
   return undefined
 }

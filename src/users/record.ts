@@ -1,3 +1,5 @@
+import type { PhotoRecord } from './photo.js'
+
 /**
  * A user as mock-cloud stores it (spec §4). This is the store's shape, not
  * the wire's: see `users/view.ts` for what a client sees.
@@ -24,12 +26,14 @@ export interface UserRecord {
   /** User-defined values with the types given; dates as `{ "$date": ISO }` (spec §5.8, `custom-dates.ts`). */
   custom_fields: Record<string, unknown>
   external_accounts: ExternalAccount[]
+  /** The primary photo (spec §3.1 `photo`, `photo_id`; `users/photo.ts`). */
+  photo?: PhotoRecord
   /** Salted hash from `users/password.ts`; never rendered. */
   password_hash: string
 }
 
 /** An external (social) account linked to a user (spec §4, §11 "external accounts"). */
-interface ExternalAccount {
+export interface ExternalAccount {
   external_id: string
   external_type: string
   token: string

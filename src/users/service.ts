@@ -1,6 +1,6 @@
 import { ApiError, invalidObjectId, notAuthorized, notSignedIn, requiredField, userNotFound } from '../errors.js'
 import { isObjectId } from '../ids.js'
-import { parseBoolean, readBoolean, textParam, type Params } from '../param-values.js'
+import { parseBoolean, readBoolean, textParam, trimmed, type Params } from '../param-values.js'
 import { compileOrder } from '../query/order.js'
 import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
 import { compileSelection } from '../query/select.js'
@@ -8,13 +8,16 @@ import { compileKeywords } from '../query/text.js'
 import { compileWhere } from '../query/where.js'
 import type { DataSet } from '../data-set.js'
 import type { Sessions } from '../sessions.js'
+import { AccountFlows } from './account-flows.js'
 import { UserCollection } from './collection.js'
+import { ExternalAccounts } from './external-accounts.js'
 import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
+import { photoChange } from './photo.js'
 import { toQueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
-import { invalidEmail, problems, validationFailed } from './validation.js'
+import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
 import { canSeeEmail, toWireUser, type WireUser } from './view.js'
 
 /** Who is calling: the user behind the request's live session, if any (spec §1.3). */
@@ -39,6 +42,14 @@ export interface CallResult {
 
 const LOGIN_FAILED = 'Invalid email/username or password.'
 
+/** How a data set's Users service behaves: the server's options that concern users. */
+export interface UsersSettings {
+  /** The password-hashing profile's hash function (issue 5); stored hashes of either profile verify. Default `fast`. */
+  hashPassword?: PasswordHasher
+  /** New users with an email are unconfirmed until they confirm it, and cannot log in before (spec §7). Default off. */
+  emailVerification?: boolean
+}
+
 /**
  * The rules of the Users object (spec §3), one method per endpoint, free of
  * HTTP: parameters in, {@link CallResult} out, {@link ApiError} for every
@@ -47,14 +58,21 @@ const LOGIN_FAILED = 'Invalid email/username or password.'
  */
 export class UsersService {
   private readonly users: UserCollection
+  private readonly hashPassword: PasswordHasher
+  /** Password reset and email confirmation (spec §3.12–§3.14, §7). */
+  readonly flows: AccountFlows
+  /** Login, link and unlink with external accounts (spec §3.15). */
+  readonly external: ExternalAccounts
 
   constructor(
     private readonly dataSet: DataSet,
     private readonly sessions: Sessions,
-    /** The password-hashing profile's hash function (issue 5); stored hashes of either profile verify. */
-    private readonly hashPassword: PasswordHasher = passwordHasher(),
+    settings: UsersSettings = {},
   ) {
     this.users = new UserCollection(dataSet)
+    this.hashPassword = settings.hashPassword ?? passwordHasher()
+    this.flows = new AccountFlows(dataSet, this.users, this.hashPassword, settings.emailVerification ?? false)
+    this.external = new ExternalAccounts(dataSet, this.users, sessions, this.flows)
   }
 
   /** The user behind a session id, or undefined when it is not a live session (spec §11 "session lookup"). */
@@ -68,8 +86,15 @@ export class UsersService {
    * users/create (spec §3.1): needs a password and its confirmation, and a
    * username or an email with first and last names. A non-admin caller (or
    * nobody) is logged in as the new user; an admin stays who they are (case B06).
+   * `su_id` (spec §6) is for admins only and must name a user; it changes
+   * nothing about the new user. With email verification on, a new user with an
+   * email is unconfirmed and gets no session; the mails go to the outbox (spec §7).
    */
   async create(params: Params, caller: Caller): Promise<CallResult> {
+    if (params.su_id !== undefined) {
+      if (!caller.user) throw notAuthorized()
+      this.actingUser({ su_id: params.su_id }, caller)
+    }
     const username = trimmed(textParam(params, 'username'))
     const email = trimmed(textParam(params, 'email'))
     if (!username && !email) throw validationFailed('create', [problems.identityRequired])
@@ -92,14 +117,18 @@ export class UsersService {
       tags: params.tags === undefined ? undefined : parseTags(params.tags),
       custom_fields: params.custom_fields === undefined ? undefined : parseCustomFields(params.custom_fields),
     }
+    const { runtime } = this.dataSet
+    const photo = await photoChange(params, runtime, (id) => this.knownPhoto(id))
     const hash = await this.hashPassword(password)
     // Another create may have taken the name while the hash was computed.
     const late = this.uniquenessProblems(username, email, undefined)
     if (late.length > 0) throw validationFailed('create', late)
-    const { runtime } = this.dataSet
     const user = newUserRecord(fields, hash, runtime.now(), runtime.objectId)
+    if (photo) user.photo = photo
+    this.flows.prepareNew(user)
     this.users.insert(user)
-    const session_id = caller.user?.admin ? undefined : this.sessions.start(user.id)
+    this.flows.created(user, params)
+    const session_id = caller.user?.admin || user.confirmed_at === undefined ? undefined : this.sessions.start(user.id)
     await this.dataSet.write()
     return { users: [toWireUser(user, true)], ...(session_id && { session_id }) }
   }
@@ -114,6 +143,7 @@ export class UsersService {
     }
     // The user may have been deleted while the password was checked.
     if (!this.users.byId(user.id)) throw new ApiError(401, LOGIN_FAILED)
+    this.flows.checkConfirmed(user)
     const session_id = this.sessions.start(user.id)
     await this.dataSet.write()
     return { users: [toWireUser(user, true)], session_id }
@@ -201,6 +231,7 @@ export class UsersService {
   async update(params: Params, caller: Caller): Promise<CallResult> {
     const password = textParam(params, 'password') || undefined
     this.accountChanges(params, this.actingUser(params, caller), password)
+    const photo = await photoChange(params, this.dataSet.runtime, (id) => this.knownPhoto(id))
     const password_hash = password === undefined ? undefined : await this.hashPassword(password)
     // From here on nothing awaits: the stored user is read again as it is after the hash, so a
     // concurrent update (or a reset) is neither overwritten with stale values nor lost.
@@ -211,6 +242,7 @@ export class UsersService {
       ...account,
       role: params.role === undefined ? target.role : textParam(params, 'role'),
       tags: params.tags === undefined ? target.tags : parseTags(params.tags),
+      photo: photo === undefined ? target.photo : (photo ?? undefined),
     }
     const custom_fields =
       params.custom_fields === undefined
@@ -256,17 +288,6 @@ export class UsersService {
     return this.removeUsers(this.matching(params.where), caller)
   }
 
-  /**
-   * users/request_reset_password (spec §3.12, §11): 200 with meta only when
-   * the email belongs to a user. No email is sent.
-   */
-  requestResetPassword(params: Params): CallResult {
-    const email = trimmed(textParam(params, 'email'))
-    if (email === undefined) throw new ApiError(400, 'Email is required.')
-    if (!this.users.byEmail(email)) throw new ApiError(404, 'No user found with this email address.')
-    return {}
-  }
-
   private async removeUsers(targets: readonly UserRecord[], caller: Caller): Promise<CallResult> {
     const ids = new Set(targets.map((user) => user.id))
     this.users.remove(ids)
@@ -306,10 +327,12 @@ export class UsersService {
     if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
     const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
     const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
+    // A user made by external_account_login has no username, email or names, and needs none (spec §3.15).
+    const external = target.external_accounts.length > 0
     const found = [
-      ...(username || email ? [] : [problems.identityRequired]),
+      ...(username || email || external ? [] : [problems.identityRequired]),
       ...(password === undefined ? [] : passwordProblems(password, textParam(params, 'password_confirmation'), false)),
-      ...(username ? [] : nameProblems(first_name, last_name)),
+      ...(username || external ? [] : nameProblems(first_name, last_name)),
       ...this.uniquenessProblems(username, email, target.id),
     ]
     if (found.length > 0) throw validationFailed('update', found)
@@ -332,6 +355,11 @@ export class UsersService {
     return onOther && wanted !== undefined ? wanted : target.admin
   }
 
+  /** A photo some user of this data set has, for `photo_id` (spec §3.1). */
+  private knownPhoto(id: string) {
+    return this.users.all().find((user) => user.photo?.id === id)?.photo
+  }
+
   /** Users matching a `where`, in creation order (spec §11 "order"). */
   private matching(where: unknown): UserRecord[] {
     const match = compileWhere(where)
@@ -350,16 +378,6 @@ export class UsersService {
       ...(email !== undefined && taken(this.users.byEmail(email)) ? [problems.emailTaken] : []),
     ]
   }
-}
-
-function trimmed(value: string | undefined): string | undefined {
-  const text = value?.trim()
-  return text ? text : undefined
-}
-
-function passwordProblems(password: string | undefined, confirmation: string | undefined, required: boolean): string[] {
-  if (password === undefined || password === '') return required ? [problems.passwordBlank] : []
-  return confirmation === password ? [] : [problems.confirmationMismatch]
 }
 
 function nameProblems(first_name: string | undefined, last_name: string | undefined): string[] {

@@ -26,3 +26,13 @@ export const problems = {
 
 /** 400 for a malformed email, without the validation prefix (spec §2.3, §11 "create errors"). */
 export const invalidEmail = (): ApiError => new ApiError(400, 'Invalid Email Address.')
+
+/**
+ * The problems of a password and its confirmation (spec §7): a blank password
+ * when one is `required` (create, reset), a confirmation that differs.
+ * An absent or empty password that is not required is no problem (update keeps the old one).
+ */
+export function passwordProblems(password: string | undefined, confirmation: string | undefined, required: boolean): string[] {
+  if (password === undefined || password === '') return required ? [problems.passwordBlank] : []
+  return confirmation === password ? [] : [problems.confirmationMismatch]
+}

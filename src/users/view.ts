@@ -1,5 +1,6 @@
 import { toWireDate } from '../dates.js'
 import { wireCustomFields } from './custom-dates.js'
+import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
 
 /** A user as the client sees it in `response.users` (spec §4). */
@@ -8,7 +9,8 @@ export type WireUser = Record<string, unknown>
 /**
  * Renders a stored user for the wire, in the key order of the real service's
  * replies (spec §2.2, §4): unset names, username, role and tags omitted;
- * `external_accounts`, `custom_fields` and `stats` always present; `admin` as
+ * `external_accounts`, `custom_fields` and `stats` always present; `photo`
+ * when the user has one; `admin` as
  * the string "true"/"false"; dates in the wire format; never the password hash
  * (spec §11 "unset fields", "admin").
  *
@@ -28,7 +30,18 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   wire.admin = user.admin ? 'true' : 'false'
   if (user.tags !== undefined) wire.tags = [...user.tags]
   wire.custom_fields = wireCustomFields(user.custom_fields)
-  wire.stats = { photos: { total_count: 0 }, storage: { used: 0 } }
+  if (user.photo !== undefined) wire.photo = wirePhoto(user.photo)
+  // An uploaded primary photo is a Photos object the user owns (spec §4 `stats`).
+  const uploaded = user.photo?.size
+  wire.stats = { photos: { total_count: uploaded === undefined ? 0 : 1 }, storage: { used: uploaded ?? 0 } }
+  return wire
+}
+
+/** The embedded Photos object of a user (spec §4 `photo`), dates in the wire format. */
+function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
+  const wire: Record<string, unknown> = { ...photo }
+  if (photo.created_at !== undefined) wire.created_at = toWireDate(photo.created_at)
+  if (photo.updated_at !== undefined) wire.updated_at = toWireDate(photo.updated_at)
   return wire
 }
 

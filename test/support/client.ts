@@ -19,8 +19,8 @@ export interface CallOptions {
   form?: Record<string, unknown>
   /** Body as JSON. */
   json?: unknown
-  /** Body as multipart form data. */
-  multipart?: Record<string, string>
+  /** Body as multipart form data; a `File` or `Blob` is sent as a file part. */
+  multipart?: Record<string, string | Blob>
   /** App key; default TESTKEY; null sends none. */
   key?: string | null
 }

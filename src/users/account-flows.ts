@@ -1,0 +1,177 @@
+import { ApiError } from '../errors.js'
+import type { DataSet } from '../data-set.js'
+import { mailLink, sendMail } from '../outbox.js'
+import { textParam, trimmed, type Params } from '../param-values.js'
+import type { UserCollection } from './collection.js'
+import type { PasswordHasher } from './password.js'
+import type { UserRecord } from './record.js'
+import { AccountTokens, type TokenPurpose } from './tokens.js'
+import { passwordProblems, validationFailed } from './validation.js'
+import { toWireUser } from './view.js'
+import type { CallResult } from './service.js'
+
+/** 400 for a confirmation or reset token that is unknown, used or expired (spec §11 "reset_password / confirm_user"). */
+export const INVALID_TOKEN = 'Invalid or expired token.'
+
+/**
+ * 401 on login of a user whose email is not confirmed while email verification
+ * is on: Devise's wording, which the service was built on (spec §7).
+ */
+export const UNCONFIRMED = 'You have to confirm your account before continuing.'
+
+/**
+ * The email flows of the Users object (spec §3.12–§3.14, §7): password reset
+ * and email confirmation with one-use tokens, and the mails the real service
+ * sent, recorded in the data set's outbox instead (spec §11
+ * "request_reset_password / resend_confirmation"). The app's name in default
+ * subjects is its app key. Free of HTTP, like `UsersService`.
+ */
+export class AccountFlows {
+  private readonly tokens: AccountTokens
+
+  constructor(
+    private readonly dataSet: DataSet,
+    private readonly users: UserCollection,
+    private readonly hashPassword: PasswordHasher,
+    /** The app option "email verification on" (`emailVerification`, `--email-verification`); off by default. */
+    private readonly emailVerification: boolean,
+  ) {
+    this.tokens = new AccountTokens(dataSet)
+  }
+
+  /**
+   * A new user before it is stored: with email verification on, a user with an
+   * email starts unconfirmed (`confirmed_at` absent, spec §4). A user without
+   * an email has no address to confirm and stays confirmed.
+   */
+  prepareNew(user: UserRecord): void {
+    if (this.emailVerification && user.email !== undefined) delete user.confirmed_at
+  }
+
+  /**
+   * The mails users/create sends (spec §3.1, §7), once the user is stored: the
+   * confirmation mail to an unconfirmed user, and the welcome mail of the
+   * `template` parameter. The caller persists the store.
+   */
+  created(user: UserRecord, params: Params): void {
+    if (user.email === undefined) return
+    if (user.confirmed_at === undefined) this.mailToken('confirmation', user, params)
+    const template = trimmed(textParam(params, 'template'))
+    if (template !== undefined) {
+      sendMail(this.dataSet, { kind: 'welcome', to: user.email, user_id: user.id, subject: `Welcome to ${this.dataSet.key}`, template })
+    }
+  }
+
+  /**
+   * Refuses the login of an unconfirmed user while email verification is on (spec §7).
+   *
+   * @throws ApiError 401 {@link UNCONFIRMED}.
+   */
+  checkConfirmed(user: UserRecord): void {
+    if (this.emailVerification && user.confirmed_at === undefined) throw new ApiError(401, UNCONFIRMED)
+  }
+
+  /**
+   * users/request_reset_password (spec §3.12, §11): mails a reset link to the
+   * user with this `email`; `subject` and `template` go into the mail. Meta only.
+   *
+   * @throws ApiError 400 `Email is required.`, 404 `No user found with this email address.`
+   */
+  async requestResetPassword(params: Params): Promise<CallResult> {
+    this.mailToken('reset_password', this.userByEmail(params), params)
+    await this.dataSet.write()
+    return {}
+  }
+
+  /**
+   * users/resend_confirmation (spec §3.13, §11): mails a new confirmation link
+   * to the user with this `email` (an earlier link stops working);
+   * `confirmation_subject` and `confirmation_template` go into the mail. Meta only.
+   *
+   * @throws ApiError 400 `Email is required.`, 404 `No user found with this email address.`
+   */
+  async resendConfirmation(params: Params): Promise<CallResult> {
+    this.mailToken('confirmation', this.userByEmail(params), params)
+    await this.dataSet.write()
+    return {}
+  }
+
+  /**
+   * users/confirm_user (spec §3.14, §7): `confirmation_token` from the mail
+   * confirms the user (`confirmed_at` = now, kept when already confirmed) and
+   * is used up. Answers the user, email included; no session.
+   *
+   * @throws ApiError 400 {@link INVALID_TOKEN}.
+   */
+  async confirmUser(params: Params): Promise<CallResult> {
+    const token = textParam(params, 'confirmation_token')
+    const user = this.tokenUser('confirmation', token)
+    this.tokens.spend(token!)
+    const now = this.dataSet.runtime.now().toISOString()
+    user.confirmed_at ??= now
+    user.updated_at = now
+    await this.dataSet.write()
+    return { users: [toWireUser(user, true)] }
+  }
+
+  /**
+   * users/reset_password (spec §3.14, §7): `reset_password_token` from the mail
+   * and a new `password` with its `password_confirmation`. The token is used up
+   * only when the password is accepted, so a typo can be corrected with the same link.
+   * Answers the user, email included; no session.
+   *
+   * @throws ApiError 400 {@link INVALID_TOKEN}; 400 `Failed to update user:
+   *   Validation failed - Password can't be blank.` / `... - Password
+   *   confirmation doesn't match Password.`
+   */
+  async resetPassword(params: Params): Promise<CallResult> {
+    const token = textParam(params, 'reset_password_token')
+    this.tokenUser('reset_password', token)
+    const password = textParam(params, 'password')
+    const found = passwordProblems(password, textParam(params, 'password_confirmation'), true)
+    if (found.length > 0 || password === undefined) throw validationFailed('update', found)
+    const hash = await this.hashPassword(password)
+    // Looked up again after the await: the token may have been used, or the user deleted, meanwhile.
+    const user = this.tokenUser('reset_password', token)
+    this.tokens.spend(token!)
+    user.password_hash = hash
+    user.updated_at = this.dataSet.runtime.now().toISOString()
+    await this.dataSet.write()
+    return { users: [toWireUser(user, true)] }
+  }
+
+  /** The stored user a live token stands for. @throws ApiError 400 {@link INVALID_TOKEN}. */
+  private tokenUser(purpose: TokenPurpose, token: string | undefined): UserRecord {
+    const userId = this.tokens.peek(purpose, token)
+    const user = userId === undefined ? undefined : this.users.byId(userId)
+    if (!user) throw new ApiError(400, INVALID_TOKEN)
+    return user
+  }
+
+  private userByEmail(params: Params): UserRecord {
+    const email = trimmed(textParam(params, 'email'))
+    if (email === undefined) throw new ApiError(400, 'Email is required.')
+    const user = this.users.byEmail(email)
+    if (!user) throw new ApiError(404, 'No user found with this email address.')
+    return user
+  }
+
+  /** Issues a token and records its mail, with the subject and template the request names (spec §3.12, §3.13). */
+  private mailToken(kind: TokenPurpose, user: UserRecord, params: Params): void {
+    const app = this.dataSet.key
+    const [subjectParam, templateParam, subject] =
+      kind === 'reset_password'
+        ? ['subject', 'template', `Password reset request for ${app}`]
+        : ['confirmation_subject', 'confirmation_template', `Email Verification Instructions for ${app}`]
+    const token = this.tokens.issue(kind, user.id)
+    sendMail(this.dataSet, {
+      kind,
+      to: user.email ?? '',
+      user_id: user.id,
+      subject: trimmed(textParam(params, subjectParam)) ?? subject,
+      template: trimmed(textParam(params, templateParam)),
+      token,
+      link: mailLink(kind, app, token),
+    })
+  }
+}
