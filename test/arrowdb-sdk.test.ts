@@ -196,4 +196,42 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     const found = await ok(app, 'usersQuery', { where: { joined: { $gt: '2020-01-01 00:00:00+0000' } } })
     expect(found.body.response.users.map((u: { username: string }) => u.username)).toEqual(['dated'])
   })
+  it('a full password reset: usersRequestResetPassword → token from the outbox → reset_password → usersLogin with the new password', async () => {
+    const requested = await ok(app, 'usersRequestResetPassword', { email: 'alice@example.com' })
+    expect(requested.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'requestResetPassword' } })
+    const [mail] = server.outbox('TESTKEY')
+    expect(mail).toMatchObject({ kind: 'reset_password', to: 'alice@example.com' })
+    // The SDK has no call for the link's target; the page behind the link calls it over HTTP (spec §7).
+    const link = new URL(`${server.url}/v1/users/reset_password.json`)
+    link.search = new URLSearchParams({ key: 'TESTKEY', reset_password_token: mail!.token!, password: 'new-pass', password_confirmation: 'new-pass' }).toString()
+    const reset = await fetch(link)
+    expect(reset.status).toBe(200)
+
+    const old = await refused(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
+    expect(old.statusCode).toBe(401)
+    const loggedIn = await ok(app, 'usersLogin', { login: 'alice', password: 'new-pass' })
+    expect(loggedIn.body.response.users[0].email).toBe('alice@example.com')
+  })
+
+  it('usersResendConfirmation records a confirmation mail; an unknown email is an SDK error with 404', async () => {
+    await ok(app, 'usersResendConfirmation', { email: 'bob@example.com' })
+    expect(server.outbox('TESTKEY').map((mail) => [mail.kind, mail.to])).toEqual([['confirmation', 'bob@example.com']])
+    const err = await refused(app, 'usersResendConfirmation', { email: 'nobody@example.com' })
+    expect(err.statusCode).toBe(404)
+    expect(err.reason).toBe('No user found with this email address.')
+  })
+
+  it('an admin usersBatchDelete without where deletes every user, the admin included; a non-admin gets 403', async () => {
+    const member = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    await ok(member, 'usersLogin', { login: 'bob', password: 'pw-bob' })
+    const forbidden = await refused(member, 'usersBatchDelete')
+    expect(forbidden.statusCode).toBe(403)
+    expect(forbidden.reason).toBe('You are not authorized to perform this action.')
+
+    await ok(app, 'usersLogin', { login: 'admin', password: 'pw-admin' })
+    const deleted = await ok(app, 'usersBatchDelete')
+    expect(deleted.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'batchDelete' } })
+    const counted = await ok(app, 'usersCount')
+    expect(counted.body.meta.count).toBe(0)
+  })
 })

@@ -34,6 +34,13 @@ describe('parseCommand', () => {
     expect(parseCommand(['start'])).not.toHaveProperty('seed')
   })
 
+  it('--email-verification turns email verification on (spec §7); absent → off; it takes no value', () => {
+    expect(parseCommand(['start', '--email-verification'])).toMatchObject({ kind: 'start', emailVerification: true })
+    expect(parseCommand(['start'])).not.toHaveProperty('emailVerification')
+    expect(() => parseCommand(['start', '--email-verification=yes'])).toThrow('--email-verification takes no value')
+    expect(() => parseCommand(['--email-verification'])).toThrow('missing the command: write mock-cloud start --email-verification ...')
+  })
+
   it('-h, --help and start --help → help; -v and --version → version', () => {
     expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
     expect(parseCommand(['start', '--help'])).toEqual({ kind: 'help' })
@@ -102,6 +109,7 @@ describe('main (in process)', () => {
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
       '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
+      '--email-verification', 'GET /__mock/outbox',
       'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
       expect(result.stdout).toContain(text)
     }
