@@ -29,7 +29,7 @@ export interface AppData {
 
 /**
  * Everything mock-cloud keeps: the data set of each app key used so far. This
- * is also the layout of a `--data` JSON file: `{ "apps": { "KEY": { "users": [...], "sessions": {...} } } }`.
+ * is also the layout of a `--data` JSON file: `{ "apps": { "KEY": { "users": [...], "sessions": {...}, "tokens": {...}, "outbox": [...] } } }`.
  */
 export interface StoreData {
   apps: Record<string, AppData>
