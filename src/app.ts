@@ -60,7 +60,7 @@ export interface MockCloud {
    */
   deleteSnapshot(name: string, key?: string): void
   /**
-   * A copy of `key`'s data set as `{ users, sessions }` (stored users with their password
+   * A copy of `key`'s data set as `{ users, sessions, tokens, outbox }` (stored users with their password
    * hashes), or without a key of all as `{ apps }`: the data file's layout (`GET /__mock/data[?key=K]`).
    */
   exportData(key?: string): AppData | StoreData

@@ -7,7 +7,7 @@ import { appDataProblem, storeDataProblem, type AppData, type StoreData } from '
  * Export and import of data sets as JSON files (issue 4 §2, `GET`/`PUT /__mock/data`).
  *
  * The format is the data file's (`--data`), so an export reads back exactly:
- * one data set is `{ "users": [...], "sessions": {...} }` as one entry of the
+ * one data set is `{ "users": [...], "sessions": {...}, "tokens": {...}, "outbox": [...] }` as one entry of the
  * data file's `apps` (users as stored: lowercased names, ISO dates, the salted
  * `password_hash`, never a plain password); every data set is the whole data file
  * `{ "apps": { "KEY": {...} } }`.

@@ -20,7 +20,7 @@ describe('/__mock/data', () => {
     expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8')
     const text = await exported.text()
     const data = JSON.parse(text)
-    expect(Object.keys(data)).toEqual(['users', 'sessions'])
+    expect(Object.keys(data)).toEqual(['users', 'sessions', 'tokens', 'outbox'])
     expect(data.users.map((user: any) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin', 'frank'])
     expect(data.users[0].password_hash).toMatch(/^hmac-sha256\$/)
     expect(text).not.toContain('pw-alice')

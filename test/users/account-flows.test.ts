@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
+import { TOKEN_LIFETIME_MS } from '../../src/users/tokens.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
@@ -107,6 +108,29 @@ describe('password reset', () => {
     const reply = await call('GET', 'users/reset_password', { ...query, password: 'x', password_confirmation: 'x' })
     expect(reply.status).toBe(400)
     expect(reply.body.meta).toEqual({ status: 'fail', code: 400, message: INVALID_TOKEN, method_name: 'resetPassword' })
+  })
+
+  it('a token expires 24 hours after its mail, by the server clock', async () => {
+    await start()
+    server.clock.freeze()
+    await call('GET', 'users/request_reset_password', { email: 'alice@example.com' })
+    await call('GET', 'users/request_reset_password', { email: 'bob@example.com' })
+    const alice = lastToken('reset_password', 'alice@example.com')
+    const bob = lastToken('reset_password', 'bob@example.com')
+    server.clock.advance(TOKEN_LIFETIME_MS - 1)
+    const inTime = await call('GET', 'users/reset_password', { reset_password_token: alice, password: 'p', password_confirmation: 'p' })
+    expect(inTime.status).toBe(200)
+    server.clock.advance(1)
+    const late = await call('GET', 'users/reset_password', { reset_password_token: bob, password: 'p', password_confirmation: 'p' })
+    expect(late.body.meta).toEqual({ status: 'fail', code: 400, message: INVALID_TOKEN, method_name: 'resetPassword' })
+  })
+
+  it('a confirmation token expires too (advance 25h)', async () => {
+    await start({ emailVerification: true })
+    await call('POST', 'users/create', {}, { form: { username: 'zed', email: 'zed@example.com', password: 'p', password_confirmation: 'p' } })
+    server.clock.advance('25h')
+    const token = lastToken('confirmation', 'zed@example.com')
+    expect((await call('GET', 'users/confirm_user', { confirmation_token: token })).body.meta.message).toBe(INVALID_TOKEN)
   })
 
   it('only the newest mail works: a second request makes the first token invalid', async () => {
