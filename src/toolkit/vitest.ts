@@ -31,8 +31,9 @@ let fileKeys = 0
  * For a test file under `mockCloudSetup` (from `mock-cloud/vitest-setup`): the
  * server's URL and an app key of the file's own, so files run in parallel on one
  * server without seeing each other's users, sessions or snapshots (issue 4 §7).
- * The key is made from the file's path (`vitest:test/login.test.ts`), the same on
- * every run, so a deterministic server (`seed`) gives the same ids every run.
+ * The key is made from the file's path (`vitest:test/login.test.ts`; characters other
+ * than letters, digits and `._~:/-` become `_`), the same on every run, so a
+ * deterministic server (`seed`) gives the same ids every run.
  * Call it once, at the top of the file.
  *
  * @throws Error when no global setup provided the server.
@@ -51,11 +52,13 @@ export function useMockCloud(options: UseMockCloudOptions = {}): MockCloudHandle
     )
   }
   const testPath = expect.getState().testPath
-  const fileKey = `vitest:${testPath ? relative(process.cwd(), testPath).split('\\').join('/') : `file-${++fileKeys}`}`
+  const path = testPath ? relative(process.cwd(), testPath).split('\\').join('/') : `file-${++fileKeys}`
+  // Only characters a query string carries as they are, so `?key=${cloud.key}` needs no encoding.
+  const fileKey = `vitest:${path.replace(/[^\w.~:/-]/g, '_')}`
   let fresh = 0
   const handle: MockCloudHandle = {
     ...mockCloudClient(provided.url, fileKey),
-    freshAppKey: () => mockCloudClient(provided.url, `${fileKey}#${++fresh}`),
+    freshAppKey: () => mockCloudClient(provided.url, `${fileKey}:${++fresh}`),
   }
   if (options.resetBeforeEach ?? true) beforeEach(() => handle.reset())
   return handle

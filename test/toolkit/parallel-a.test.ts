@@ -42,7 +42,7 @@ describe('useMockCloud, file A', () => {
 
   it('freshAppKey gives a data set of its own, from the baseline', async () => {
     const fresh = cloud.freshAppKey()
-    expect(fresh.key).toBe(`${cloud.key}#1`)
+    expect(fresh.key).toBe(`${cloud.key}:1`)
     await call('POST', 'users/create', {}, { key: fresh.key, form: { username: 'fresh', ...signUp } })
     expect([await count(fresh.key), await count()]).toEqual([6, 5])
     await fresh.reset()
