@@ -1,4 +1,5 @@
 import type { ClockState } from '../clock.js'
+import type { OutboxMail } from '../outbox.js'
 import type { SnapshotInfo } from '../snapshots.js'
 import type { AppData } from '../store/db.js'
 
@@ -25,6 +26,8 @@ export interface MockCloudClient {
   exportData(): Promise<AppData>
   /** Replaces the data set with an export (`PUT /__mock/data?key=K`); rejects (code 400) naming a problem. */
   importData(data: AppData): Promise<void>
+  /** The mails recorded instead of sent to this key's users, oldest first (`GET /__mock/outbox?key=K`). */
+  outbox(): Promise<OutboxMail[]>
   /**
    * The server's clock (`/__mock/clock`). It is the server's, not the key's: a test
    * file that moves it moves it for every file running on that server at the time.
@@ -73,6 +76,7 @@ export function mockCloudClient(url: string, key: string): MockCloudClient {
     deleteSnapshot: async (name) => void (await call('DELETE', named(name))),
     exportData: () => call('GET', 'data'),
     importData: async (data) => void (await call('PUT', 'data', data)),
+    outbox: async () => (await call('GET', 'outbox')).response.mails,
     clock: {
       state: async () => (await call('GET', 'clock')).response.clock,
       freeze: () => clock({ action: 'freeze' }),

@@ -29,4 +29,15 @@ describe('mockCloudClient', () => {
     expect(server.snapshots()).toEqual([])
     await expect(cloud.importData({ users: [], sessions: { x: {} } } as never)).rejects.toMatchObject({ code: 400 })
   })
+
+  it("reads its key's outbox: a reset mail's token finishes the reset", async () => {
+    const { server, call } = await start()
+    const cloud = mockCloudClient(server.url, 'K')
+    await call('GET', 'users/request_reset_password', { email: 'bob@example.com' }, { key: 'K' })
+    await call('GET', 'users/request_reset_password', { email: 'alice@example.com' }, { key: 'OTHER' })
+    const mails = await cloud.outbox()
+    expect(mails.map((mail) => [mail.key, mail.kind, mail.to])).toEqual([['K', 'reset_password', 'bob@example.com']])
+    const reset = await call('GET', 'users/reset_password', { reset_password_token: mails[0]!.token, password: 'n', password_confirmation: 'n' }, { key: 'K' })
+    expect(reset.status).toBe(200)
+  })
 })

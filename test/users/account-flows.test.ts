@@ -342,6 +342,18 @@ describe('email verification on', () => {
     expect(server.outbox()).toEqual([])
   })
 
+  it('an unconfirmed user cannot log in with a linked external account either', async () => {
+    await start({ emailVerification: true })
+    const data = server.exportData('TESTKEY') as any
+    const alice = data.users.find((user: { username: string }) => user.username === 'alice')
+    delete alice.confirmed_at
+    alice.external_accounts = [{ external_id: 'fb-9', external_type: 'facebook', token: '' }]
+    await server.importData(data, 'TESTKEY')
+    const reply = await call('POST', 'users/external_account_login', {}, { form: { id: 'fb-9', type: 'facebook' } })
+    expect(reply.status).toBe(401)
+    expect(reply.body.meta).toEqual({ status: 'fail', code: 401, message: UNCONFIRMED, method_name: 'externalAccountLogin' })
+  })
+
   it('a password reset does not confirm the user', async () => {
     await start({ emailVerification: true })
     await call('POST', 'users/create', {}, { form: signUp })
