@@ -131,6 +131,17 @@ describe('calls beyond the documentation examples', () => {
     expect(e.users[0].username).toBe('carol')
   })
 
+  it('the key picks the data set: a user made through one app key is unknown to another', async () => {
+    const appA = createCloud({ url: server.url, key: 'APP-A' })
+    const appB = createCloud({ url: server.url, key: 'APP-B' })
+    const created = await outcome((cb) => appA.Users.create({ username: 'zoe', password: 'p', password_confirmation: 'p' }, cb))
+    expect(created.success).toBe(true)
+    expect((await outcome((cb) => appA.Users.count(cb))).meta?.count).toBe(6)
+    expect((await outcome((cb) => appB.Users.count(cb))).meta?.count).toBe(5)
+    const login = await outcome((cb) => appB.Users.login({ login: 'zoe', password: 'p' }, cb))
+    expect(login).toEqual({ success: false, error: true, code: 401, message: BAD_LOGIN })
+  })
+
   it('two Clouds are two app installs: separate sessions', async () => {
     const other = createCloud({ url: server.url, key: 'TESTKEY' })
     await logIn('alice', 'pw-alice')
