@@ -104,9 +104,8 @@ export class AccountFlows {
    * @throws ApiError 400 {@link INVALID_TOKEN}.
    */
   async confirmUser(params: Params): Promise<CallResult> {
-    const token = textParam(params, 'confirmation_token')
-    const user = this.tokenUser('confirmation', token)
-    this.tokens.spend(token!)
+    const { user, token } = this.tokenUser('confirmation', textParam(params, 'confirmation_token'))
+    this.tokens.spend(token)
     const now = this.dataSet.runtime.now().toISOString()
     user.confirmed_at ??= now
     user.updated_at = now
@@ -125,27 +124,27 @@ export class AccountFlows {
    *   confirmation doesn't match Password.`
    */
   async resetPassword(params: Params): Promise<CallResult> {
-    const token = textParam(params, 'reset_password_token')
-    this.tokenUser('reset_password', token)
+    const sent = textParam(params, 'reset_password_token')
+    this.tokenUser('reset_password', sent)
     const password = textParam(params, 'password')
     const found = passwordProblems(password, textParam(params, 'password_confirmation'), true)
     if (found.length > 0 || password === undefined) throw validationFailed('update', found)
     const hash = await this.hashPassword(password)
     // Looked up again after the await: the token may have been used, or the user deleted, meanwhile.
-    const user = this.tokenUser('reset_password', token)
-    this.tokens.spend(token!)
+    const { user, token } = this.tokenUser('reset_password', sent)
+    this.tokens.spend(token)
     user.password_hash = hash
     user.updated_at = this.dataSet.runtime.now().toISOString()
     await this.dataSet.write()
     return { users: [toWireUser(user, true)] }
   }
 
-  /** The stored user a live token stands for. @throws ApiError 400 {@link INVALID_TOKEN}. */
-  private tokenUser(purpose: TokenPurpose, token: string | undefined): UserRecord {
+  /** A live token and the stored user it stands for. @throws ApiError 400 {@link INVALID_TOKEN}. */
+  private tokenUser(purpose: TokenPurpose, token: string | undefined): { user: UserRecord; token: string } {
     const userId = this.tokens.peek(purpose, token)
     const user = userId === undefined ? undefined : this.users.byId(userId)
-    if (!user) throw new ApiError(400, INVALID_TOKEN)
-    return user
+    if (!user || token === undefined) throw new ApiError(400, INVALID_TOKEN)
+    return { user, token }
   }
 
   private userByEmail(params: Params): UserRecord {

@@ -96,6 +96,8 @@ describe('a data file', () => {
     ['a created_at that is no date', { created_at: 'yesterday' }, 'created_at'],
     ['tags that are text', { tags: 'golf' }, 'tags'],
     ['an id that is no id', { id: 'x' }, 'id'],
+    ['an external account without external_type', { external_accounts: [{ external_id: '1', token: '' }] }, 'external_accounts'],
+    ['a photo without an id', { photo: { filename: 'a.png' } }, 'photo'],
   ])('with %s stops the start naming the field', async (_name, change, field) => {
     const file = join(dir, 'bad.json')
     const user = {
