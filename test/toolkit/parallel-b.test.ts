@@ -30,6 +30,13 @@ describe('useMockCloud, file B', () => {
     expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(7)
   })
 
+  it('reads the outbox of its own key only', async () => {
+    expect(await cloud.outbox()).toEqual([])
+    await call('GET', 'users/request_reset_password', { email: 'bob@example.com' }, { key: cloud.key })
+    const mails = await cloud.outbox()
+    expect(mails.map((mail) => [mail.key, mail.kind, mail.to])).toEqual([[cloud.key, 'reset_password', 'bob@example.com']])
+  })
+
   it('exports its data set and imports it back; reads the server clock', async () => {
     const mine = await call('POST', 'users/login', {}, { key: cloud.key, form: { login: 'alice', password: 'pw-alice' } })
     expect(mine.status).toBe(200)
@@ -37,6 +44,7 @@ describe('useMockCloud, file B', () => {
     expect(Object.keys(data.sessions)).toContain(mine.body.meta.session_id)
     await cloud.importData({ ...data, users: data.users.filter((user) => user.username !== 'only-in-b') })
     expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(6)
+    expect(await cloud.outbox()).toHaveLength(1)
     const clock = await cloud.clock.state()
     expect(clock.frozen).toBe(false)
     expect(Number.isNaN(Date.parse(clock.now))).toBe(false)
