@@ -11,7 +11,7 @@ const fixtures = { users: [...fixtureS.users, { username: 'noid', password: 'pw-
 
 /** Runs the same calls on a fresh server and returns what a client saw of each: status, Set-Cookie and body bytes. */
 async function script(options: MockCloudOptions): Promise<string[]> {
-  const { call } = await start({ fixtures, ...options })
+  const { server, call } = await start({ fixtures, ...options })
   const seen: string[] = []
   const record = async (reply: ReturnType<Call>) => {
     const { status, headers, text } = await reply
@@ -27,16 +27,20 @@ async function script(options: MockCloudOptions): Promise<string[]> {
   await record(call('POST', 'users/create', {}, { key: 'OTHER', form: { username: 'gina', ...signUp } }))
   await record(call('GET', 'users/query', { where: { username: 'noid' } }, { key: 'OTHER' }))
   await record(call('GET', 'users/logout', {}, { session }))
+  await record(call('GET', 'users/request_reset_password', { email: 'alice@example.com' }))
+  const outbox = await fetch(`${server.url}/__mock/outbox?key=TESTKEY`)
+  seen.push(await outbox.text())
   return seen
 }
 
 describe('deterministic mode', () => {
-  it('two fresh servers given the same seed and calls answer byte for byte the same', async () => {
+  it('two fresh servers given the same seed and calls answer byte for byte the same, tokens included', async () => {
     const first = await script({ seed: 42 })
     const second = await script({ seed: 42 })
     expect(second).toEqual(first)
     // The clock starts frozen at 2020-01-01T00:00:00Z: the ids' time part is 0x5e0be100.
     expect(first[0]).toContain('"created_at":"2020-01-01T00:00:00+0000"')
+    expect(JSON.parse(first.at(-1)!).response.mails[0].token).toMatch(/^[\w-]{20,}$/)
     expect(JSON.parse(first[0]!.slice(first[0]!.indexOf('{'))).response.users[0].id).toMatch(/^5e0be100/)
   })
 
