@@ -22,3 +22,30 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * wherever input becomes object keys (issue: no prototype pollution from input).
  */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * The deepest nesting of objects and arrays accepted in JSON from a request (a JSON body, or a
+ * `where`, `sel`, `unsel` or `custom_fields` parameter), the value itself being level 1.
+ * Deeper JSON parses, but recursive code over it (copying, storing, matching) would run out
+ * of stack: such input is refused with a 400 before anything reads it (issue 6 "bad input").
+ */
+export const MAX_JSON_DEPTH = 100
+
+/**
+ * True when `value` nests objects and arrays deeper than `max` levels. Walks without
+ * recursion, so any depth can be checked.
+ *
+ * @example
+ * nestsDeeperThan({ a: [1] }, 2) // false
+ * nestsDeeperThan({ a: [[1]] }, 2) // true
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next
+    if (typeof item !== 'object' || item === null) continue
+    if (depth > max) return true
+    for (const child of Object.values(item)) pending.push([child, depth + 1])
+  }
+  return false
+}

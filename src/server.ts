@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createMockCloud, type MockCloud } from './app.js'
+import { answerClientErrors } from './http/client-errors.js'
 import type { Fixture } from './fixtures.js'
 import type { OutboxMail } from './outbox.js'
 import type { MockCloudOptions } from './options.js'
@@ -64,8 +65,17 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`)
   }
-  const cloud = await createMockCloud(cloudOptions)
+  return serveMockCloud(await createMockCloud(cloudOptions), port, host)
+}
 
+/**
+ * Serves an in-process mock-cloud on a real port: what {@link startMockCloud} does once the
+ * cloud is built. Tests that also need the cloud itself (its `store`) build it with
+ * `createMockCloud` and serve it with this.
+ *
+ * @throws an Error naming the port when it is in use or cannot be bound (the cloud is closed then).
+ */
+export async function serveMockCloud(cloud: MockCloud, port: number, host: string): Promise<RunningMockCloud> {
   let server: Server
   let address: AddressInfo
   try {
@@ -125,6 +135,7 @@ function listen(fetch: Fetch, port: number, host: string): Promise<{ server: Ser
       server.close()
       reject(listenError(err, port, host))
     }
+    answerClientErrors(server, MAX_HEADER_BYTES)
     server.once('error', onError)
     server.once('listening', () => {
       server.off('error', onError)

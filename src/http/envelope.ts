@@ -23,13 +23,18 @@ export function renderSuccess(
 
 /** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */
 export function renderFailure(c: Context, params: Params, error: ApiError, method_name: string | undefined): Response {
-  const meta = {
-    status: 'fail',
-    code: error.code,
-    message: error.message,
-    ...(method_name !== undefined && { method_name }),
+  return render(c, params, error.code, failureBody(error, method_name))
+}
+
+/**
+ * The body of a failure envelope, `{"meta":{"status":"fail","code","message"[,"method_name"]}}`,
+ * for the one place that answers without a Hono context: a request Node cannot parse
+ * (`client-errors.ts`).
+ */
+export function failureBody(error: ApiError, method_name?: string): { meta: Record<string, unknown> } {
+  return {
+    meta: { status: 'fail', code: error.code, message: error.message, ...(method_name !== undefined && { method_name }) },
   }
-  return render(c, params, error.code, { meta })
 }
 
 function render(c: Context, params: Params, code: number, body: unknown): Response {

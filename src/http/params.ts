@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../errors.js'
-import { isPlainObject } from '../json.js'
+import { isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
 import type { Params } from '../param-values.js'
 
 /** Largest request body accepted, in bytes (1 MiB); larger → 413. */
@@ -18,7 +18,8 @@ const MAX_BODY_BYTES = 1024 * 1024
  *
  * @param query - the query-string parameters, from {@link queryParams}.
  * @throws ApiError 413 for a body over {@link MAX_BODY_BYTES}, 400 for a body
- *   that does not parse as its Content-Type says, 415 for other types.
+ *   that does not parse as its Content-Type says or a JSON body nested deeper than
+ *   {@link MAX_JSON_DEPTH} levels below its parameters, 415 for other types.
  */
 export async function readParams(c: Context, query: Params): Promise<Params> {
   const entries: [string, unknown][] = Object.entries(query)
@@ -86,6 +87,8 @@ async function parseBody(body: Uint8Array, contentType: string): Promise<[string
       throw invalidJsonBody((error as Error).message)
     }
     if (!isPlainObject(json)) throw invalidJsonBody('expected an object of parameters')
+    // Parameters sit one level down, so a value may nest as deep as a JSON-text parameter may.
+    if (nestsDeeperThan(json, MAX_JSON_DEPTH + 1)) throw invalidJsonBody(`a value is nested deeper than ${MAX_JSON_DEPTH} levels`)
     return Object.entries(json)
   }
   throw new ApiError(

@@ -1,4 +1,4 @@
-import { request } from 'node:http'
+import { request, type Agent } from 'node:http'
 
 /** A reply read without any client-side decoding. */
 export interface RawReply {
@@ -23,13 +23,13 @@ export function rawRequest(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
+  options: { body?: string | Uint8Array; headers?: Record<string, string>; agent?: Agent } = {},
 ): Promise<RawReply> {
   const { hostname, port } = new URL(baseUrl)
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...options.headers }
     if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body)
-    const req = request({ host: hostname, port, method, path, headers }, (res) => {
+    const req = request({ host: hostname, port, method, path, headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('error', reject)
