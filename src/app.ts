@@ -7,6 +7,7 @@ import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
 import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
+import { limits } from './limits.js'
 import type { MockCloudOptions } from './options.js'
 import { DataSets, type UserLists } from './data-sets.js'
 import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
@@ -82,8 +83,8 @@ export interface MockCloud {
 /**
  * Builds a mock-cloud without opening a port, for in-process tests.
  *
- * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`, or
- *   `sessionLifetime` is not a positive duration.
+ * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`,
+ *   `sessionLifetime` is not a positive duration, or a limit is not a whole number ≥ 1.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -93,6 +94,7 @@ export interface MockCloud {
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
   const hashPassword = passwordHasher(options.passwordHashing)
+  const { maxBodyBytes, maxCustomFields } = limits(options.limits)
   const sessionLifetime = options.sessionLifetime === undefined ? undefined : lifetime(options.sessionLifetime)
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
@@ -101,7 +103,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const baselines = await hashed(await readFixture(options.fixtures))
   const store = await openStore(options.data)
   const emailVerification = options.emailVerification ?? false
-  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime, emailVerification })
+  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime, emailVerification, maxCustomFields })
   const snapshots = new Snapshots(dataSets)
 
   const cloud: MockCloud = {
@@ -125,7 +127,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
       await store.write()
     },
   }
-  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? [])))
+  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes))
   cloud.app.route('/', adminRoutes(cloud))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>

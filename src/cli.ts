@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
 import { DataFileError } from './store/db.js'
 import { PASSWORD_HASHING, type PasswordHashing } from './users/password.js'
 
@@ -63,6 +64,8 @@ Options of start:
                          clock starts frozen at 2020-01-01T00:00:00Z  (default: random, real time)
   --email-verification   new users with an email must confirm it (link in
                          GET /__mock/outbox) before they can log in   (default: off)
+  --max-body-bytes N     largest request body; larger gets 413        (default: ${DEFAULT_MAX_BODY_BYTES})
+  --max-custom-fields N  most custom fields a user may hold; more gets 400 (default: ${DEFAULT_MAX_CUSTOM_FIELDS})
 
 Other options:
   -h, --help             show this help and exit
@@ -115,6 +118,7 @@ type Command =
       sessionLifetime?: number
       seed?: string
       emailVerification?: boolean
+      limits: Partial<Limits>
     }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
@@ -135,10 +139,12 @@ const OPTIONS = {
   'session-lifetime': { type: 'string' },
   seed: { type: 'string' },
   'email-verification': { type: 'boolean' },
+  'max-body-bytes': { type: 'string' },
+  'max-custom-fields': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
-const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification'])
+const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification', 'max-body-bytes', 'max-custom-fields'])
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -207,7 +213,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; start takes options only`)
 
-  const start: Command = { kind: 'start', port: parsePort(values.port), host: DEFAULT_HOST, appKeys }
+  const start: Command = { kind: 'start', port: parsePort(values.port), host: DEFAULT_HOST, appKeys, limits: {} }
   if (values.host !== undefined) {
     if (values.host.trim() === '') throw new UsageError('--host must not be empty, e.g. --host 127.0.0.1')
     start.host = values.host
@@ -221,6 +227,8 @@ export function parseCommand(argv: readonly string[]): Command {
     start.seed = values.seed
   }
   if (emailVerification) start.emailVerification = true
+  if (values['max-body-bytes'] !== undefined) start.limits.maxBodyBytes = parseLimit('--max-body-bytes', values['max-body-bytes'])
+  if (values['max-custom-fields'] !== undefined) start.limits.maxCustomFields = parseLimit('--max-custom-fields', values['max-custom-fields'])
   return start
 }
 
@@ -260,6 +268,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.sessionLifetime !== undefined) options.sessionLifetime = command.sessionLifetime
     if (command.seed !== undefined) options.seed = command.seed
     if (command.emailVerification) options.emailVerification = true
+    if (Object.keys(command.limits).length > 0) options.limits = command.limits
     cloud = await startMockCloud(options)
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
@@ -346,13 +355,21 @@ function parseLifetime(text: string): number {
   return millis
 }
 
+function parseLimit(flag: string, text: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`${flag} must be a whole number of at least 1, got '${text}'`)
+  }
+  return value
+}
+
 function nonEmpty(flag: string, value: string): string {
   if (value.trim() === '') throw new UsageError(`${flag} needs a file name, e.g. ${flag} ${example(flag.slice(2))}`)
   return value
 }
 
 function example(option: string): string {
-  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42' }[option] ?? 'VALUE'
+  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'max-body-bytes': '2097152', 'max-custom-fields': '500' }[option] ?? 'VALUE'
 }
 
 function packageVersion(): string {

@@ -33,6 +33,8 @@ export interface DataSetSettings {
   sessionLifetime?: number | undefined
   /** New users with an email must confirm it before they can log in (spec §7); default off. */
   emailVerification?: boolean | undefined
+  /** Most custom fields one user may hold (issue 6 limits); default 200. */
+  maxCustomFields?: number | undefined
 }
 
 /**
@@ -72,6 +74,7 @@ export class DataSets {
       service = new UsersService(dataSet, new Sessions(dataSet, this.settings.sessionLifetime), {
         hashPassword: this.hashPassword,
         emailVerification: this.settings.emailVerification ?? false,
+        maxCustomFields: this.settings.maxCustomFields,
       })
       this.services.set(key, service)
     }

@@ -1,4 +1,5 @@
 import type { Fixture } from './fixtures.js'
+import type { Limits } from './limits.js'
 import type { PasswordHashing } from './users/password.js'
 
 /**
@@ -51,4 +52,10 @@ export interface MockCloudOptions {
    * login answers 401 `You have to confirm your account before continuing.`
    */
   emailVerification?: boolean
+  /**
+   * Size limits on what one request may ask (issue 6): `maxBodyBytes` (default 1 MiB; larger
+   * bodies get 413) and `maxCustomFields` (default 200 custom fields per user; more get 400).
+   * Give only those to change.
+   */
+  limits?: Partial<Limits>
 }

@@ -13,13 +13,24 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 describe('parseCommand', () => {
   it('start with no options → port 8080 on 127.0.0.1, any app key', () => {
-    expect(parseCommand(['start'])).toEqual({ kind: 'start', port: DEFAULT_PORT, host: DEFAULT_HOST, appKeys: [] })
+    expect(parseCommand(['start'])).toEqual({ kind: 'start', port: DEFAULT_PORT, host: DEFAULT_HOST, appKeys: [], limits: {} })
     expect(DEFAULT_PORT).toBe(8080)
   })
 
   it('reads every option, --app-key repeated, --opt=value form too', () => {
     expect(parseCommand(['start', '--port=0', '--host', '0.0.0.0', '--fixtures', 'f.json', '--data', 'd.json', '--app-key', 'A', '--app-key=B']))
-      .toEqual({ kind: 'start', port: 0, host: '0.0.0.0', fixtures: 'f.json', data: 'd.json', appKeys: ['A', 'B'] })
+      .toEqual({ kind: 'start', port: 0, host: '0.0.0.0', fixtures: 'f.json', data: 'd.json', appKeys: ['A', 'B'], limits: {} })
+  })
+
+  it('--max-body-bytes and --max-custom-fields set the limits (issue 6); anything but a whole number ≥ 1 is a usage error', () => {
+    expect(parseCommand(['start', '--max-body-bytes', '2048', '--max-custom-fields=5'])).toMatchObject({
+      limits: { maxBodyBytes: 2048, maxCustomFields: 5 },
+    })
+    for (const bad of ['0', '-1', '1.5', '1e3', 'lots', '99999999999999999999']) {
+      expect(() => parseCommand(['start', `--max-custom-fields=${bad}`])).toThrow(
+        `--max-custom-fields must be a whole number of at least 1, got '${bad}'`,
+      )
+    }
   })
 
   it('--password-hashing fast|strict → that profile (issue 5); absent → left to the default', () => {
@@ -109,6 +120,7 @@ describe('main (in process)', () => {
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
       '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
+      '--max-body-bytes N', '(default: 1048576)', '--max-custom-fields N', '(default: 200)',
       '--email-verification', 'GET /__mock/outbox',
       'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
       expect(result.stdout).toContain(text)

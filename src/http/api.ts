@@ -17,8 +17,9 @@ import { usersEndpoints, type Endpoint } from './users-endpoints.js'
  *
  * @param usersOf - the Users service of an app key's data set (spec §11 "unknown app key").
  * @param appKeys - the accepted app keys; empty accepts any.
+ * @param maxBodyBytes - the largest request body accepted (issue 6 limits); larger → 413.
  */
-export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: ReadonlySet<string>): Hono {
+export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: ReadonlySet<string>, maxBodyBytes: number): Hono {
   const api = new Hono()
   // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
   api.use(
@@ -42,7 +43,7 @@ export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: Reado
         c.header('Allow', endpoint.verbs.join(', '))
         throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
-      params = await readParams(c, params)
+      params = await readParams(c, params, maxBodyBytes)
       const service = usersOf(checkAppKey(params, appKeys))
       return await answer(c, endpoint, service, params)
     } catch (error) {

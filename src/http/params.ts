@@ -2,10 +2,8 @@ import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../errors.js'
 import { isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
+import { DEFAULT_MAX_BODY_BYTES } from '../limits.js'
 import type { Params } from '../param-values.js'
-
-/** Largest request body accepted, in bytes (1 MiB); larger → 413. */
-const MAX_BODY_BYTES = 1024 * 1024
 
 /**
  * The parameters of a request: the query string merged with the body, body
@@ -17,15 +15,16 @@ const MAX_BODY_BYTES = 1024 * 1024
  * and the Fetch `Request` drops a GET body, so it is read from Node's request.
  *
  * @param query - the query-string parameters, from {@link queryParams}.
- * @throws ApiError 413 for a body over {@link MAX_BODY_BYTES}, 400 for a body
+ * @param maxBodyBytes - the largest body accepted (the `limits.maxBodyBytes` option for the API; 1 MiB by default).
+ * @throws ApiError 413 `Request body too large: the limit is N bytes.` for a larger body, 400 for a body
  *   that does not parse as its Content-Type says or a JSON body nested deeper than
  *   {@link MAX_JSON_DEPTH} levels below its parameters, 415 for other types.
  */
-export async function readParams(c: Context, query: Params): Promise<Params> {
+export async function readParams(c: Context, query: Params, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<Params> {
   const entries: [string, unknown][] = Object.entries(query)
   const declared = Number(c.req.header('content-length') ?? 0)
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const body = await readBody(c)
+  if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes)
+  const body = await readBody(c, maxBodyBytes)
   if (body.byteLength > 0) entries.push(...(await parseBody(body, c.req.header('content-type') ?? '')))
   // fromEntries defines own properties, so a "__proto__" parameter stays a plain key.
   return Object.fromEntries(entries)
@@ -42,11 +41,11 @@ export function queryParams(c: Context): Params {
 
 const invalidJsonBody = (reason: string): ApiError => new ApiError(400, `Invalid JSON body: ${reason}`)
 
-function tooLarge(): ApiError {
-  return new ApiError(413, `Request body too large: the limit is ${MAX_BODY_BYTES} bytes.`)
+function tooLarge(maxBodyBytes: number): ApiError {
+  return new ApiError(413, `Request body too large: the limit is ${maxBodyBytes} bytes.`)
 }
 
-async function readBody(c: Context): Promise<Uint8Array> {
+async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
   const isGet = c.req.method === 'GET' || c.req.method === 'HEAD'
   const source: AsyncIterable<Uint8Array> | null = isGet && incoming ? incoming : c.req.raw.body
@@ -57,7 +56,7 @@ async function readBody(c: Context): Promise<Uint8Array> {
     // Counted as it arrives, so a chunked body with no Content-Length cannot fill memory.
     for await (const chunk of source) {
       size += chunk.byteLength
-      if (size > MAX_BODY_BYTES) throw tooLarge()
+      if (size > maxBodyBytes) throw tooLarge(maxBodyBytes)
       chunks.push(chunk)
     }
   } catch (error) {

@@ -63,6 +63,18 @@ export function parseCustomFields(raw: unknown): Record<string, unknown> {
 }
 
 /**
+ * Refuses a user's custom fields beyond the server's limit (the `limits.maxCustomFields`
+ * option, issue 6): counted as they would be stored, so a `null` (not stored, or removing a
+ * field) does not count.
+ *
+ * @throws ApiError 400 `Invalid custom_fields parameter: a user may hold at most N custom fields, this one would hold M`.
+ */
+export function checkCustomFieldCount(fields: Readonly<Record<string, unknown>>, max: number): void {
+  const count = Object.values(fields).filter((value) => value !== null).length
+  if (count > max) throw invalidParameter('custom_fields', `a user may hold at most ${max} custom fields, this one would hold ${count}`)
+}
+
+/**
  * Applies sent custom fields to stored ones: each field set or replaced, a
  * `null` field removed, the rest kept (spec §11 "update", §5.8); date strings
  * stored as dates (`custom-dates.ts`). Pass `{}` as

@@ -11,7 +11,8 @@ import type { Sessions } from '../sessions.js'
 import { AccountFlows } from './account-flows.js'
 import { UserCollection } from './collection.js'
 import { ExternalAccounts } from './external-accounts.js'
-import { isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
+import { DEFAULT_MAX_CUSTOM_FIELDS } from '../limits.js'
+import { checkCustomFieldCount, isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
 import { photoChange } from './photo.js'
@@ -48,6 +49,8 @@ export interface UsersSettings {
   hashPassword?: PasswordHasher
   /** New users with an email are unconfirmed until they confirm it, and cannot log in before (spec §7). Default off. */
   emailVerification?: boolean
+  /** Most custom fields one user may hold (the `limits.maxCustomFields` option, issue 6). Default 200. */
+  maxCustomFields?: number | undefined
 }
 
 /**
@@ -59,6 +62,7 @@ export interface UsersSettings {
 export class UsersService {
   private readonly users: UserCollection
   private readonly hashPassword: PasswordHasher
+  private readonly maxCustomFields: number
   /** Password reset and email confirmation (spec §3.12–§3.14, §7). */
   readonly flows: AccountFlows
   /** Login, link and unlink with external accounts (spec §3.15). */
@@ -71,6 +75,7 @@ export class UsersService {
   ) {
     this.users = new UserCollection(dataSet)
     this.hashPassword = settings.hashPassword ?? passwordHasher()
+    this.maxCustomFields = settings.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS
     this.flows = new AccountFlows(dataSet, this.users, this.hashPassword, settings.emailVerification ?? false)
     this.external = new ExternalAccounts(dataSet, this.users, sessions, this.flows)
   }
@@ -117,6 +122,7 @@ export class UsersService {
       tags: params.tags === undefined ? undefined : parseTags(params.tags),
       custom_fields: params.custom_fields === undefined ? undefined : parseCustomFields(params.custom_fields),
     }
+    if (fields.custom_fields) checkCustomFieldCount(fields.custom_fields, this.maxCustomFields)
     const { runtime } = this.dataSet
     const photo = await photoChange(params, runtime, (id) => this.knownPhoto(id))
     const hash = await this.hashPassword(password)
@@ -248,6 +254,7 @@ export class UsersService {
       params.custom_fields === undefined
         ? target.custom_fields
         : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
+    if (params.custom_fields !== undefined) checkCustomFieldCount(custom_fields, this.maxCustomFields)
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) delete target[field as keyof typeof changes]
       else Object.assign(target, { [field]: value })

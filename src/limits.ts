@@ -1,0 +1,40 @@
+/**
+ * The size limits of one server (issue 6 "Limits"): what a single request may ask of it, so
+ * that no request can exhaust its memory or time. Each has a default and can be set with
+ * the `limits` option or a CLI flag; a request beyond one is refused with a 4xx envelope that
+ * names the limit.
+ */
+
+/** Largest request body accepted, in bytes: 1 MiB. Larger → 413. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+/** Most custom fields one user may hold: 200. More → 400 on create and update. */
+export const DEFAULT_MAX_CUSTOM_FIELDS = 200
+
+/** The limits in force on one server. */
+export interface Limits {
+  /** Largest request body, in bytes; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes: number
+  /** Most custom fields one user may hold after a create or update; default {@link DEFAULT_MAX_CUSTOM_FIELDS}. */
+  maxCustomFields: number
+}
+
+/**
+ * The limits in force: the defaults with any given ones in their place.
+ *
+ * @throws RangeError when a given limit is not a whole number of at least 1.
+ * @example
+ * limits({ maxCustomFields: 20 }) // { maxBodyBytes: 1048576, maxCustomFields: 20 }
+ */
+export function limits(given: Partial<Limits> = {}): Limits {
+  const result: Limits = {
+    maxBodyBytes: given.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxCustomFields: given.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS,
+  }
+  for (const [name, value] of Object.entries(result)) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new RangeError(`limits.${name} must be a whole number of at least 1, got ${JSON.stringify(value)}`)
+    }
+  }
+  return result
+}
