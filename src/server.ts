@@ -65,17 +65,8 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`)
   }
-  return serveMockCloud(await createMockCloud(cloudOptions), port, host)
-}
+  const cloud = await createMockCloud(cloudOptions)
 
-/**
- * Serves an in-process mock-cloud on a real port: what {@link startMockCloud} does once the
- * cloud is built. Tests that also need the cloud itself (its `store`) build it with
- * `createMockCloud` and serve it with this.
- *
- * @throws an Error naming the port when it is in use or cannot be bound (the cloud is closed then).
- */
-export async function serveMockCloud(cloud: MockCloud, port: number, host: string): Promise<RunningMockCloud> {
   let server: Server
   let address: AddressInfo
   try {

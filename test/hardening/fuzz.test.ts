@@ -1,12 +1,12 @@
 import { Agent } from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MockCloud } from '../../src/app.js'
 import type { RunningMockCloud } from '../../src/server.js'
+import type { AppData, StoreData } from '../../src/store/db.js'
+import { startServer } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 import { FUZZ_KEYS, FUZZ_SESSIONS, fuzzRequest, type FuzzRequest } from '../support/fuzz-requests.js'
 import { rawRequest, type RawReply } from '../support/raw-http.js'
-import { serveCloud } from '../support/served-cloud.js'
 
 // Issue 6 item 1: thousands of hostile requests over real HTTP to every endpoint. Every answer
 // is a well-formed envelope (a failure says what was wrong), never a 5xx, never a hang, and a
@@ -19,13 +19,15 @@ const HANG_MS = 5000
 /** On a loaded machine the run stops after this long, with the requests sent so far (reported). */
 const TIME_LIMIT_MS = 25_000
 
-let cloud: MockCloud
 let server: RunningMockCloud
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
 let sent = 0
+/** A data set as its app key's first request makes it: the baseline, no session. */
+let baseline: string
 
 beforeAll(async () => {
-  ;({ cloud, server } = await serveCloud())
+  ;({ server } = await startServer())
+  baseline = JSON.stringify(server.exportData('OTHER'))
 })
 afterAll(async () => {
   agent.destroy()
@@ -35,11 +37,12 @@ afterAll(async () => {
 
 /** Back to fixture S in every data set the fuzzer names, with alice and the admin logged in. */
 async function freshState(): Promise<void> {
-  await cloud.reset()
+  await server.reset()
   for (const key of FUZZ_KEYS) {
-    const sessions = cloud.dataSets.data(key).sessions
-    sessions[FUZZ_SESSIONS.alice] = { user_id: ids.alice, created_at: '2026-01-01T00:00:00.000Z' }
-    sessions[FUZZ_SESSIONS.admin] = { user_id: ids.admin, created_at: '2026-01-01T00:00:00.000Z' }
+    const data = server.exportData(key) as AppData
+    data.sessions[FUZZ_SESSIONS.alice] = { user_id: ids.alice, created_at: '2026-01-01T00:00:00.000Z' }
+    data.sessions[FUZZ_SESSIONS.admin] = { user_id: ids.admin, created_at: '2026-01-01T00:00:00.000Z' }
+    await server.importData(data, key)
   }
 }
 
@@ -49,11 +52,11 @@ async function freshState(): Promise<void> {
  * key"): that is no change to stored data as long as it equals the baseline.
  */
 function exported(): Map<string, string> {
-  return new Map(Object.entries(cloud.store.data.apps).map(([key, data]) => [key, JSON.stringify(data)]))
+  const { apps } = server.exportData() as StoreData
+  return new Map(Object.entries(apps).map(([key, data]) => [key, JSON.stringify(data)]))
 }
 
 function expectUnchanged(before: Map<string, string>, after: Map<string, string>): void {
-  const baseline = JSON.stringify({ users: JSON.parse(before.get('OTHER')!).users, sessions: {} })
   for (const [key, data] of after) {
     const expected = before.get(key) ?? baseline
     if (data === expected) continue
