@@ -10,7 +10,7 @@ import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session.js'
 import { usersEndpoints, type Endpoint } from './users-endpoints.js'
 
 /**
- * The `/v1/...` API: finds the endpoint, reads the parameters, checks the app
+ * The `/v1/...` API: reads the parameters, finds the endpoint, checks the app
  * key, resolves the session, calls the service and wraps its answer in the
  * envelope. Every failure, expected or not, leaves as a failure envelope
  * (spec §2.3); an unexpected one is logged and answered 500 without a stack.
@@ -36,6 +36,9 @@ export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: Reado
     const endpoint = Object.hasOwn(usersEndpoints, path) ? usersEndpoints[path] : undefined
     let params = queryParams(c)
     try {
+      // Read first: a refusal must honour suppress_response_codes and pretty_json sent in the
+      // body, where ti.cloud puts them on a POST (spec §11 "status codes").
+      params = await readParams(c, params, maxBodyBytes)
       if (!endpoint) throw unknownEndpoint(c.req.method, c.req.path)
       // HEAD is answered as GET without a body, as HTTP servers do.
       const verb = c.req.method === 'HEAD' ? 'GET' : c.req.method
@@ -43,7 +46,6 @@ export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: Reado
         c.header('Allow', endpoint.verbs.join(', '))
         throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
-      params = await readParams(c, params, maxBodyBytes)
       const service = usersOf(checkAppKey(params, appKeys))
       return await answer(c, endpoint, service, params)
     } catch (error) {
