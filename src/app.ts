@@ -5,11 +5,14 @@ import { unknownEndpoint } from './errors.js'
 import { loadFixtureFile, parseFixture, type Fixture } from './fixtures.js'
 import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
+import { usersEndpoints } from './http/users-endpoints.js'
 import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
 import { limits } from './limits.js'
 import type { MockCloudOptions } from './options.js'
 import { DataSets, type UserLists } from './data-sets.js'
+import { Faults, type Fault, type FaultSpec } from './faults.js'
+import { Journal, parseJournalFilter, type JournalEntry, type JournalFilter } from './journal.js'
 import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
 import { Snapshots, type SnapshotInfo } from './snapshots.js'
 import { openStore, type AppData, type Store, type StoreData } from './store/db.js'
@@ -76,6 +79,33 @@ export interface MockCloud {
    * set's, oldest first, each with its app key. A reset of a key clears its mails.
    */
   outbox(key?: string): OutboxMail[]
+  /**
+   * The request journal: the `/v1` calls received, oldest first, with secrets redacted
+   * (the twin of `GET /__mock/requests`). Every condition given must hold.
+   *
+   * @param filter - `key` (null: calls that sent none), `method_name` (`loginUser`), `status`
+   *   (HTTP), `since` (a `Date`, ISO 8601 text or milliseconds: calls that arrived then or later).
+   * @throws ApiError 400 for an unknown method_name, a status outside 100–599 or an unreadable since.
+   * @example
+   * cloud.requests({ key: 'TESTKEY', method_name: 'loginUser', status: 401 })
+   */
+  requests(filter?: JournalFilter): JournalEntry[]
+  /** Empties the journal of `key`, or of every key; returns how many calls were removed. */
+  clearRequests(key?: string): number
+  /**
+   * Adds a fault: the next `times` calls (default 1) of an endpoint, for `key` or every key,
+   * fail with `error`, wait `delay` ms first, or lose their connection (`drop`).
+   *
+   * @returns the fault's id (`fault-1`, ...).
+   * @throws ApiError 400 naming the field that is wrong (see `Faults.add`).
+   * @example
+   * cloud.fault({ key: 'TESTKEY', method_name: 'loginUser', times: 2, error: { code: 503, message: 'Down' } })
+   */
+  fault(spec: FaultSpec): string
+  /** The live faults scoped to `key` (without a key, all of them), oldest first. */
+  faults(key?: string): Fault[]
+  /** Removes the faults scoped to `key` (without a key, all); returns how many. */
+  clearFaults(key?: string): number
   /** Waits for the last write to reach the data file. */
   close(): Promise<void>
 }
@@ -84,7 +114,8 @@ export interface MockCloud {
  * Builds a mock-cloud without opening a port, for in-process tests.
  *
  * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`,
- *   `sessionLifetime` is not a positive duration, or a limit is not a whole number ≥ 1.
+ *   `sessionLifetime` is not a positive duration, a limit is not a whole number ≥ 1,
+ *   `journalLimit` is not a whole number of 0 or more, or `adminToken` is empty.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -105,12 +136,21 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const emailVerification = options.emailVerification ?? false
   const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime, emailVerification, maxCustomFields })
   const snapshots = new Snapshots(dataSets)
+  const journal = new Journal(options.journalLimit)
+  const faults = new Faults(usersEndpoints, clock)
+  if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken === '')) {
+    throw new RangeError('adminToken must be a non-empty string')
+  }
 
   const cloud: MockCloud = {
     app: new Hono(),
     store,
     dataSets,
-    reset: (key) => dataSets.reset(key),
+    async reset(key) {
+      await dataSets.reset(key)
+      journal.clear(key)
+      faults.clear(key)
+    },
     async seed(extra, key) {
       // Clashes are checked after the hashing, against the users stored then.
       await dataSets.seed(await hashed(parseFixture(extra, 'seed'), key), key)
@@ -123,17 +163,28 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     exportData: (key) => exportData(dataSets, key),
     importData: (data, key) => importData(dataSets, data, key),
     outbox: (key) => readOutbox(store.data.apps, key),
+    requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames())),
+    clearRequests: (key) => journal.clear(key),
+    fault: (spec) => faults.add(spec).id,
+    faults: (key) => faults.list(key),
+    clearFaults: (key) => faults.clear(key),
     async close() {
       await store.write()
     },
   }
-  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes))
-  cloud.app.route('/', adminRoutes(cloud))
+  const toolkit = { journal, faults, clock }
+  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes, toolkit))
+  cloud.app.route('/', adminRoutes(cloud, options.adminToken))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>
     renderFailure(c, queryParams(c), unknownEndpoint(c.req.method, c.req.path), undefined),
   )
   return cloud
+}
+
+/** The method_names of the API's endpoints, which journal filters may name. */
+function methodNames(): Set<string> {
+  return new Set(Object.values(usersEndpoints).map((endpoint) => endpoint.method_name))
 }
 
 /** A fixture's users as stored users, each list hashed once. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
+import { DEFAULT_JOURNAL_LIMIT } from './journal.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
 import { DataFileError } from './store/db.js'
@@ -66,6 +67,11 @@ Options of start:
                          GET /__mock/outbox) before they can log in   (default: off)
   --max-body-bytes N     largest request body; larger gets 413        (default: ${DEFAULT_MAX_BODY_BYTES})
   --max-custom-fields N  most custom fields a user may hold; more gets 400 (default: ${DEFAULT_MAX_CUSTOM_FIELDS})
+  --journal-limit N      API calls the request journal keeps per app key,
+                         oldest dropped first; 0 keeps none           (default: ${DEFAULT_JOURNAL_LIMIT})
+  --admin-token TOKEN    let clients that send Authorization: Bearer TOKEN (or
+                         x-mock-admin-token: TOKEN) use /__mock/* from any address;
+                         then every client must send it  (default: loopback clients only)
 
 Other options:
   -h, --help             show this help and exit
@@ -76,7 +82,8 @@ Once listening, the first line on stdout is:
 
 Routes:
   /v1/users/*.json?key=KEY    the ArrowDB Users API
-  POST /__mock/reset[?key=K]  restore the fixture baseline (K's data set, or all)
+Admin routes (?key=K: one app key's data set; without it, every one):
+  POST /__mock/reset[?key=K]  restore the fixture baseline, empty the journal, remove faults
   POST /__mock/snapshots/NAME[?key=K]          save a snapshot (K's data set, or all)
   POST /__mock/snapshots/NAME/restore[?key=K]  put it back
   GET /__mock/snapshots, DELETE /__mock/snapshots/NAME[?key=K]
@@ -84,6 +91,16 @@ Routes:
   GET|POST /__mock/clock      read or move the clock: action=freeze|unfreeze,
                               action=set&iso=DATE, action=advance&by=25h
   GET /__mock/outbox[?key=K]  the mails recorded instead of sent (K's, or all)
+  GET /__mock/requests        the request journal; filters key, method_name, status, since
+  DELETE /__mock/requests     empty the journal
+  GET /__mock/faults          the faults waiting to act
+  POST /__mock/faults         add a fault, JSON body, e.g.
+                                {"method_name":"loginUser","times":2,"error":{"code":503}}
+                                {"path":"users/query","delay":500}
+                                {"path":"users/update","drop":true}
+  DELETE /__mock/faults       remove faults
+  GET /__mock/openapi.json    the OpenAPI 3.1 description of the admin routes
+  Only loopback clients may call them, unless --admin-token is given (then all must send it).
 
 Example:
   mock-cloud start --port 0 --fixtures fixtures/users.json --app-key TESTKEY
@@ -119,6 +136,8 @@ type Command =
       seed?: string
       emailVerification?: boolean
       limits: Partial<Limits>
+      journalLimit?: number
+      adminToken?: string
     }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
@@ -141,10 +160,15 @@ const OPTIONS = {
   'email-verification': { type: 'boolean' },
   'max-body-bytes': { type: 'string' },
   'max-custom-fields': { type: 'string' },
+  'journal-limit': { type: 'string' },
+  'admin-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
-const START_ONLY = new Set(['port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification', 'max-body-bytes', 'max-custom-fields'])
+const START_ONLY = new Set([
+  'port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification',
+  'max-body-bytes', 'max-custom-fields', 'journal-limit', 'admin-token',
+])
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -229,6 +253,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (emailVerification) start.emailVerification = true
   if (values['max-body-bytes'] !== undefined) start.limits.maxBodyBytes = parseLimit('--max-body-bytes', values['max-body-bytes'])
   if (values['max-custom-fields'] !== undefined) start.limits.maxCustomFields = parseLimit('--max-custom-fields', values['max-custom-fields'])
+  if (values['journal-limit'] !== undefined) start.journalLimit = parseJournalLimit(values['journal-limit'])
+  if (values['admin-token'] !== undefined) {
+    if (values['admin-token'].trim() === '') throw new UsageError('--admin-token must not be empty')
+    start.adminToken = values['admin-token']
+  }
   return start
 }
 
@@ -269,6 +298,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.seed !== undefined) options.seed = command.seed
     if (command.emailVerification) options.emailVerification = true
     if (Object.keys(command.limits).length > 0) options.limits = command.limits
+    if (command.journalLimit !== undefined) options.journalLimit = command.journalLimit
+    if (command.adminToken !== undefined) options.adminToken = command.adminToken
     cloud = await startMockCloud(options)
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
@@ -363,13 +394,25 @@ function parseLimit(flag: string, text: string): number {
   return value
 }
 
+function parseJournalLimit(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--journal-limit must be a whole number of 0 or more (0 keeps no journal), got '${text}'`)
+  }
+  return Number(text)
+}
+
 function nonEmpty(flag: string, value: string): string {
   if (value.trim() === '') throw new UsageError(`${flag} needs a file name, e.g. ${flag} ${example(flag.slice(2))}`)
   return value
 }
 
 function example(option: string): string {
-  return { port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY', 'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'max-body-bytes': '2097152', 'max-custom-fields': '500' }[option] ?? 'VALUE'
+  const examples: Record<string, string> = {
+    port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY',
+    'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'journal-limit': '1000', 'admin-token': 'TOKEN',
+    'max-body-bytes': '2097152', 'max-custom-fields': '500',
+  }
+  return examples[option] ?? 'VALUE'
 }
 
 function packageVersion(): string {

@@ -58,4 +58,15 @@ export interface MockCloudOptions {
    * Give only those to change.
    */
   limits?: Partial<Limits>
+  /**
+   * How many `/v1` calls the request journal keeps per app key before dropping the oldest
+   * (issue 4 item 3); 0 keeps none. Default 1000.
+   */
+  journalLimit?: number
+  /**
+   * A secret for the admin routes (`/__mock/*`): when set, every client must send it as
+   * `Authorization: Bearer TOKEN` or `x-mock-admin-token: TOKEN`, from any address. Without
+   * it only loopback clients may call them (issue 4 item 8, issue 6 item 6).
+   */
+  adminToken?: string
 }

@@ -101,3 +101,17 @@ export function readBoolean(raw: unknown): boolean | undefined {
   if (word === undefined) return undefined
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined
 }
+
+/**
+ * A whole-number parameter: a JSON number, or text of digits with an optional sign
+ * (`"42"`, `"-3"`, surrounding spaces ignored) as forms and query strings send it.
+ *
+ * @returns the number, or undefined for anything else (absent, `"1.5"`, `"ten"`, `1e400`).
+ * @example
+ * integerValue('42') // 42
+ * integerValue(2.5) // undefined
+ */
+export function integerValue(raw: unknown): number | undefined {
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : NaN
+  return Number.isSafeInteger(value) ? value : undefined
+}

@@ -16,11 +16,16 @@ export interface StartOptions extends MockCloudOptions {
 }
 
 /** The test controls that a running server shares with {@link MockCloud}; each is also an admin route. */
-type Controls = Pick<MockCloud, 'clock' | 'snapshot' | 'restore' | 'snapshots' | 'deleteSnapshot' | 'exportData' | 'importData'>
+type Controls = Pick<
+  MockCloud,
+  | 'clock' | 'snapshot' | 'restore' | 'snapshots' | 'deleteSnapshot' | 'exportData' | 'importData'
+  | 'requests' | 'clearRequests' | 'fault' | 'faults' | 'clearFaults'
+>
 
 /**
  * A mock-cloud listening on a real port, with the test controls of {@link MockCloud}:
- * `clock`, `snapshot`/`restore`/`snapshots`/`deleteSnapshot`, `exportData`/`importData`.
+ * `clock`, `snapshot`/`restore`/`snapshots`/`deleteSnapshot`, `exportData`/`importData`,
+ * `requests`/`clearRequests` (the journal), `fault`/`faults`/`clearFaults`.
  */
 export interface RunningMockCloud extends Controls {
   /** `http://HOST:PORT`, no trailing slash: append `/v1/users/...`. */
@@ -111,6 +116,11 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
     exportData: (key) => cloud.exportData(key),
     importData: (data, key) => cloud.importData(data, key),
     outbox: (key) => cloud.outbox(key),
+    requests: (filter) => cloud.requests(filter),
+    clearRequests: (key) => cloud.clearRequests(key),
+    fault: (spec) => cloud.fault(spec),
+    faults: (key) => cloud.faults(key),
+    clearFaults: (key) => cloud.clearFaults(key),
     stop,
   }
 }

@@ -52,6 +52,12 @@ describe('parseCommand', () => {
     expect(() => parseCommand(['--email-verification'])).toThrow('missing the command: write mock-cloud start --email-verification ...')
   })
 
+  it('--journal-limit N and --admin-token T reach the start options (issue 4)', () => {
+    expect(parseCommand(['start', '--journal-limit', '0', '--admin-token=s3cret'])).toMatchObject({ journalLimit: 0, adminToken: 's3cret' })
+    expect(parseCommand(['start'])).not.toHaveProperty('journalLimit')
+    expect(parseCommand(['start'])).not.toHaveProperty('adminToken')
+  })
+
   it('-h, --help and start --help → help; -v and --version → version', () => {
     expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
     expect(parseCommand(['start', '--help'])).toEqual({ kind: 'help' })
@@ -84,6 +90,10 @@ describe('parseCommand', () => {
     [['start', '--session-lifetime'], '--session-lifetime needs a value, e.g. --session-lifetime 30m'],
     [['start', '--seed='], '--seed must not be empty, e.g. --seed 42'],
     [['seed', '--seed', '1'], "unknown command 'seed'"],
+    [['start', '--journal-limit', '-1'], "--journal-limit must be a whole number of 0 or more (0 keeps no journal), got '-1'"],
+    [['start', '--journal-limit', 'lots'], "got 'lots'"],
+    [['start', '--admin-token='], '--admin-token must not be empty'],
+    [['start', '--admin-token'], '--admin-token needs a value, e.g. --admin-token TOKEN'],
   ]
   for (const [argv, message] of mistakes) {
     it(`${JSON.stringify(argv)} → UsageError "${message}"`, () => {
@@ -122,7 +132,9 @@ describe('main (in process)', () => {
       '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
       '--max-body-bytes N', '(default: 1048576)', '--max-custom-fields N', '(default: 200)',
       '--email-verification', 'GET /__mock/outbox',
-      'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
+      'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'GET /__mock/requests', 'DELETE /__mock/requests', 'GET /__mock/faults',
+      'POST /__mock/faults', 'DELETE /__mock/faults', 'GET /__mock/openapi.json', '--journal-limit N', '(default: 1000)',
+      '--admin-token TOKEN', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
       expect(result.stdout).toContain(text)
     }
   })
@@ -212,6 +224,16 @@ describe('the mock-cloud command (child process)', () => {
     const exited = new Promise<[number | null, string | null]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])))
     child.kill('SIGTERM')
     expect(await exited).toEqual([0, null])
+  })
+
+  it('start --journal-limit 1 --admin-token T: the journal keeps one call, read with the token only', async () => {
+    const child = start(['start', '--port', '0', '--journal-limit', '1', '--admin-token', 'T0ken'])
+    const url = /(http:\S+)$/.exec(await firstLine(child))![1]!
+    for (const limit of [1, 2]) await fetch(`${url}/v1/users/query.json?key=K&limit=${limit}`)
+    expect((await fetch(`${url}/__mock/requests`)).status).toBe(401)
+    const journal = await fetch(`${url}/__mock/requests`, { headers: { authorization: 'Bearer T0ken' } })
+    const body = (await journal.json()) as { response: { requests: { params: { limit: string } }[] } }
+    expect(body.response.requests.map((entry) => entry.params.limit)).toEqual(['2'])
   })
 
   it('SIGINT (Ctrl-C) also stops it with exit code 0', async () => {

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { ApiError, wrongVerb } from '../errors.js'
 import { textParam, type Params } from '../param-values.js'
-import { renderFailure } from './envelope.js'
+import { ENVELOPE_PARAMS, renderFailure, renderThrown } from './envelope.js'
 import { queryParams } from './params.js'
 
 /** Answers one verb of an admin route; `params` are the query-string parameters. */
@@ -10,8 +10,8 @@ export type AdminHandler = (c: Context, params: Params) => Promise<Response> | R
 /**
  * Adds a test-control route under `/__mock/` with a handler per verb, answered
  * as the API answers (spec §2.3): another verb gets 405 with `Allow`, an
- * {@link ApiError} its envelope, and a `RangeError` (a bad value handed to the
- * clock or an option) a 400 envelope with its message.
+ * {@link ApiError} its envelope, a `RangeError` (a bad value handed to the
+ * clock or an option) a 400 envelope with its message, anything else a logged 500 envelope.
  *
  * @param method_name - the `meta.method_name` of its failures, e.g. `mockClock`.
  * @example
@@ -29,9 +29,8 @@ export function adminRoute(admin: Hono, path: string, method_name: string, handl
       }
       return await handler(c, params)
     } catch (error) {
-      if (error instanceof ApiError) return renderFailure(c, params, error, method_name)
       if (error instanceof RangeError) return renderFailure(c, params, new ApiError(400, error.message), method_name)
-      throw error
+      return renderThrown(c, params, error, method_name)
     }
   })
 }
@@ -39,4 +38,20 @@ export function adminRoute(admin: Hono, path: string, method_name: string, handl
 /** The `key` query parameter of an admin route: the app key it acts on, or undefined for every data set. */
 export function adminKey(params: Params): string | undefined {
   return textParam(params, 'key') || undefined
+}
+
+/**
+ * Refuses query parameters an admin route does not take (the envelope's own,
+ * `pretty_json` and `suppress_response_codes`, are always allowed), so a misspelt
+ * filter is an error rather than silently ignored.
+ *
+ * @throws ApiError 400 `Unknown parameter "X" for /__mock/...; it takes a, b`.
+ * @example
+ * onlyParams(params, '/__mock/requests', ['key', 'method_name', 'status', 'since'])
+ */
+export function onlyParams(params: Params, path: string, known: readonly string[]): void {
+  const unknown = Object.keys(params).find((name) => !known.includes(name) && !ENVELOPE_PARAMS.has(name))
+  if (unknown !== undefined) {
+    throw new ApiError(400, `Unknown parameter ${JSON.stringify(unknown)} for ${path}; it takes ${known.join(', ') || 'none'}`)
+  }
 }

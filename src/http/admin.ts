@@ -1,25 +1,35 @@
 import { Hono } from 'hono'
 import type { MockCloud } from '../app.js'
+import { adminAccess } from './admin-access.js'
 import { adminClockRoutes } from './admin-clock.js'
 import { adminDataRoutes } from './admin-data.js'
 import { adminOutboxRoutes } from './admin-outbox.js'
-import { adminKey, adminRoute } from './admin-route.js'
+import { faultRoutes } from './admin-faults.js'
+import { journalRoutes } from './admin-journal.js'
+import { adminKey, adminRoute, onlyParams } from './admin-route.js'
 import { adminSnapshotRoutes } from './admin-snapshots.js'
 import { renderSuccess } from './envelope.js'
+import { openApiRoutes } from './openapi.js'
 
 /**
  * mock-cloud's own test-control routes under `/__mock/` (not part of ArrowDB):
- * `POST /__mock/reset` puts every data set back to the fixture baseline,
- * `POST /__mock/reset?key=K` only that app key's; snapshots, data export and
- * import, the clock and the outbox are in their own files. Routes about one data set take
- * its app key as `key`; without it they act on every data set (issue 4 §8).
+ * `POST /__mock/reset` puts every data set back to the fixture baseline (and
+ * empties their journal and faults), `POST /__mock/reset?key=K` only that app
+ * key's; every other concern is in its own `admin-*.ts` file, added here with one
+ * line, and described in `openapi.ts` (one entry per route). Routes about one data
+ * set take its app key as `key`; without it they act on every data set (issue 4 §8).
  * Replies use the ArrowDB envelope (with `pretty_json` and
- * `suppress_response_codes`), so clients parse them the same way.
+ * `suppress_response_codes`), so clients parse them the same way. Who may call
+ * them: `admin-access.ts` (loopback clients, or any client with the admin token).
+ *
+ * @param adminToken - when set, every client must present it (see `adminAccess`).
  */
-export function adminRoutes(control: MockCloud): Hono {
+export function adminRoutes(control: MockCloud, adminToken: string | undefined): Hono {
   const admin = new Hono()
+  admin.use('/__mock/*', adminAccess(adminToken))
   adminRoute(admin, '/__mock/reset', 'mockReset', {
     POST: async (c, params) => {
+      onlyParams(params, '/__mock/reset', ['key'])
       await control.reset(adminKey(params))
       return renderSuccess(c, params, 'mockReset', {}, undefined)
     },
@@ -28,5 +38,8 @@ export function adminRoutes(control: MockCloud): Hono {
   adminDataRoutes(admin, control)
   adminClockRoutes(admin, control)
   adminOutboxRoutes(admin, control)
+  journalRoutes(admin, control)
+  faultRoutes(admin, control)
+  openApiRoutes(admin)
   return admin
 }

@@ -1,25 +1,44 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
-import { ApiError, unknownEndpoint, wrongVerb } from '../errors.js'
+import { unknownEndpoint, wrongVerb } from '../errors.js'
+import type { Faults } from '../faults.js'
+import type { Journal } from '../journal.js'
 import type { Params } from '../param-values.js'
-import type { UsersService } from '../users/service.js'
+import type { Clock } from '../clock.js'
+import type { Caller, UsersService } from '../users/service.js'
 import { checkAppKey } from './app-key.js'
-import { renderFailure, renderSuccess } from './envelope.js'
+import { renderSuccess, renderThrown } from './envelope.js'
+import { actOnFault } from './fault-acts.js'
+import { journalCalls } from './journal-calls.js'
 import { queryParams, readParams } from './params.js'
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session.js'
 import { usersEndpoints, type Endpoint } from './users-endpoints.js'
 
+/** The test toolkit the API works with: where calls are recorded and which faults hit them (issue 4). */
+export interface ApiToolkit {
+  journal: Journal
+  faults: Faults
+  /** The server's clock, for the journal's times. */
+  clock: Pick<Clock, 'now'>
+}
+
 /**
  * The `/v1/...` API: reads the parameters, finds the endpoint, checks the app
- * key, resolves the session, calls the service and wraps its answer in the
- * envelope. Every failure, expected or not, leaves as a failure envelope
- * (spec §2.3); an unexpected one is logged and answered 500 without a stack.
+ * key, resolves the session, lets a fault act, calls the service and wraps its
+ * answer in the envelope. Every failure, expected or not, leaves as a failure
+ * envelope (spec §2.3); an unexpected one is logged and answered 500 without a
+ * stack. Every call (but CORS preflights) is recorded in the journal.
  *
  * @param usersOf - the Users service of an app key's data set (spec §11 "unknown app key").
  * @param appKeys - the accepted app keys; empty accepts any.
  * @param maxBodyBytes - the largest request body accepted (issue 6 limits); larger → 413.
  */
-export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: ReadonlySet<string>, maxBodyBytes: number): Hono {
+export function apiRoutes(
+  usersOf: (key: string) => UsersService,
+  appKeys: ReadonlySet<string>,
+  maxBodyBytes: number,
+  { journal, faults, clock }: ApiToolkit,
+): Hono {
   const api = new Hono()
   // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
   api.use(
@@ -31,14 +50,17 @@ export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: Reado
       allowHeaders: ['x-requested-with', 'content-type'],
     }),
   )
+  api.use('/v1/*', journalCalls(journal, clock))
   api.all('/v1/*', async (c) => {
+    const call = c.get('apiCall')
     const path = c.req.path.slice('/v1/'.length).replace(/\.json$/, '')
     const endpoint = Object.hasOwn(usersEndpoints, path) ? usersEndpoints[path] : undefined
-    let params = queryParams(c)
+    call.method_name = endpoint?.method_name ?? null
+    let params = (call.params = queryParams(c))
     try {
       // Read first: a refusal must honour suppress_response_codes and pretty_json sent in the
       // body, where ti.cloud puts them on a POST (spec §11 "status codes").
-      params = await readParams(c, params, maxBodyBytes)
+      params = call.params = await readParams(c, params, maxBodyBytes)
       if (!endpoint) throw unknownEndpoint(c.req.method, c.req.path)
       // HEAD is answered as GET without a body, as HTTP servers do.
       const verb = c.req.method === 'HEAD' ? 'GET' : c.req.method
@@ -46,21 +68,29 @@ export function apiRoutes(usersOf: (key: string) => UsersService, appKeys: Reado
         c.header('Allow', endpoint.verbs.join(', '))
         throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
-      const service = usersOf(checkAppKey(params, appKeys))
-      return await answer(c, endpoint, service, params)
+      const key = checkAppKey(params, appKeys)
+      const service = usersOf(key)
+      const caller = service.caller(sessionIdOf(c, params))
+      call.user_id = caller.user?.id ?? null
+      const fault = faults.take(key, path)
+      if (fault) {
+        call.fault = fault.id
+        const dropped = await actOnFault(c, fault)
+        if (dropped) {
+          call.dropped = true
+          return dropped
+        }
+      }
+      return await answer(c, endpoint, service, params, caller)
     } catch (error) {
-      // The rest of a refused body is still on the socket; a client reusing it would fail.
-      if (error instanceof ApiError && error.code === 413) c.header('Connection', 'close')
-      if (error instanceof ApiError) return renderFailure(c, params, error, endpoint?.method_name)
-      console.error('mock-cloud: unexpected error on %s %s:', c.req.method, c.req.path, error)
-      return renderFailure(c, params, new ApiError(500, 'Internal server error.'), endpoint?.method_name)
+      return renderThrown(c, params, error, endpoint?.method_name)
     }
   })
   return api
 }
 
-async function answer(c: Context, endpoint: Endpoint, service: UsersService, params: Params): Promise<Response> {
-  const result = await endpoint.call(service, params, service.caller(sessionIdOf(c, params)))
+async function answer(c: Context, endpoint: Endpoint, service: UsersService, params: Params, caller: Caller): Promise<Response> {
+  const result = await endpoint.call(service, params, caller)
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }

@@ -1,6 +1,13 @@
 import type { Context } from 'hono'
-import type { ApiError } from '../errors.js'
+import { ApiError } from '../errors.js'
 import { parseBoolean, type Params } from '../param-values.js'
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The `meta` of the envelope a request was answered with, for the request journal. */
+    envelopeMeta: Record<string, unknown>
+  }
+}
 
 /**
  * The ArrowDB envelope (spec §2): `{"meta":{...},"response":{...}}`, HTTP
@@ -18,12 +25,12 @@ export function renderSuccess(
   response: Record<string, unknown> | undefined,
 ): Response {
   const meta = { code: 200, status: 'ok', method_name, ...extra }
-  return render(c, params, 200, response === undefined ? { meta } : { meta, response })
+  return render(c, params, 200, meta, response)
 }
 
 /** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */
 export function renderFailure(c: Context, params: Params, error: ApiError, method_name: string | undefined): Response {
-  return render(c, params, error.code, failureBody(error, method_name))
+  return render(c, params, error.code, failureBody(error, method_name).meta, undefined)
 }
 
 /**
@@ -37,8 +44,34 @@ export function failureBody(error: ApiError, method_name?: string): { meta: Reco
   }
 }
 
-function render(c: Context, params: Params, code: number, body: unknown): Response {
+/**
+ * Anything thrown while answering, as a failure envelope: an {@link ApiError} as itself;
+ * anything else is logged and answered 500 `Internal server error.` without a stack.
+ * After a 413 the connection closes, because the rest of the refused body is still on the
+ * socket and a client reusing it would fail.
+ */
+export function renderThrown(c: Context, params: Params, error: unknown, method_name: string | undefined): Response {
+  if (error instanceof ApiError) {
+    if (error.code === 413) c.header('Connection', 'close')
+    return renderFailure(c, params, error, method_name)
+  }
+  console.error('mock-cloud: unexpected error on %s %s:', c.req.method, c.req.path, error)
+  return renderFailure(c, params, new ApiError(500, 'Internal server error.'), method_name)
+}
+
+/** The names of the parameters that shape the envelope rather than the call. */
+export const ENVELOPE_PARAMS: ReadonlySet<string> = new Set(['suppress_response_codes', 'pretty_json'])
+
+function render(
+  c: Context,
+  params: Params,
+  code: number,
+  meta: Record<string, unknown>,
+  response: Record<string, unknown> | undefined,
+): Response {
+  c.set('envelopeMeta', meta)
   const status = parseBoolean(params.suppress_response_codes) ? 200 : code
+  const body = response === undefined ? { meta } : { meta, response }
   const text = JSON.stringify(body, null, parseBoolean(params.pretty_json) ? 2 : undefined)
   return c.body(text, status as 200, { 'Content-Type': 'application/json; charset=utf-8' })
 }

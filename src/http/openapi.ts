@@ -1,0 +1,405 @@
+import type { Hono } from 'hono'
+import type { OpenAPIObject, PathItemObject, PathsObject, ResponsesObject, SchemaObject } from 'openapi3-ts/oas31'
+import { DEFAULT_FAULT_MESSAGE, MAX_DELAY_MS } from '../faults.js'
+import { REDACTED } from '../journal.js'
+import { adminRoute } from './admin-route.js'
+
+/**
+ * The OpenAPI 3.1 description of the admin routes (`/__mock/*`, issue 4 item 8), served at
+ * `GET /__mock/openapi.json`. One entry of {@link paths} per route: a new admin route adds
+ * its entry there (test/http/openapi.test.ts checks that every route has one and no entry
+ * lacks a route).
+ */
+
+type Schema = SchemaObject
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` })
+
+/** The query parameters every admin route takes: the envelope's own. */
+const envelopeParams = [param('pretty_json'), param('suppress_response_codes')]
+
+/** A success reply: the envelope with `meta` (method_name, extra fields) and an optional `response`. */
+function ok(description: string, method_name: string, extra: Record<string, Schema> = {}, response?: Schema): ResponsesObject {
+  const meta: Schema = {
+    allOf: [ref('Meta'), { type: 'object', properties: { method_name: { const: method_name }, ...extra } }],
+  }
+  const properties: Record<string, Schema> = { meta }
+  if (response) properties.response = response
+  return {
+    '200': {
+      description,
+      content: { 'application/json': { schema: { type: 'object', required: Object.keys(properties), properties } } },
+    },
+    default: { $ref: '#/components/responses/Failure' },
+  }
+}
+
+const count = (what: string): Record<string, Schema> => ({ count: { type: 'integer', minimum: 0, description: what } })
+
+const reset: PathItemObject = {
+  post: {
+    operationId: 'mockReset',
+    summary: 'Put data sets back to their fixture baseline',
+    description:
+      'Every data set, or with `key` only that app key\'s: users created since are gone, updated users are as in the fixture, every session has ended; the journal and the faults of those keys are cleared. Twin of `reset(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('Reset done.', 'mockReset'),
+  },
+}
+
+const requests: PathItemObject = {
+  get: {
+    operationId: 'mockRequests',
+    summary: 'The request journal: the /v1 calls received, oldest first',
+    description: 'Every filter is optional; all given must hold. Twin of `requests(filter?)`.',
+    parameters: [
+      param('key'),
+      { name: 'method_name', in: 'query', schema: { type: 'string' }, description: 'Only calls of this endpoint, e.g. `loginUser`.' },
+      { name: 'status', in: 'query', schema: { type: 'integer', minimum: 100, maximum: 599 }, description: 'Only calls answered with this HTTP status.' },
+      {
+        name: 'since',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'Only calls that arrived at or after this instant: ISO 8601, or milliseconds since 1970.',
+      },
+      ...envelopeParams,
+    ],
+    responses: ok('The matching calls.', 'mockRequests', count('calls returned'), {
+      type: 'object',
+      required: ['requests'],
+      properties: { requests: { type: 'array', items: ref('JournalEntry') } },
+    }),
+  },
+  delete: {
+    operationId: 'mockClearRequests',
+    summary: 'Empty the journal of one app key, or of all',
+    description: 'Twin of `clearRequests(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('Journal emptied.', 'mockClearRequests', count('calls removed')),
+  },
+}
+
+const faults: PathItemObject = {
+  get: {
+    operationId: 'mockFaults',
+    summary: 'The live faults, in the order they were added',
+    description: 'With `key`, only the faults scoped to that key (not those for every key). Twin of `faults(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('The faults.', 'mockFaults', count('faults returned'), {
+      type: 'object',
+      required: ['faults'],
+      properties: { faults: { type: 'array', items: ref('Fault') } },
+    }),
+  },
+  post: {
+    operationId: 'mockAddFault',
+    summary: 'Add a fault: fail, delay or drop the next calls of an endpoint',
+    description:
+      'The fault is scoped to `key` (body or query; the body wins), or without one to every key. When several faults match a call, the oldest acts. Twin of `fault(spec)`, which returns the id.',
+    parameters: [param('key'), ...envelopeParams],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: ref('FaultSpec') }, 'application/x-www-form-urlencoded': { schema: ref('FaultSpec') } },
+    },
+    responses: ok('The fault as stored, with its id.', 'mockAddFault', {}, {
+      type: 'object',
+      required: ['faults'],
+      properties: { faults: { type: 'array', items: ref('Fault'), minItems: 1, maxItems: 1 } },
+    }),
+  },
+  delete: {
+    operationId: 'mockClearFaults',
+    summary: 'Remove the faults of one app key, or all',
+    description: 'Twin of `clearFaults(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('Faults removed.', 'mockClearFaults', count('faults removed')),
+  },
+}
+
+const snapshotName = { name: 'name', in: 'path' as const, required: true, schema: { type: 'string' as const }, description: 'The snapshot\'s name.' }
+const snapshotReply = { type: 'object' as const, required: ['snapshot'], properties: { snapshot: ref('Snapshot') } }
+
+const snapshotList: PathItemObject = {
+  get: {
+    operationId: 'mockSnapshots',
+    summary: 'The snapshots taken',
+    description: 'Twin of `snapshots()`.',
+    parameters: envelopeParams,
+    responses: ok('The snapshots.', 'mockSnapshots', {}, {
+      type: 'object',
+      required: ['snapshots'],
+      properties: { snapshots: { type: 'array', items: ref('Snapshot') } },
+    }),
+  },
+}
+
+const snapshot: PathItemObject = {
+  post: {
+    operationId: 'mockSnapshot',
+    summary: 'Save a snapshot of one data set, or of all',
+    description: 'In memory only. Taken again under the same name (and key), it is replaced. Twin of `snapshot(name, key?)`.',
+    parameters: [snapshotName, param('key'), ...envelopeParams],
+    responses: ok('The snapshot saved.', 'mockSnapshot', {}, snapshotReply),
+  },
+  delete: {
+    operationId: 'mockDeleteSnapshot',
+    summary: 'Forget a snapshot, or only one key\'s part of it',
+    description: 'An unknown name answers 404. Twin of `deleteSnapshot(name, key?)`.',
+    parameters: [snapshotName, param('key'), ...envelopeParams],
+    responses: ok('Snapshot forgotten.', 'mockDeleteSnapshot'),
+  },
+}
+
+const snapshotRestore: PathItemObject = {
+  post: {
+    operationId: 'mockRestore',
+    summary: 'Put a snapshot back: one key\'s data set, or all it holds',
+    description: 'An unknown name, or one holding nothing for `key`, answers 404. Twin of `restore(name, key?)`.',
+    parameters: [snapshotName, param('key'), ...envelopeParams],
+    responses: ok('Snapshot restored.', 'mockRestore'),
+  },
+}
+
+const data: PathItemObject = {
+  get: {
+    operationId: 'mockExportData',
+    summary: 'Export data sets as JSON (not in an envelope)',
+    description:
+      'With `key`, that data set as `{ users, sessions }` (stored users, password hashes included); without, every data set as `{ apps }`, the `--data` file\'s layout. Twin of `exportData(key?)`.',
+    parameters: [param('key'), param('pretty_json')],
+    responses: {
+      '200': { description: 'The data.', content: { 'application/json': { schema: { type: 'object' } } } },
+      default: { $ref: '#/components/responses/Failure' },
+    },
+  },
+  put: {
+    operationId: 'mockImportData',
+    summary: 'Import data sets: replace one (with `key`) or all with an export',
+    description: 'A body that is not an export answers 400 naming the problem, and nothing changes. Twin of `importData(data, key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+    responses: ok('Imported.', 'mockData'),
+  },
+}
+
+const clock: PathItemObject = {
+  get: {
+    operationId: 'mockClock',
+    summary: 'The server\'s clock',
+    description: 'Twin of `clock.state()`.',
+    parameters: envelopeParams,
+    responses: ok('The clock.', 'mockClock', {}, { type: 'object', required: ['clock'], properties: { clock: ref('ClockState') } }),
+  },
+  post: {
+    operationId: 'mockMoveClock',
+    summary: 'Freeze, unfreeze, set or advance the clock',
+    description:
+      'It drives created_at/updated_at, ids\' time part, session expiry, the journal\'s times and fault ttls. Parameters in the query or the body (form or JSON). Twin of `clock.freeze()`, `unfreeze()`, `set(iso)`, `advance(by)`.',
+    parameters: [
+      { name: 'action', in: 'query', schema: { enum: ['freeze', 'unfreeze', 'set', 'advance'] }, description: 'Default `set` when `iso` is given.' },
+      { name: 'iso', in: 'query', schema: { type: 'string' }, description: 'For `set`: the date to set, ISO 8601.' },
+      { name: 'by', in: 'query', schema: { type: 'string' }, description: 'For `advance`: ms, or a duration such as `25h`, `30m`, `2 days`.' },
+      ...envelopeParams,
+    ],
+    responses: ok('The clock as it is then.', 'mockClock', {}, { type: 'object', required: ['clock'], properties: { clock: ref('ClockState') } }),
+  },
+}
+
+const outbox: PathItemObject = {
+  get: {
+    operationId: 'mockOutbox',
+    summary: 'The mails the real service would have sent, recorded instead',
+    description: 'Confirmation, password reset and welcome mails of one app key, or of all, oldest first. Twin of `outbox(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('The mails.', 'mockOutbox', count('mails returned'), {
+      type: 'object',
+      required: ['mails'],
+      properties: { mails: { type: 'array', items: ref('Mail') } },
+    }),
+  },
+}
+
+const openApi: PathItemObject = {
+  get: {
+    operationId: 'mockOpenApi',
+    summary: 'This document',
+    responses: {
+      '200': { description: 'The OpenAPI 3.1 document of the admin routes.', content: { 'application/json': { schema: { type: 'object' } } } },
+      default: { $ref: '#/components/responses/Failure' },
+    },
+  },
+}
+
+/** The admin routes, one entry per route. */
+const paths: PathsObject = {
+  '/__mock/reset': reset,
+  '/__mock/requests': requests,
+  '/__mock/faults': faults,
+  '/__mock/snapshots': snapshotList,
+  '/__mock/snapshots/{name}': snapshot,
+  '/__mock/snapshots/{name}/restore': snapshotRestore,
+  '/__mock/data': data,
+  '/__mock/clock': clock,
+  '/__mock/outbox': outbox,
+  '/__mock/openapi.json': openApi,
+}
+
+const schemas: Record<string, Schema> = {
+  Meta: {
+    type: 'object',
+    required: ['code', 'status', 'method_name'],
+    properties: { code: { const: 200 }, status: { const: 'ok' }, method_name: { type: 'string' } },
+  },
+  Failure: {
+    type: 'object',
+    required: ['meta'],
+    properties: {
+      meta: {
+        type: 'object',
+        required: ['status', 'code', 'message'],
+        properties: {
+          status: { const: 'fail' },
+          code: { type: 'integer' },
+          message: { type: 'string' },
+          method_name: { type: 'string' },
+        },
+      },
+    },
+  },
+  JournalEntry: {
+    type: 'object',
+    required: ['id', 'key', 'time', 'method', 'path', 'method_name', 'params', 'user_id', 'status', 'meta', 'duration_ms'],
+    properties: {
+      id: { type: 'integer', minimum: 1, description: 'Position in the server\'s journal; later calls have larger ids.' },
+      key: { type: ['string', 'null'], description: 'The app key the call sent, or null.' },
+      time: { type: 'string', format: 'date-time', description: 'Arrival, by the server\'s clock.' },
+      method: { type: 'string' },
+      path: { type: 'string', examples: ['/v1/users/login.json'] },
+      method_name: { type: ['string', 'null'] },
+      params: {
+        type: 'object',
+        description: `Query and body merged; passwords, tokens, secrets and session ids as "${REDACTED}".`,
+      },
+      user_id: { type: ['string', 'null'], description: 'The user of the session the call carried.' },
+      status: { type: ['integer', 'null'], description: 'HTTP status sent; null when a fault dropped the connection.' },
+      meta: { type: ['object', 'null'], description: 'The reply\'s `meta`.' },
+      duration_ms: { type: 'number', minimum: 0 },
+      fault: { type: 'string', description: 'The id of the fault that acted on the call.' },
+    },
+  },
+  FaultError: {
+    type: 'object',
+    required: ['code'],
+    additionalProperties: false,
+    properties: {
+      code: { type: 'integer', minimum: 400, maximum: 599 },
+      message: { type: 'string', minLength: 1, default: DEFAULT_FAULT_MESSAGE },
+    },
+  },
+  FaultSpec: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Name the endpoint by `method_name` or `path` (one of them); give `error`, `delay` or `drop` (not both `error` and `drop`).',
+    properties: {
+      key: { type: 'string', description: 'Scope: this app key\'s calls; absent: every key.' },
+      method_name: { type: 'string', examples: ['loginUser'] },
+      path: { type: 'string', examples: ['users/login'] },
+      times: { type: 'integer', minimum: 1, default: 1, description: 'How many calls it acts on.' },
+      ttl: { type: 'integer', minimum: 1, description: 'Milliseconds on the server\'s clock after which it is gone.' },
+      error: ref('FaultError'),
+      delay: { type: 'integer', minimum: 0, maximum: MAX_DELAY_MS, description: 'Milliseconds of real time before answering.' },
+      drop: { type: 'boolean', description: 'Destroy the connection without a reply.' },
+    },
+  },
+  Snapshot: {
+    type: 'object',
+    required: ['name', 'keys', 'allKeys'],
+    properties: {
+      name: { type: 'string' },
+      keys: { type: 'array', items: { type: 'string' }, description: 'The app keys whose data sets it holds.' },
+      allKeys: { type: 'boolean', description: 'Taken of every data set (without a key).' },
+    },
+  },
+  ClockState: {
+    type: 'object',
+    required: ['now', 'frozen'],
+    properties: { now: { type: 'string', format: 'date-time' }, frozen: { type: 'boolean' } },
+  },
+  Mail: {
+    type: 'object',
+    required: ['key', 'kind', 'to', 'user_id', 'subject', 'created_at'],
+    properties: {
+      key: { type: 'string', description: 'The app key whose data set sent it.' },
+      kind: { enum: ['confirmation', 'reset_password', 'welcome'] },
+      to: { type: 'string' },
+      user_id: { type: 'string' },
+      subject: { type: 'string' },
+      template: { type: 'string' },
+      token: { type: 'string', description: 'The one-use token in the link (confirmation and reset mails).' },
+      link: { type: 'string' },
+      created_at: { type: 'string', format: 'date-time' },
+    },
+  },
+  Fault: {
+    type: 'object',
+    required: ['id', 'key', 'path', 'method_name', 'remaining', 'expires_at'],
+    properties: {
+      id: { type: 'string', examples: ['fault-1'] },
+      key: { type: ['string', 'null'] },
+      path: { type: 'string' },
+      method_name: { type: 'string' },
+      remaining: { type: 'integer', minimum: 1, description: 'Calls it will still act on.' },
+      expires_at: { type: ['string', 'null'], format: 'date-time' },
+      error: ref('FaultError'),
+      delay: { type: 'integer' },
+      drop: { const: true },
+    },
+  },
+}
+
+/**
+ * The document: `openapi` 3.1.0, the admin routes under {@link paths}, their schemas, and
+ * the admin token as security (optional for loopback clients when the server has no token).
+ */
+export const openApiDocument: OpenAPIObject = {
+  openapi: '3.1.0',
+  info: {
+    title: 'mock-cloud admin API',
+    version: '1',
+    description:
+      'Test controls of mock-cloud, beside its ArrowDB REST API v1 (`/v1/...`). Without `--admin-token` only loopback clients may call them; with it, every client must send the token.',
+  },
+  paths,
+  components: {
+    schemas,
+    parameters: {
+      key: {
+        name: 'key',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'The app key whose data set the call is about; absent: every data set.',
+      },
+      pretty_json: { name: 'pretty_json', in: 'query', schema: { type: 'boolean' }, description: 'Indent the reply by two spaces.' },
+      suppress_response_codes: {
+        name: 'suppress_response_codes',
+        in: 'query',
+        schema: { type: 'boolean' },
+        description: 'Answer HTTP 200 whatever `meta.code` says.',
+      },
+    },
+    responses: {
+      Failure: { description: 'A failure envelope.', content: { 'application/json': { schema: ref('Failure') } } },
+    },
+    securitySchemes: {
+      adminBearer: { type: 'http', scheme: 'bearer', description: '`Authorization: Bearer TOKEN`, TOKEN from `--admin-token`.' },
+      adminHeader: { type: 'apiKey', in: 'header', name: 'x-mock-admin-token', description: 'The same token in a header of its own.' },
+    },
+  },
+  security: [{}, { adminBearer: [] }, { adminHeader: [] }],
+}
+
+/** `GET /__mock/openapi.json`: {@link openApiDocument} as plain JSON (not in an envelope). */
+export function openApiRoutes(admin: Hono): void {
+  adminRoute(admin, '/__mock/openapi.json', 'mockOpenApi', { GET: (c) => c.json(openApiDocument) })
+}
