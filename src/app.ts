@@ -173,7 +173,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     },
   }
   const toolkit = { journal, faults, clock }
-  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes, toolkit))
+  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes, toolkit, options.defaultAppKey))
   cloud.app.route('/', adminRoutes(cloud, options.adminToken))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>

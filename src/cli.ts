@@ -54,6 +54,7 @@ Options of start:
   --data FILE            keep the data in this JSON file, written before
                          each reply; created from the fixtures if missing (default: memory only)
   --app-key KEY          accept only this app key; repeat for more    (default: any non-empty key)
+  --default-app-key KEY  the app key of a request that sends none     (default: none, such a request gets 401)
   --password-hashing fast|strict
                          fast: one salted HMAC-SHA-256 (microseconds); strict:
                          scrypt, about 10 ms a hash                   (default: fast)
@@ -131,6 +132,7 @@ type Command =
       fixtures?: string
       data?: string
       appKeys: string[]
+      defaultAppKey?: string
       passwordHashing?: PasswordHashing
       sessionLifetime?: number
       seed?: string
@@ -154,6 +156,7 @@ const OPTIONS = {
   fixtures: { type: 'string' },
   data: { type: 'string' },
   'app-key': { type: 'string', multiple: true },
+  'default-app-key': { type: 'string' },
   'password-hashing': { type: 'string' },
   'session-lifetime': { type: 'string' },
   seed: { type: 'string' },
@@ -166,7 +169,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const
 const START_ONLY = new Set([
-  'port', 'host', 'fixtures', 'data', 'app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification',
+  'port', 'host', 'fixtures', 'data', 'app-key', 'default-app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification',
   'max-body-bytes', 'max-custom-fields', 'journal-limit', 'admin-token',
 ])
 
@@ -244,6 +247,10 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (values.fixtures !== undefined) start.fixtures = nonEmpty('--fixtures', values.fixtures)
   if (values.data !== undefined) start.data = nonEmpty('--data', values.data)
+  if (values['default-app-key'] !== undefined) {
+    if (values['default-app-key'].trim() === '') throw new UsageError('--default-app-key must not be empty, e.g. --default-app-key TESTKEY')
+    start.defaultAppKey = values['default-app-key']
+  }
   if (values['password-hashing'] !== undefined) start.passwordHashing = parseHashing(values['password-hashing'])
   if (values['session-lifetime'] !== undefined) start.sessionLifetime = parseLifetime(values['session-lifetime'])
   if (values.seed !== undefined) {
@@ -293,6 +300,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.fixtures !== undefined) options.fixtures = command.fixtures
     if (command.data !== undefined) options.data = command.data
     if (command.appKeys.length > 0) options.appKeys = command.appKeys
+    if (command.defaultAppKey !== undefined) options.defaultAppKey = command.defaultAppKey
     if (command.passwordHashing !== undefined) options.passwordHashing = command.passwordHashing
     if (command.sessionLifetime !== undefined) options.sessionLifetime = command.sessionLifetime
     if (command.seed !== undefined) options.seed = command.seed
@@ -409,6 +417,7 @@ function nonEmpty(flag: string, value: string): string {
 function example(option: string): string {
   const examples: Record<string, string> = {
     port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY',
+    'default-app-key': 'TESTKEY',
     'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'journal-limit': '1000', 'admin-token': 'TOKEN',
     'max-body-bytes': '2097152', 'max-custom-fields': '500',
   }

@@ -19,7 +19,7 @@ export const REDACTED = '[redacted]'
 export interface JournalEntry {
   /** Position in the journal of the whole server, from 1: later calls have larger ids. */
   id: number
-  /** The app key the call named (`key` parameter), or null when it sent none. */
+  /** The app key the call named (`key` parameter), the server's default key when it sent none, or null. */
   key: string | null
   /** When the call arrived, ISO 8601, by the server's clock (`Runtime.now()`, so a test clock drives it). */
   time: string

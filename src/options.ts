@@ -27,6 +27,11 @@ export interface MockCloudOptions {
    */
   appKeys?: string[]
   /**
+   * The app key of a call that sends none (spec §11 "unknown app key"); it is accepted even
+   * when `appKeys` does not list it. Absent: such a call gets 401 `Application key is not provided.`
+   */
+  defaultAppKey?: string
+  /**
    * How passwords are hashed (issue 5): `fast` (default), one salted HMAC-SHA-256, a few
    * microseconds; `strict`, scrypt at a production-like cost (about 10 ms a hash). Either way
    * the plain password is never stored, and hashes made under either profile verify under both.

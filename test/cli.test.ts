@@ -33,6 +33,11 @@ describe('parseCommand', () => {
     }
   })
 
+  it('--default-app-key KEY → the key of requests that send none (spec §11 "unknown app key"); absent → none', () => {
+    expect(parseCommand(['start', '--default-app-key', 'TESTKEY'])).toMatchObject({ kind: 'start', defaultAppKey: 'TESTKEY' })
+    expect(parseCommand(['start'])).not.toHaveProperty('defaultAppKey')
+  })
+
   it('--password-hashing fast|strict → that profile (issue 5); absent → left to the default', () => {
     expect(parseCommand(['start', '--password-hashing', 'strict'])).toMatchObject({ kind: 'start', passwordHashing: 'strict' })
     expect(parseCommand(['start', '--password-hashing=fast'])).toMatchObject({ kind: 'start', passwordHashing: 'fast' })
@@ -80,6 +85,8 @@ describe('parseCommand', () => {
     [['start', '--port', '80', '--port', '81'], '--port is given twice'],
     [['start', '--host='], '--host must not be empty'],
     [['start', '--app-key='], '--app-key must not be empty'],
+    [['start', '--default-app-key='], '--default-app-key must not be empty, e.g. --default-app-key TESTKEY'],
+    [['start', '--default-app-key', 'A', '--default-app-key', 'B'], '--default-app-key is given twice'],
     [['start', '--fixtures='], '--fixtures needs a file name'],
     [['--help=yes'], '--help takes no value'],
     [['start', '--password-hashing', 'bcrypt'], "--password-hashing must be fast or strict, got 'bcrypt'"],
@@ -129,7 +136,7 @@ describe('main (in process)', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
-      '--fixtures FILE', '--data FILE', '--app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
+      '--fixtures FILE', '--data FILE', '--app-key KEY', '--default-app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
       '--max-body-bytes N', '(default: 1048576)', '--max-custom-fields N', '(default: 200)',
       '--email-verification', 'GET /__mock/outbox',
       'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'GET /__mock/requests', 'DELETE /__mock/requests', 'GET /__mock/faults',

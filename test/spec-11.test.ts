@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startServer, type Call, type CallOptions } from './support/client.js'
+import { spawnServer, type ChildServer } from './support/child-server.js'
+import { client, login, startServer, type Call, type CallOptions } from './support/client.js'
 import { serversStoppedAfterEach } from './support/servers.js'
 import { ids } from './support/fixture-s.js'
 import type { RunningMockCloud } from '../src/server.js'
@@ -370,5 +374,98 @@ describe('§11 "case": username and email stored lowercased, login case-insensit
     expect(usernames(await call('GET', 'users/query', { where: { username: 'ZOE' } }))).toEqual([])
     expect(usernames(await call('GET', 'users/query', { where: { first_name: 'zoe' } }))).toEqual([])
     expect(usernames(await call('GET', 'users/query', { where: { first_name: 'Zoe' } }))).toEqual(['zoe'])
+  })
+})
+
+describe('§11 "unknown app key": a server started with a default key', () => {
+  const start = serversStoppedAfterEach()
+
+  it('answers a request without key as that key: the same data set, sessions included', async () => {
+    const { call } = await start({ defaultAppKey: 'TESTKEY' })
+    const made = await call('POST', 'users/create', {}, { key: null, form: { username: 'keyless', password: 'p', password_confirmation: 'p' } })
+    expect(made.status).toBe(200)
+    expect((await call('GET', 'users/count', {}, { key: 'TESTKEY' })).body.meta.count).toBe(6)
+    expect((await call('GET', 'users/count', {}, { key: 'OTHER' })).body.meta.count).toBe(5)
+    const me = await call('GET', 'users/show/me', {}, { key: 'TESTKEY', session: made.body.meta.session_id })
+    expect(usernames(me)).toEqual(['keyless'])
+  })
+
+  it('with --app-key too, accepts the default key and the listed ones, and refuses others with 401', async () => {
+    const { call } = await start({ appKeys: ['LISTED'], defaultAppKey: 'DEFAULT' })
+    for (const key of [null, 'DEFAULT', 'LISTED']) expect((await call('GET', 'users/count', {}, { key })).status).toBe(200)
+    const other = await call('GET', 'users/count', {}, { key: 'OTHER' })
+    expect([other.status, other.body.meta.message]).toEqual([401, 'Invalid app key'])
+  })
+
+  it('records a call without key in the journal under the default key', async () => {
+    const { server, call } = await start({ defaultAppKey: 'TESTKEY' })
+    await call('GET', 'users/count', {}, { key: null })
+    expect(server.requests({ key: 'TESTKEY' }).map((entry) => [entry.key, entry.method_name])).toEqual([['TESTKEY', 'usersCount']])
+  })
+
+  it('an empty key parameter counts as none', async () => {
+    const { call } = await start({ defaultAppKey: 'TESTKEY' })
+    expect((await call('GET', 'users/count', {}, { key: '' })).body.meta.count).toBe(5)
+  })
+})
+
+describe('§11 "--data FILE": an acknowledged write survives kill -9', () => {
+  let dir: string
+  const children: ChildServer[] = []
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mock-cloud-spec11-')) })
+  afterAll(async () => {
+    for (const { child, exited } of children) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    }
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('create, update and delete acknowledged before SIGKILL are all there after a restart on the same file', async () => {
+    const file = join(dir, 'data.json')
+    const args = ['start', '--port', '0', '--fixtures', 'fixtures/users.json', '--data', file]
+    const first = await spawnServer(args)
+    children.push(first)
+    const call = client(first.url)
+    const made = await call('POST', 'users/create', {}, { form: { username: 'kept', password: 'p', password_confirmation: 'p' } })
+    expect(made.status).toBe(200)
+    const session = made.body.meta.session_id as string
+    expect((await call('PUT', 'users/update', {}, { session, form: { role: 'survivor' } })).status).toBe(200)
+    const bob = await login(call, 'bob', 'bob-pass')
+    expect((await call('DELETE', 'users/delete', {}, { session: bob })).status).toBe(200)
+    first.child.kill('SIGKILL')
+    expect(await first.exited).toEqual([null, 'SIGKILL'])
+
+    const second = await spawnServer(args)
+    children.push(second)
+    const again = client(second.url)
+    const me = await again('GET', 'users/show/me', {}, { session })
+    expect(me.body.response.users[0]).toMatchObject({ username: 'kept', role: 'survivor' })
+    expect((await again('POST', 'users/login', {}, { form: { login: 'bob', password: 'bob-pass' } })).status).toBe(401)
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toEqual([0, null])
+  })
+})
+
+describe('§3.3 and §11 "sel / unsel": parameters clients send', () => {
+  let server: RunningMockCloud
+  let call: Call
+  beforeAll(async () => ({ server, call } = await startServer()))
+  afterAll(() => server.stop())
+
+  it('logout takes device_token (push subscriptions, none here) and logs out', async () => {
+    const session = await login(call, 'dave', 'pw-dave')
+    const reply = await call('GET', 'users/logout', { device_token: 'abc123' }, { session })
+    expect(reply.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'logoutUser' } })
+  })
+
+  it.each([
+    [{ sel: { fields: ['username'] } }, /^Invalid sel parameter: /],
+    [{ unsel: ['username'] }, /^Invalid unsel parameter: /],
+    [{ sel: { all: ['username'] }, unsel: { all: [] } }, /^Invalid sel parameter: sel and unsel cannot be used together/],
+  ])('sel/unsel other than {"all":[...]} alone: %j → 400', async (query, message) => {
+    const reply = await call('GET', 'users/query', query)
+    expect([reply.status, reply.body.meta.method_name]).toEqual([400, 'queryUsers'])
+    expect(reply.body.meta.message).toMatch(message)
   })
 })

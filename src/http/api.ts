@@ -32,12 +32,14 @@ export interface ApiToolkit {
  * @param usersOf - the Users service of an app key's data set (spec §11 "unknown app key").
  * @param appKeys - the accepted app keys; empty accepts any.
  * @param maxBodyBytes - the largest request body accepted (issue 6 limits); larger → 413.
+ * @param defaultAppKey - the app key of a call that sends none; absent: such a call gets 401.
  */
 export function apiRoutes(
   usersOf: (key: string) => UsersService,
   appKeys: ReadonlySet<string>,
   maxBodyBytes: number,
   { journal, faults, clock }: ApiToolkit,
+  defaultAppKey?: string,
 ): Hono {
   const api = new Hono()
   // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
@@ -68,7 +70,7 @@ export function apiRoutes(
         c.header('Allow', endpoint.verbs.join(', '))
         throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
       }
-      const key = checkAppKey(params, appKeys)
+      const key = (call.key = checkAppKey(params, appKeys, defaultAppKey))
       const service = usersOf(key)
       const caller = service.caller(sessionIdOf(c, params))
       call.user_id = caller.user?.id ?? null

@@ -12,6 +12,8 @@ export interface ApiCall {
   params: Params
   /** The endpoint's method_name, or null for a path that names none. */
   method_name: string | null
+  /** The app key the call is answered under, once checked (the default key for a call that sent none). */
+  key?: string
   /** The user of the session the call carried, or null. */
   user_id: string | null
   /** The id of the fault that acted on the call. */
@@ -42,7 +44,7 @@ export function journalCalls(journal: Journal, clock: Pick<Clock, 'now'>): Middl
     c.set('apiCall', call)
     await next()
     journal.record({
-      key: textParam(call.params, 'key') || null,
+      key: call.key ?? (textParam(call.params, 'key') || null),
       time,
       method: c.req.method,
       path: c.req.path,
