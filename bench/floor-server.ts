@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { benchFixture } from './fixture.js'
+
+/**
+ * The floor of the benchmark, run as a child process (`node bench/dist/floor-server.js`): a bare
+ * Hono app on @hono/node-server, as mock-cloud is, with nothing of mock-cloud in it.
+ *
+ * - `GET /fixed`: a fixed small JSON, the ceiling of any Hono endpoint on this machine.
+ * - `GET /filter`: the 10,000 benchmark users filtered with a hand-written predicate, the same
+ *   condition as the benchmark's `users/query` (`age > 28` and `color` red), first 10 returned.
+ *
+ * Prints `floor listening on http://127.0.0.1:PORT` once the port is open.
+ */
+
+interface FloorUser {
+  id: string
+  username: string
+  custom_fields: { age: number; color: string }
+}
+
+// The stored users without their passwords: the floor's "data set".
+const users: FloorUser[] = benchFixture(10_000).users.map(({ password: _password, ...user }) => user as FloorUser)
+const fixed = { meta: { code: 200, status: 'ok', method_name: 'floor' } }
+
+const app = new Hono()
+app.get('/fixed', (c) => c.json(fixed))
+app.get('/filter', (c) => {
+  const found = users.filter((user) => user.custom_fields.age > 28 && user.custom_fields.color === 'red')
+  return c.json({ meta: { code: 200, status: 'ok', method_name: 'floor' }, response: { users: found.slice(0, 10) } })
+})
+
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+  process.stdout.write(`floor listening on http://127.0.0.1:${info.port}\n`)
+})
+process.once('SIGTERM', () => server.close(() => process.exit(0)))

@@ -1,0 +1,134 @@
+import { benchUser } from './fixture.js'
+import { figure, type Figure, type Sample } from './figure.js'
+import { runLoad, type LoadRequest, type LoadSample } from './load.js'
+import { interleave } from './stats.js'
+
+/**
+ * The HTTP throughput figures: the two floors and the mock-cloud endpoints of issue 5, each
+ * measured in every round, the targets alternating, so that the ratios compare like with like.
+ */
+
+/** The servers under load: the floor app and mock-cloud with the 10,000 generated users. */
+export interface HttpServers {
+  floorUrl: string
+  mockUrl: string
+}
+
+/** How long and how often: `rounds` × `seconds` per scenario, after one `warmupSeconds` run each (0: none). */
+export interface HttpPlan {
+  rounds: number
+  seconds: number
+  warmupSeconds: number
+}
+
+/** What a mock-cloud scenario needs from a fresh data set: a live session. */
+interface Fresh {
+  sessionId: string
+}
+
+interface Scenario {
+  id: string
+  label: string
+  server: keyof HttpServers
+  request(fresh: Fresh): LoadRequest
+}
+
+const KEY = 'BENCH'
+const api = (endpoint: string, query = ''): string => `/v1/users/${endpoint}.json?key=${KEY}${query}`
+/** A user in the middle of the 10,000: a scan finds it halfway. */
+const middle = benchUser(5000)
+const where = `&where=${encodeURIComponent(JSON.stringify({ age: { $gt: 28 }, color: 'red' }))}&limit=10`
+let created = 0
+
+const SCENARIOS: Scenario[] = [
+  { id: 'http.floor-fixed', label: 'floor: Hono, fixed small JSON', server: 'floorUrl', request: () => ({ method: 'GET', path: '/fixed' }) },
+  {
+    id: 'http.floor-filter',
+    label: 'floor: Hono, 10k array, hand-written filter',
+    server: 'floorUrl',
+    request: () => ({ method: 'GET', path: '/filter' }),
+  },
+  {
+    id: 'http.show-me',
+    label: 'users/show/me (with a session)',
+    server: 'mockUrl',
+    request: ({ sessionId }) => ({ method: 'GET', path: api('show/me'), headers: { cookie: `_session_id=${sessionId}` } }),
+  },
+  {
+    id: 'http.show-id',
+    label: 'users/show by id',
+    server: 'mockUrl',
+    request: () => ({ method: 'GET', path: api('show', `&user_id=${middle.id}`) }),
+  },
+  {
+    id: 'http.login',
+    label: 'users/login (fast hashing)',
+    server: 'mockUrl',
+    request: () => ({ method: 'POST', path: api('login'), form: `login=${middle.username}&password=${middle.password}` }),
+  },
+  {
+    id: 'http.create',
+    label: 'users/create (unique names, fast hashing)',
+    server: 'mockUrl',
+    request: () => ({
+      method: 'POST',
+      path: api('create'),
+      nextForm: () => `username=bench-new-${++created}&password=pw&password_confirmation=pw`,
+    }),
+  },
+  { id: 'http.query', label: 'users/query where + limit=10', server: 'mockUrl', request: () => ({ method: 'GET', path: api('query', where) }) },
+  {
+    id: 'http.query-order',
+    label: 'users/query where + order=-age',
+    server: 'mockUrl',
+    request: () => ({ method: 'GET', path: api('query', `${where}&order=-age`) }),
+  },
+  {
+    id: 'http.query-count',
+    label: 'users/query where + count=true',
+    server: 'mockUrl',
+    request: () => ({ method: 'GET', path: api('query', `${where}&count=true`) }),
+  },
+  { id: 'http.search', label: 'users/search?q= (empty: every user, page 1)', server: 'mockUrl', request: () => ({ method: 'GET', path: api('search', '&q=') }) },
+]
+
+/**
+ * Measures every scenario `plan.rounds` times, alternating. Before each mock-cloud run the data
+ * is reset to the 10,000 users and a session started, so that no run inherits another's users.
+ *
+ * @returns one figure per scenario, in req/s.
+ */
+export async function measureHttp(servers: HttpServers, plan: HttpPlan): Promise<Figure[]> {
+  const once = async (scenario: Scenario, seconds: number): Promise<Sample> => {
+    const url = servers[scenario.server]
+    const fresh = scenario.server === 'mockUrl' ? await freshDataSet(url) : { sessionId: '' }
+    return toSample(await runLoad(url, scenario.request(fresh), seconds))
+  }
+  if (plan.warmupSeconds > 0) for (const scenario of SCENARIOS) await once(scenario, plan.warmupSeconds)
+  const samples = await interleave(plan.rounds, SCENARIOS, (scenario) => once(scenario, plan.seconds))
+  return SCENARIOS.map((scenario, index) =>
+    figure({ id: scenario.id, section: 'HTTP throughput (mock-cloud with 10,000 users)', label: scenario.label, unit: 'req/s' }, samples[index]!),
+  )
+}
+
+function toSample(load: LoadSample): Sample {
+  if (load.non2xx > 0 || load.errors > 0) {
+    return { invalid: `${load.non2xx} non-2xx answers and ${load.errors} errors in ${load.requests} requests` }
+  }
+  if (load.requests === 0) return { invalid: 'no request completed' }
+  return { value: load.rps }
+}
+
+/** Resets mock-cloud to its fixture and logs the middle user in. */
+async function freshDataSet(mockUrl: string): Promise<Fresh> {
+  const reset = await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' })
+  if (!reset.ok) throw new Error(`POST /__mock/reset answered ${reset.status}`)
+  const login = await fetch(`${mockUrl}${api('login')}`, {
+    method: 'POST',
+    body: new URLSearchParams({ login: middle.username, password: middle.password }),
+  })
+  const body = (await login.json()) as { meta?: { session_id?: string } }
+  const sessionId = body.meta?.session_id
+  if (!login.ok || sessionId === undefined) throw new Error(`login of ${middle.username} answered ${login.status}`)
+  return { sessionId }
+}

@@ -1,0 +1,57 @@
+import autocannon from 'autocannon'
+
+/** One HTTP request shape to send over and over; `setupRequest` may vary it per request. */
+export interface LoadRequest {
+  method: 'GET' | 'POST'
+  /** Path and query, e.g. `/v1/users/show/me.json?key=BENCH`. */
+  path: string
+  headers?: Record<string, string>
+  /** A urlencoded form body (POST). */
+  form?: string
+  /** Makes each request's form body, e.g. with a unique username; overrides `form`. */
+  nextForm?: () => string
+}
+
+/** What one load run measured: requests per second, and whether every answer was a 2xx. */
+export interface LoadSample {
+  /** Completed requests per second over the run. */
+  rps: number
+  requests: number
+  /** Answers outside 200–299, connection errors and timeouts: any of them makes the sample invalid. */
+  non2xx: number
+  errors: number
+}
+
+/** Concurrent connections: enough to keep one server core busy, few enough for the load generator's own core. */
+const CONNECTIONS = 10
+
+/**
+ * Sends `request` to `baseUrl` from 10 connections for `seconds` with autocannon, on loopback.
+ *
+ * @example
+ * const sample = await runLoad('http://127.0.0.1:4000', { method: 'GET', path: '/fixed' }, 3)
+ */
+export async function runLoad(baseUrl: string, request: LoadRequest, seconds: number): Promise<LoadSample> {
+  const headers = { ...request.headers, ...(request.form !== undefined || request.nextForm ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }
+  const nextForm = request.nextForm
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers,
+        ...(request.form !== undefined && { body: request.form }),
+        ...(nextForm && { setupRequest: (req: autocannon.Request) => ({ ...req, body: nextForm() }) }),
+      },
+    ],
+  })
+  return {
+    rps: result.requests.total / (result.duration || seconds),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}
