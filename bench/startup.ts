@@ -20,9 +20,7 @@ export async function measureStartup(fixture10k: string, rounds: number): Promis
     const start = performance.now()
     const child = await startChild([BIN, 'start', '--port', '0', '--fixtures', fixture10k])
     try {
-      const status = await firstAnswer(`${child.url}${COUNT}`)
-      const elapsed = performance.now() - start
-      return status === 200 ? { value: elapsed } : { invalid: `users/count answered ${status}` }
+      return await answeredAfter(start, child.url)
     } finally {
       await child.stop()
     }
@@ -31,9 +29,7 @@ export async function measureStartup(fixture10k: string, rounds: number): Promis
     const start = performance.now()
     const cloud = await startMockCloud({ fixtures: BUNDLED_FIXTURE })
     try {
-      const status = await firstAnswer(`${cloud.url}${COUNT}`)
-      const elapsed = performance.now() - start
-      return status === 200 ? { value: elapsed } : { invalid: `users/count answered ${status}` }
+      return await answeredAfter(start, cloud.url)
     } finally {
       await cloud.stop()
     }
@@ -44,4 +40,11 @@ export async function measureStartup(fixture10k: string, rounds: number): Promis
     figure({ id: 'startup.spawn-10k', section, label: 'spawn of mock-cloud start, 10,000 users', unit: 'ms' }, spawnSamples!),
     figure({ id: 'startup.in-process', section, label: 'startMockCloud() in process, fixtures/users.json', unit: 'ms' }, inProcessSamples!),
   ]
+}
+
+/** Milliseconds from `start` to the first answer of users/count; INVALID if that answer is not a 200. */
+async function answeredAfter(start: number, url: string): Promise<Sample> {
+  const status = await firstAnswer(`${url}${COUNT}`)
+  const elapsed = performance.now() - start
+  return status === 200 ? { value: elapsed } : { invalid: `users/count answered ${status}` }
 }
