@@ -4,6 +4,7 @@ import { Sessions } from './sessions.js'
 import type { AppData, Store, StoreData } from './store/db.js'
 import type { PasswordHasher } from './users/password.js'
 import type { UserRecord } from './users/record.js'
+import { copyUsers } from './users/user-index.js'
 import { checkClashes } from './users/seed.js'
 import { UsersService } from './users/service.js'
 
@@ -38,13 +39,18 @@ export interface DataSetSettings {
 }
 
 /**
- * A data set (users, sessions, pending tokens, outbox) as a copy that shares
- * nothing with `data`: the one copy routine for baselines, resets, snapshots,
+ * A data set (users, sessions, pending tokens, outbox) as a copy that changes
+ * apart from `data`: the one copy routine for baselines, resets, snapshots,
  * exports and imports. Missing `tokens` and `outbox` (a baseline, an export
- * or data file written before them) start empty.
+ * or data file written before them) start empty. The user records are shared,
+ * with their index (`copyUsers`): stored users are values, replaced and never
+ * changed, so a reset of 100,000 users copies an array, not the users (issue 5).
  */
 export function copyAppData(data: Readonly<Pick<AppData, 'users' | 'sessions'> & Partial<AppData>>): AppData {
-  return structuredClone({ users: data.users, sessions: data.sessions, tokens: data.tokens ?? {}, outbox: data.outbox ?? [] })
+  return {
+    users: copyUsers(data.users),
+    ...structuredClone({ sessions: data.sessions, tokens: data.tokens ?? {}, outbox: data.outbox ?? [] }),
+  }
 }
 
 /**
@@ -86,7 +92,8 @@ export class DataSets {
     const apps = this.store.data.apps
     let data = apps[key]
     if (!data) {
-      data = copyAppData({ users: [...this.baseline(key), ...this.seededForAll], sessions: {} })
+      data = copyAppData({ users: this.baseline(key), sessions: {} })
+      data.users.push(...this.seededForAll)
       apps[key] = data
     }
     return data

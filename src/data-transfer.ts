@@ -22,8 +22,9 @@ import { appDataProblem, storeDataProblem, type AppData, type StoreData } from '
  */
 export function exportData(dataSets: DataSets, key?: string): AppData | StoreData {
   const state = dataSets.capture(key)
-  if (key !== undefined) return state.apps.get(key)!
-  return { apps: Object.fromEntries(state.apps) }
+  // Deep copies: stored records are shared values that the caller must not be able to change.
+  if (key !== undefined) return structuredClone(state.apps.get(key)!)
+  return structuredClone({ apps: Object.fromEntries(state.apps) })
 }
 
 /**
@@ -40,7 +41,8 @@ export async function importData(dataSets: DataSets, data: unknown, key?: string
     const what = key !== undefined ? `a data set ({"users": [...], "sessions": {...}})` : 'data sets ({"apps": {"KEY": {...}}})'
     throw new ApiError(400, `Invalid data: ${problem}; expected ${what} as GET /__mock/data${key !== undefined ? '?key=K' : ''} gives it`)
   }
-  await dataSets.replace(data as AppData | StoreData, key)
+  // A deep copy: the caller keeps `data` and may change it afterwards.
+  await dataSets.replace(structuredClone(data) as AppData | StoreData, key)
 }
 
 /** What makes `data` no set of every data set; one data set sent without a key gets its own advice. */

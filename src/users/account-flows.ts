@@ -107,10 +107,9 @@ export class AccountFlows {
     const { user, token } = this.tokenUser('confirmation', textParam(params, 'confirmation_token'))
     this.tokens.spend(token)
     const now = this.dataSet.runtime.now().toISOString()
-    user.confirmed_at ??= now
-    user.updated_at = now
+    const confirmed = this.users.change(user, { confirmed_at: user.confirmed_at ?? now, updated_at: now })
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)] }
+    return { users: [toWireUser(confirmed, true)] }
   }
 
   /**
@@ -133,10 +132,9 @@ export class AccountFlows {
     // Looked up again after the await: the token may have been used, or the user deleted, meanwhile.
     const { user, token } = this.tokenUser('reset_password', sent)
     this.tokens.spend(token)
-    user.password_hash = hash
-    user.updated_at = this.dataSet.runtime.now().toISOString()
+    const changed = this.users.change(user, { password_hash: hash, updated_at: this.dataSet.runtime.now().toISOString() })
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)] }
+    return { users: [toWireUser(changed, true)] }
   }
 
   /** A live token and the stored user it stands for. @throws ApiError 400 {@link INVALID_TOKEN}. */

@@ -47,11 +47,10 @@ export class ExternalAccounts {
     let user = this.owner(account)
     if (user) {
       this.flows.checkConfirmed(user)
-      accountOf(user, account)!.token = account.token
+      user = this.users.change(user, { external_accounts: withAccount(user, account) })
     } else {
       const { runtime } = this.dataSet
-      user = newUserRecord({}, '', runtime.now(), runtime.objectId)
-      user.external_accounts.push(account)
+      user = { ...newUserRecord({}, '', runtime.now(), runtime.objectId), external_accounts: [account] }
       this.users.insert(user)
     }
     const session_id = this.sessions.start(user.id)
@@ -71,12 +70,12 @@ export class ExternalAccounts {
     const account = accountParams(params)
     const owner = this.owner(account)
     if (owner && owner.id !== caller.user.id) throw new ApiError(400, LINKED_TO_OTHER)
-    const linked = accountOf(caller.user, account)
-    if (linked) linked.token = account.token
-    else caller.user.external_accounts.push(account)
-    caller.user.updated_at = this.dataSet.runtime.now().toISOString()
+    const linked = this.users.change(caller.user, {
+      external_accounts: withAccount(caller.user, account),
+      updated_at: this.dataSet.runtime.now().toISOString(),
+    })
     await this.dataSet.write()
-    return { users: [toWireUser(caller.user, true)] }
+    return { users: [toWireUser(linked, true)] }
   }
 
   /**
@@ -98,10 +97,9 @@ export class ExternalAccounts {
     if (rest.length === 0 && user.username === undefined && user.email === undefined) {
       throw validationFailed('update', [problems.identityRequired])
     }
-    user.external_accounts = rest
-    user.updated_at = this.dataSet.runtime.now().toISOString()
+    const unlinked = this.users.change(user, { external_accounts: rest, updated_at: this.dataSet.runtime.now().toISOString() })
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)] }
+    return { users: [toWireUser(unlinked, true)] }
   }
 
   /** The user who linked this account, if any. */
@@ -123,4 +121,11 @@ function accountOf(user: UserRecord, account: ExternalAccount): ExternalAccount 
   return user.external_accounts.find(
     (item) => item.external_id === account.external_id && item.external_type.toLowerCase() === account.external_type,
   )
+}
+
+/** `user`'s accounts with `account` in them: a linked one with the token sent, else added at the end. */
+function withAccount(user: UserRecord, account: ExternalAccount): ExternalAccount[] {
+  const linked = accountOf(user, account)
+  if (!linked) return [...user.external_accounts, account]
+  return user.external_accounts.map((item) => (item === linked ? { ...item, token: account.token } : item))
 }

@@ -147,12 +147,13 @@ export class UsersService {
     if (!user || password === undefined || !(await verifyPassword(password, user.password_hash))) {
       throw new ApiError(401, LOGIN_FAILED)
     }
-    // The user may have been deleted while the password was checked.
-    if (!this.users.byId(user.id)) throw new ApiError(401, LOGIN_FAILED)
-    this.flows.checkConfirmed(user)
-    const session_id = this.sessions.start(user.id)
+    // The user may have been deleted, or updated (a new record), while the password was checked.
+    const current = this.users.byId(user.id)
+    if (!current) throw new ApiError(401, LOGIN_FAILED)
+    this.flows.checkConfirmed(current)
+    const session_id = this.sessions.start(current.id)
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)], session_id }
+    return { users: [toWireUser(current, true)], session_id }
   }
 
   /** users/logout (spec §3.3): the session stops working on the server (case B03). */
@@ -255,18 +256,21 @@ export class UsersService {
         ? target.custom_fields
         : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
     if (params.custom_fields !== undefined) checkCustomFieldCount(custom_fields, this.maxCustomFields)
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) delete target[field as keyof typeof changes]
-      else Object.assign(target, { [field]: value })
-    }
-    Object.assign(target, {
+    // A new record, never the stored one changed: baselines and snapshots share stored records.
+    const next: UserRecord = {
+      ...target,
+      ...changes,
       custom_fields,
       admin: this.adminFlag(params, fresh, target),
       password_hash: password_hash ?? target.password_hash,
       updated_at: this.dataSet.runtime.now().toISOString(),
-    })
+    }
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === undefined) delete next[field as keyof typeof changes]
+    }
+    this.users.replace(target, next)
     await this.dataSet.write()
-    return { users: [toWireUser(target, true)] }
+    return { users: [toWireUser(next, true)] }
   }
 
   /**
