@@ -89,10 +89,12 @@ export function mergeCustomFields(
   stored: Record<string, unknown>,
   sent: Record<string, unknown>,
 ): Record<string, unknown> {
-  const merged = structuredClone(stored)
+  // A shallow copy is enough: stored values are never changed in place (stored users are values,
+  // shared with baselines and snapshots); a sent object is copied, a number or string needs not be.
+  const merged = { ...stored }
   for (const [name, value] of Object.entries(sent)) {
     if (value === null) delete merged[name]
-    else merged[name] = storedCustomValue(structuredClone(value))
+    else merged[name] = storedCustomValue(typeof value === 'object' ? structuredClone(value) : value)
   }
   return merged
 }

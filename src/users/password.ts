@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { createHmac, randomFillSync, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 /**
  * Salted password hashing in two profiles (issue 5), both never keeping the plain password
@@ -28,13 +28,27 @@ const KEY_LENGTH = 32
 /** scrypt's N = 2^12: the cost mock-cloud used before the profiles, so older data files keep verifying. */
 const STRICT_COST: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { N: 4096, r: 8, p: 1 }
 
+/** Salts for 256 hashes from one CSPRNG call: one call per salt cost more than the fast hash itself. */
+const saltPool = Buffer.alloc(SALT_BYTES * 256)
+let saltsUsed = saltPool.length
+
+/** A fresh random salt, {@link SALT_BYTES} long, from the pool (refilled when used up). */
+function newSalt(): Buffer {
+  if (saltsUsed === saltPool.length) {
+    randomFillSync(saltPool)
+    saltsUsed = 0
+  }
+  saltsUsed += SALT_BYTES
+  return Buffer.from(saltPool.subarray(saltsUsed - SALT_BYTES, saltsUsed))
+}
+
 const hashers: Record<PasswordHashing, PasswordHasher> = {
   fast: async (password) => {
-    const salt = randomBytes(SALT_BYTES)
+    const salt = newSalt()
     return ['hmac-sha256', salt.toString('hex'), hmac(password, salt).toString('hex')].join('$')
   },
   strict: async (password) => {
-    const salt = randomBytes(SALT_BYTES)
+    const salt = newSalt()
     const key = await derive(password, salt, STRICT_COST)
     const { N, r, p } = STRICT_COST
     return ['scrypt', N, r, p, salt.toString('hex'), key.toString('hex')].join('$')
