@@ -24,9 +24,15 @@ export interface LoadSample {
 
 /** Concurrent connections: enough to keep one server core busy, few enough for the load generator's own core. */
 const CONNECTIONS = 10
+/**
+ * Fewer completed requests than this in the time given (a slow endpoint, a short quick-mode run,
+ * a busy machine) measure nothing: the run is repeated until this many have completed instead.
+ */
+const MIN_REQUESTS = 2 * CONNECTIONS
 
 /**
- * Sends `request` to `baseUrl` from 10 connections for `seconds` with autocannon, on loopback.
+ * Sends `request` to `baseUrl` from 10 connections for `seconds` with autocannon, on loopback
+ * (or, when that completes fewer than 20 requests, for exactly 20 requests).
  *
  * @example
  * const sample = await runLoad('http://127.0.0.1:4000', { method: 'GET', path: '/fixed' }, 3)
@@ -34,10 +40,10 @@ const CONNECTIONS = 10
 export async function runLoad(baseUrl: string, request: LoadRequest, seconds: number): Promise<LoadSample> {
   const headers = { ...request.headers, ...(request.form !== undefined || request.nextForm ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }
   const nextForm = request.nextForm
-  const result = await autocannon({
+  const run = (limit: { duration: number } | { amount: number }) => autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...limit,
     requests: [
       {
         method: request.method,
@@ -48,6 +54,8 @@ export async function runLoad(baseUrl: string, request: LoadRequest, seconds: nu
       },
     ],
   })
+  let result = await run({ duration: seconds })
+  if (result.requests.total < MIN_REQUESTS) result = await run({ amount: MIN_REQUESTS })
   return {
     rps: result.requests.total / (result.duration || seconds),
     requests: result.requests.total,

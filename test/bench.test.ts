@@ -35,7 +35,7 @@ describe('npm run bench -- --quick', () => {
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
     run = { code, stdout, stderr }
-  }, 150_000)
+  }, 300_000)
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   it('completes with exit code 0 and prints the table with every figure, none INVALID', () => {
