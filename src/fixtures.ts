@@ -106,7 +106,7 @@ const USER_KEYS = [
  *
  * Rules: the top level is `{ "users": [...] }`, optionally with `"apps": { "KEY": { "users": [...] } }`
  * giving app keys baselines of their own (`users` may then be left out); each user has a non-empty `password` and a
- * `username` or an `email`; `email` looks like an address; `tags` is an array of strings or a
+ * `username` or an `email` (without a `username`, also `first_name` and `last_name`); `email` looks like an address; `tags` is an array of strings or a
  * comma string (`"a, b"` → `["a", "b"]`); `admin` is a boolean or `"true"`/`"false"`; `id` is
  * 24 hex characters (lowercased); `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
  * field is dropped, as on create); no other keys; no duplicate usernames or emails
@@ -239,6 +239,11 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
   for (const field of ['first_name', 'last_name', 'role'] as const) {
     const value = text(field)
     if (value !== undefined) user[field] = value
+  }
+  // users/create's rule (spec §11 "create errors"): else every users/update of this user would fail.
+  if (username === undefined && (user.first_name === undefined || user.last_name === undefined)) {
+    const missing = user.first_name === undefined ? 'first_name' : 'last_name'
+    fail(index, missing, 'is required for a user without a "username" (as users/create requires)')
   }
 
   const admin = entry.admin

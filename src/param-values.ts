@@ -16,13 +16,18 @@ export type Params = Readonly<Record<string, unknown>>
 
 /**
  * A parameter as text: strings as sent, numbers and booleans (JSON bodies)
- * as their text, anything else (absent, files, objects) as undefined.
+ * as their text, absent or `null` as undefined.
+ *
+ * @throws ApiError 400 `Invalid <name> parameter: expected text, got <kind>` for an
+ *   object, an array or a file: such a value is a client's mistake, not "not sent".
  */
 export function textParam(params: Params, name: string): string | undefined {
   const value = params[name]
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return undefined
+  if (value === undefined || value === null) return undefined
+  const kind = Array.isArray(value) ? 'a list' : value instanceof Blob ? 'a file' : 'an object'
+  throw invalidParameter(name, `expected text, got ${kind}`)
 }
 
 /**

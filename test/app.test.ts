@@ -65,8 +65,8 @@ describe('createMockCloud', () => {
   })
 
   it('names the email when a seeded user clashes by email alone', async () => {
-    const cloud = await createMockCloud({ fixtures: { users: [{ email: 'a@x.com', password: 'p' }] } })
-    await expect(cloud.seed({ users: [{ email: 'A@x.com', password: 'p' }] })).rejects.toThrow(
+    const cloud = await createMockCloud({ fixtures: { users: [{ email: 'a@x.com', password: 'p', first_name: 'A', last_name: 'X' }] } })
+    await expect(cloud.seed({ users: [{ email: 'A@x.com', password: 'p', first_name: 'A', last_name: 'X' }] })).rejects.toThrow(
       'seed: users[0].email: "a@x.com" is already taken by a stored user',
     )
   })

@@ -44,7 +44,7 @@ describe('parseFixture: a valid fixture', () => {
           first_name: 'Alice', last_name: 'Anderson', role: 'member', admin: false,
           tags: ['hiking'], custom_fields: { age: 30, color: 'red' }, created_at: '2024-02-01T10:15:00Z',
         },
-        { email: 'bob@example.com', password: 'pw' },
+        { username: 'bob', password: 'pw' },
       ],
     }, SOURCE)
     expect(fixture.users[0]).toEqual({
@@ -52,7 +52,7 @@ describe('parseFixture: a valid fixture', () => {
       first_name: 'Alice', last_name: 'Anderson', role: 'member', admin: false,
       tags: ['hiking'], custom_fields: { age: 30, color: 'red' }, created_at: '2024-02-01T10:15:00.000Z',
     })
-    expect(fixture.users[1]).toEqual({ email: 'bob@example.com', password: 'pw' })
+    expect(fixture.users[1]).toEqual({ username: 'bob', password: 'pw' })
   })
 
   it('turns a comma string of tags into trimmed tags', () => {
@@ -98,6 +98,8 @@ describe('parseFixture: a mistake names file, entry and field', () => {
     ['a missing password', [{ username: 'alice' }], 0, 'password', 'users[0].password: is required'],
     ['an empty password', [{ username: 'alice', password: '' }], 0, 'password', 'users[0].password: must be a non-empty string, got ""'],
     ['neither username nor email', [{ password: 'pw', first_name: 'A' }], 0, undefined, 'users[0]: a user needs a "username" or an "email"'],
+    ['an email user without a last_name', [{ email: 'a@example.com', password: 'pw', first_name: 'A' }], 0, 'last_name',
+      'users[0].last_name: is required for a user without a "username" (as users/create requires)'],
     ['a typo in a key', [{ ...ok, emial: 'a@b.co' }], 0, 'emial', 'users[0].emial: unknown key; allowed keys are username, email, password'],
     ['a non-string username', [{ username: 42, password: 'pw' }], 0, 'username', 'users[0].username: must be a non-empty string, got 42'],
     ['admin that is not a boolean', [{ ...ok, admin: 'yes' }], 0, 'admin', 'users[0].admin: must be true or false, got "yes"'],
@@ -113,7 +115,7 @@ describe('parseFixture: a mistake names file, entry and field', () => {
     ['custom_fields that are an array', [{ ...ok, custom_fields: [1] }], 0, 'custom_fields', 'users[0].custom_fields: must be an object, got the array [1]'],
     ['a duplicate username, case-insensitive', [ok, { username: 'ALICE', password: 'pw' }], 1, 'username',
       'users[1].username: "ALICE" is already used by users[0] (case-insensitive)'],
-    ['a duplicate email, case-insensitive', [{ email: 'a@example.com', password: 'pw' }, { email: 'A@Example.com', password: 'pw' }], 1, 'email',
+    ['a duplicate email, case-insensitive', [{ email: 'a@example.com', password: 'pw', first_name: 'A', last_name: 'B' }, { email: 'A@Example.com', password: 'pw', first_name: 'A', last_name: 'B' }], 1, 'email',
       'users[1].email: "A@Example.com" is already used by users[0]'],
     ['a duplicate id', [{ ...ok, id: '65bb6f24a0b1c2d3e4f50002' }, { username: 'bob', password: 'pw', id: '65bb6f24a0b1c2d3e4f50002' }], 1, 'id',
       'users[1].id: "65bb6f24a0b1c2d3e4f50002" is already used by users[0]'],

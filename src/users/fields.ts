@@ -17,7 +17,10 @@ import { storedCustomValue } from './custom-dates.js'
  */
 export function parseTags(raw: unknown): string[] | undefined {
   if (typeof raw !== 'string' && !Array.isArray(raw)) throw invalidParameter('tags', 'expected a comma-separated string')
-  const tags = splitTags(typeof raw === 'string' ? raw : raw.map((item) => String(item)))
+  if (Array.isArray(raw) && !raw.every((item) => typeof item === 'string')) {
+    throw invalidParameter('tags', 'expected a list of strings or a comma-separated string')
+  }
+  const tags = splitTags(raw as string | string[])
   return tags.length > 0 ? tags : undefined
 }
 

@@ -317,7 +317,8 @@ export class UsersService {
     if (!caller.user) throw notSignedIn()
     const name = ['su_id', 'sudo_id', 'user_id'].find((candidate) => params[candidate] !== undefined)
     if (name === undefined) return caller.user
-    const suId = trimmed(textParam(params, name))
+    const raw = params[name]
+    const suId = typeof raw === 'string' ? trimmed(raw) : undefined
     if (suId === undefined || !isObjectId(suId)) throw invalidObjectId(describeValue(params[name]))
     if (suId.toLowerCase() === caller.user.id) return caller.user
     if (!caller.user.admin) throw notAuthorized()

@@ -29,6 +29,18 @@ describe('users/update', () => {
     expect(shown.body.response.users[0].custom_fields).toEqual({ age: 31, city: 'Oslo' })
   })
 
+  it('refuses a field of the wrong type in a JSON body instead of clearing it', async () => {
+    const alice = await login(call, 'alice', 'pw-alice')
+    const object = await call('PUT', 'users/update', {}, { session: alice, json: { first_name: { x: 1 } } })
+    expect(object.body.meta).toMatchObject({ code: 400, message: 'Invalid first_name parameter: expected text, got an object' })
+    const list = await call('PUT', 'users/update', {}, { session: alice, json: { last_name: ['x'] } })
+    expect(list.body.meta).toMatchObject({ code: 400, message: 'Invalid last_name parameter: expected text, got a list' })
+    const tags = await call('PUT', 'users/update', {}, { session: alice, json: { tags: [1, { x: 2 }] } })
+    expect(tags.body.meta).toMatchObject({ code: 400, message: 'Invalid tags parameter: expected a list of strings or a comma-separated string' })
+    const me = (await call('GET', 'users/show/me', {}, { session: alice })).body.response.users[0]
+    expect(me).toMatchObject({ first_name: 'Alice', last_name: 'Smith', tags: ['golf', 'snowboarding'] })
+  })
+
   it('changes the password only with a matching confirmation', async () => {
     const session = await login(call, 'bob', 'pw-bob')
     const refused = await call('PUT', 'users/update', {}, { session, form: { password: 'new', password_confirmation: 'other' } })
