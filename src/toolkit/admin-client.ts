@@ -1,4 +1,6 @@
 import type { ClockState } from '../clock.js'
+import type { Fault, FaultSpec } from '../faults.js'
+import type { JournalEntry, JournalFilter } from '../journal.js'
 import type { OutboxMail } from '../outbox.js'
 import type { SnapshotInfo } from '../snapshots.js'
 import type { AppData } from '../store/db.js'
@@ -28,6 +30,16 @@ export interface MockCloudClient {
   importData(data: AppData): Promise<void>
   /** The mails recorded instead of sent to this key's users, oldest first (`GET /__mock/outbox?key=K`). */
   outbox(): Promise<OutboxMail[]>
+  /** This key's request journal, oldest first (`GET /__mock/requests?key=K&...`); see `MockCloud.requests`. */
+  requests(filter?: Omit<JournalFilter, 'key'>): Promise<JournalEntry[]>
+  /** Empties this key's journal (`DELETE /__mock/requests?key=K`); resolves with how many calls went. */
+  clearRequests(): Promise<number>
+  /** Adds a fault scoped to this key (`POST /__mock/faults?key=K`); resolves with its id. See `MockCloud.fault`. */
+  fault(spec: Omit<FaultSpec, 'key'>): Promise<string>
+  /** The faults scoped to this key (`GET /__mock/faults?key=K`). */
+  faults(): Promise<Fault[]>
+  /** Removes the faults scoped to this key (`DELETE /__mock/faults?key=K`); resolves with how many. */
+  clearFaults(): Promise<number>
   /**
    * The server's clock (`/__mock/clock`). It is the server's, not the key's: a test
    * file that moves it moves it for every file running on that server at the time.
@@ -43,6 +55,12 @@ export interface MockCloudClient {
   }
 }
 
+/** Options of {@link mockCloudClient}. */
+export interface MockCloudClientOptions {
+  /** The server's admin token (`--admin-token`), sent as `Authorization: Bearer TOKEN` on every call. */
+  adminToken?: string
+}
+
 /**
  * A {@link MockCloudClient} for app key `key` of the server at `url`.
  *
@@ -51,12 +69,15 @@ export interface MockCloudClient {
  * await cloud.reset()
  * await cloud.clock.advance('25h')
  */
-export function mockCloudClient(url: string, key: string): MockCloudClient {
-  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+export function mockCloudClient(url: string, key: string, options: MockCloudClientOptions = {}): MockCloudClient {
+  const call = async (method: string, path: string, body?: unknown, query: Record<string, string> = {}): Promise<any> => {
     const target = new URL(`${url}/__mock/${path}`)
     target.searchParams.set('key', key)
-    const init: RequestInit = { method }
-    if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value)
+    const headers: Record<string, string> = {}
+    if (options.adminToken !== undefined) headers.authorization = `Bearer ${options.adminToken}`
+    const init: RequestInit = { method, headers }
+    if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } })
     const response = await fetch(target, init)
     const reply = (await response.json()) as { meta?: { status?: string; code?: number; message?: string } }
     if (!response.ok || reply.meta?.status === 'fail') {
@@ -77,6 +98,11 @@ export function mockCloudClient(url: string, key: string): MockCloudClient {
     exportData: () => call('GET', 'data'),
     importData: async (data) => void (await call('PUT', 'data', data)),
     outbox: async () => (await call('GET', 'outbox')).response.mails,
+    requests: async (filter = {}) => (await call('GET', 'requests', undefined, filterQuery(filter))).response.requests,
+    clearRequests: async () => (await call('DELETE', 'requests')).meta.count,
+    fault: async (spec) => (await call('POST', 'faults', spec)).response.faults[0].id,
+    faults: async () => (await call('GET', 'faults')).response.faults,
+    clearFaults: async () => (await call('DELETE', 'faults')).meta.count,
     clock: {
       state: async () => (await call('GET', 'clock')).response.clock,
       freeze: () => clock({ action: 'freeze' }),
@@ -85,4 +111,13 @@ export function mockCloudClient(url: string, key: string): MockCloudClient {
       advance: (by) => clock({ action: 'advance', by }),
     },
   }
+}
+
+/** A journal filter as query parameters: `since` as ISO 8601 or milliseconds, the rest as text. */
+function filterQuery(filter: Omit<JournalFilter, 'key'>): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const [name, value] of Object.entries(filter)) {
+    if (value !== undefined) query[name] = value instanceof Date ? value.toISOString() : String(value)
+  }
+  return query
 }

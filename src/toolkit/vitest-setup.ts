@@ -4,6 +4,8 @@ import { startMockCloud, type StartOptions } from '../server.js'
 export interface ProvidedMockCloud {
   /** The server's base URL, `http://127.0.0.1:PORT`. */
   url: string
+  /** The server's admin token, when it was started with one (`adminToken`); the test files' clients send it. */
+  adminToken?: string
 }
 
 /** The part of vitest's `TestProject` the setup uses (so this module needs no vitest at run time). */
@@ -28,7 +30,7 @@ interface ProvidingProject {
 export function mockCloudSetup(options: StartOptions = {}): (project: ProvidingProject) => Promise<() => Promise<void>> {
   return async (project) => {
     const server = await startMockCloud(options)
-    project.provide('mockCloud', { url: server.url })
+    project.provide('mockCloud', { url: server.url, ...(options.adminToken !== undefined && { adminToken: options.adminToken }) })
     return () => server.stop()
   }
 }

@@ -56,9 +56,10 @@ export function useMockCloud(options: UseMockCloudOptions = {}): MockCloudHandle
   // Only characters a query string carries as they are, so `?key=${cloud.key}` needs no encoding.
   const fileKey = `vitest:${path.replace(/[^\w.~:/-]/g, '_')}`
   let fresh = 0
+  const clientOptions = provided.adminToken === undefined ? {} : { adminToken: provided.adminToken }
   const handle: MockCloudHandle = {
-    ...mockCloudClient(provided.url, fileKey),
-    freshAppKey: () => mockCloudClient(provided.url, `${fileKey}:${++fresh}`),
+    ...mockCloudClient(provided.url, fileKey, clientOptions),
+    freshAppKey: () => mockCloudClient(provided.url, `${fileKey}:${++fresh}`, clientOptions),
   }
   if (options.resetBeforeEach ?? true) beforeEach(() => handle.reset())
   return handle

@@ -40,4 +40,23 @@ describe('mockCloudClient', () => {
     const reset = await call('GET', 'users/reset_password', { reset_password_token: mails[0]!.token, password: 'n', password_confirmation: 'n' }, { key: 'K' })
     expect(reset.status).toBe(200)
   })
+
+  it('reads and clears its key\'s journal and adds, lists and clears faults for its key, sending the admin token', async () => {
+    const { server, call } = await start({ adminToken: 'tok' })
+    await expect(mockCloudClient(server.url, 'K').requests()).rejects.toMatchObject({ code: 401 })
+    const cloud = mockCloudClient(server.url, 'K', { adminToken: 'tok' })
+    await call('POST', 'users/login', {}, { key: 'K', form: { login: 'alice', password: 'wrong' } })
+    await call('GET', 'users/count', {}, { key: 'OTHER' })
+    const since = server.requests()[0]!.time
+    expect((await cloud.requests({ status: 401, since: new Date(since) })).map((entry) => [entry.key, entry.method_name])).toEqual([['K', 'loginUser']])
+    expect(await cloud.clearRequests()).toBe(1)
+    expect(server.requests().map((entry) => entry.key)).toEqual(['OTHER'])
+
+    const id = await cloud.fault({ method_name: 'usersCount', times: 2, error: { code: 500 } })
+    expect(await cloud.faults()).toMatchObject([{ id, key: 'K', remaining: 2 }])
+    expect((await call('GET', 'users/count', {}, { key: 'K' })).status).toBe(500)
+    expect(await cloud.clearFaults()).toBe(1)
+    expect((await call('GET', 'users/count', {}, { key: 'K' })).status).toBe(200)
+    await expect(cloud.fault({ method_name: 'nope', drop: true })).rejects.toMatchObject({ code: 400 })
+  })
 })

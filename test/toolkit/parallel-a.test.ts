@@ -40,6 +40,16 @@ describe('useMockCloud, file A', () => {
     await expect(cloud.restore('never-taken')).rejects.toMatchObject({ code: 404 })
   })
 
+  it("the journal and faults of this key are this file's alone (reset empties them before each test)", async () => {
+    expect(await cloud.requests()).toEqual([])
+    await cloud.fault({ method_name: 'usersCount', error: { code: 503, message: 'Down for file A.' } })
+    expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta).toMatchObject({ code: 503, message: 'Down for file A.' })
+    expect(await count()).toBe(5)
+    const journal = await cloud.requests({ method_name: 'usersCount' })
+    expect(journal.map((entry) => [entry.key, entry.status])).toEqual([[cloud.key, 503], [cloud.key, 200]])
+    expect(await cloud.faults()).toEqual([])
+  })
+
   it('freshAppKey gives a data set of its own, from the baseline', async () => {
     const fresh = cloud.freshAppKey()
     expect(fresh.key).toBe(`${cloud.key}:1`)
