@@ -8,7 +8,7 @@ import { apiRoutes } from './http/api.js'
 import { usersEndpoints } from './http/users-endpoints.js'
 import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
-import { limits } from './limits.js'
+import { limits, whereLimitsOf } from './limits.js'
 import type { MockCloudOptions } from './options.js'
 import { DataSets, type UserLists } from './data-sets.js'
 import { Faults, type Fault, type FaultSpec } from './faults.js'
@@ -125,7 +125,8 @@ export interface MockCloud {
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
   const hashPassword = passwordHasher(options.passwordHashing)
-  const { maxBodyBytes, maxCustomFields } = limits(options.limits)
+  const serverLimits = limits(options.limits)
+  const { maxBodyBytes, maxCustomFields } = serverLimits
   const sessionLifetime = options.sessionLifetime === undefined ? undefined : lifetime(options.sessionLifetime)
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
@@ -134,7 +135,12 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const baselines = await hashed(await readFixture(options.fixtures))
   const store = await openStore(options.data)
   const emailVerification = options.emailVerification ?? false
-  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, { sessionLifetime, emailVerification, maxCustomFields })
+  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, {
+    sessionLifetime,
+    emailVerification,
+    maxCustomFields,
+    whereLimits: whereLimitsOf(serverLimits),
+  })
   const snapshots = new Snapshots(dataSets)
   const journal = new Journal(options.journalLimit)
   const faults = new Faults(usersEndpoints, clock)

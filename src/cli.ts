@@ -5,6 +5,7 @@ import { FixtureError } from './fixtures.js'
 import { DEFAULT_JOURNAL_LIMIT } from './journal.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
+import { REGEX_MAX_LENGTH, WHERE_MAX_DEPTH, WHERE_MAX_NODES } from './query/where-limits.js'
 import { DataFileError } from './store/db.js'
 import { PASSWORD_HASHING, type PasswordHashing } from './users/password.js'
 
@@ -68,6 +69,9 @@ Options of start:
                          GET /__mock/outbox) before they can log in   (default: off)
   --max-body-bytes N     largest request body; larger gets 413        (default: ${DEFAULT_MAX_BODY_BYTES})
   --max-custom-fields N  most custom fields a user may hold; more gets 400 (default: ${DEFAULT_MAX_CUSTOM_FIELDS})
+  --max-where-depth N    deepest nesting of a where; deeper gets 400  (default: ${WHERE_MAX_DEPTH})
+  --max-where-nodes N    most values and operators in a where         (default: ${WHERE_MAX_NODES})
+  --max-regex-length N   longest $regex pattern, in characters        (default: ${REGEX_MAX_LENGTH})
   --journal-limit N      API calls the request journal keeps per app key,
                          oldest dropped first; 0 keeps none           (default: ${DEFAULT_JOURNAL_LIMIT})
   --admin-token TOKEN    let clients that send Authorization: Bearer TOKEN (or
@@ -163,6 +167,9 @@ const OPTIONS = {
   'email-verification': { type: 'boolean' },
   'max-body-bytes': { type: 'string' },
   'max-custom-fields': { type: 'string' },
+  'max-where-depth': { type: 'string' },
+  'max-where-nodes': { type: 'string' },
+  'max-regex-length': { type: 'string' },
   'journal-limit': { type: 'string' },
   'admin-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -170,8 +177,17 @@ const OPTIONS = {
 } as const
 const START_ONLY = new Set([
   'port', 'host', 'fixtures', 'data', 'app-key', 'default-app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification',
-  'max-body-bytes', 'max-custom-fields', 'journal-limit', 'admin-token',
+  'max-body-bytes', 'max-custom-fields', 'max-where-depth', 'max-where-nodes', 'max-regex-length', 'journal-limit', 'admin-token',
 ])
+
+/** The flags that set a limit (issue 6), each to its `limits` option. */
+const LIMIT_FLAGS: readonly [string, keyof Limits][] = [
+  ['max-body-bytes', 'maxBodyBytes'],
+  ['max-custom-fields', 'maxCustomFields'],
+  ['max-where-depth', 'maxWhereDepth'],
+  ['max-where-nodes', 'maxWhereNodes'],
+  ['max-regex-length', 'maxRegexLength'],
+]
 
 /**
  * Reads the arguments (without `node` and the script).
@@ -258,8 +274,10 @@ export function parseCommand(argv: readonly string[]): Command {
     start.seed = values.seed
   }
   if (emailVerification) start.emailVerification = true
-  if (values['max-body-bytes'] !== undefined) start.limits.maxBodyBytes = parseLimit('--max-body-bytes', values['max-body-bytes'])
-  if (values['max-custom-fields'] !== undefined) start.limits.maxCustomFields = parseLimit('--max-custom-fields', values['max-custom-fields'])
+  for (const [flag, limit] of LIMIT_FLAGS) {
+    const text = values[flag]
+    if (text !== undefined) start.limits[limit] = parseLimit(`--${flag}`, text)
+  }
   if (values['journal-limit'] !== undefined) start.journalLimit = parseJournalLimit(values['journal-limit'])
   if (values['admin-token'] !== undefined) {
     if (values['admin-token'].trim() === '') throw new UsageError('--admin-token must not be empty')
@@ -419,7 +437,8 @@ function example(option: string): string {
     port: '8080', host: '127.0.0.1', fixtures: 'fixtures/users.json', data: 'data.json', 'app-key': 'TESTKEY',
     'default-app-key': 'TESTKEY',
     'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'journal-limit': '1000', 'admin-token': 'TOKEN',
-    'max-body-bytes': '2097152', 'max-custom-fields': '500',
+    'max-body-bytes': '2097152', 'max-custom-fields': '500', 'max-where-depth': '64', 'max-where-nodes': '50000',
+    'max-regex-length': '1024',
   }
   return examples[option] ?? 'VALUE'
 }

@@ -1,4 +1,5 @@
 import type { DataSet } from './data-set.js'
+import type { WhereLimits } from './query/where-limits.js'
 import type { Runtimes } from './runtime.js'
 import { Sessions } from './sessions.js'
 import type { AppData, Store, StoreData } from './store/db.js'
@@ -36,6 +37,8 @@ export interface DataSetSettings {
   emailVerification?: boolean | undefined
   /** Most custom fields one user may hold (issue 6 limits); default 200. */
   maxCustomFields?: number | undefined
+  /** Size limits of a `where` (issue 6 limits); the query engine's defaults otherwise. */
+  whereLimits?: WhereLimits | undefined
 }
 
 /**
@@ -81,6 +84,7 @@ export class DataSets {
         hashPassword: this.hashPassword,
         emailVerification: this.settings.emailVerification ?? false,
         maxCustomFields: this.settings.maxCustomFields,
+        whereLimits: this.settings.whereLimits,
       })
       this.services.set(key, service)
     }

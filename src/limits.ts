@@ -2,8 +2,10 @@
  * The size limits of one server (issue 6 "Limits"): what a single request may ask of it, so
  * that no request can exhaust its memory or time. Each has a default and can be set with
  * the `limits` option or a CLI flag; a request beyond one is refused with a 4xx envelope that
- * names the limit.
+ * names the limit. The `where` limits are the query engine's (`query/where-limits.ts`).
  */
+
+import { REGEX_MAX_LENGTH, WHERE_MAX_DEPTH, WHERE_MAX_NODES, type WhereLimits } from './query/where-limits.js'
 
 /** Largest request body accepted, in bytes: 1 MiB. Larger → 413. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -17,6 +19,12 @@ export interface Limits {
   maxBodyBytes: number
   /** Most custom fields one user may hold after a create or update; default {@link DEFAULT_MAX_CUSTOM_FIELDS}. */
   maxCustomFields: number
+  /** Deepest nesting of a `where` (its objects and arrays, the outer object being 1); default {@link WHERE_MAX_DEPTH}. */
+  maxWhereDepth: number
+  /** Most values and operators in one `where`; default {@link WHERE_MAX_NODES}. */
+  maxWhereNodes: number
+  /** Longest `$regex` pattern, in characters (spec §11 "$regex"); default {@link REGEX_MAX_LENGTH}. */
+  maxRegexLength: number
 }
 
 /**
@@ -24,12 +32,15 @@ export interface Limits {
  *
  * @throws RangeError when a given limit is not a whole number of at least 1.
  * @example
- * limits({ maxCustomFields: 20 }) // { maxBodyBytes: 1048576, maxCustomFields: 20 }
+ * limits({ maxCustomFields: 20 }).maxCustomFields // 20
  */
 export function limits(given: Partial<Limits> = {}): Limits {
   const result: Limits = {
     maxBodyBytes: given.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxCustomFields: given.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS,
+    maxWhereDepth: given.maxWhereDepth ?? WHERE_MAX_DEPTH,
+    maxWhereNodes: given.maxWhereNodes ?? WHERE_MAX_NODES,
+    maxRegexLength: given.maxRegexLength ?? REGEX_MAX_LENGTH,
   }
   for (const [name, value] of Object.entries(result)) {
     if (!Number.isSafeInteger(value) || value < 1) {
@@ -37,4 +48,14 @@ export function limits(given: Partial<Limits> = {}): Limits {
     }
   }
   return result
+}
+
+/**
+ * The `where` limits of {@link Limits} as the query engine takes them (`compileWhere`).
+ *
+ * @example
+ * whereLimitsOf(limits()) // { maxDepth: 32, maxNodes: 10000, maxRegexLength: 256 }
+ */
+export function whereLimitsOf(given: Limits): WhereLimits {
+  return { maxDepth: given.maxWhereDepth, maxNodes: given.maxWhereNodes, maxRegexLength: given.maxRegexLength }
 }

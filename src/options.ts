@@ -59,8 +59,9 @@ export interface MockCloudOptions {
   emailVerification?: boolean
   /**
    * Size limits on what one request may ask (issue 6): `maxBodyBytes` (default 1 MiB; larger
-   * bodies get 413) and `maxCustomFields` (default 200 custom fields per user; more get 400).
-   * Give only those to change.
+   * bodies get 413), `maxCustomFields` (default 200 custom fields per user), `maxWhereDepth`
+   * (default 32 levels), `maxWhereNodes` (default 10,000 values and operators) and
+   * `maxRegexLength` (default 256 characters); beyond the last four, 400. Give only those to change.
    */
   limits?: Partial<Limits>
   /**

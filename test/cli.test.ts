@@ -23,8 +23,8 @@ describe('parseCommand', () => {
   })
 
   it('--max-body-bytes and --max-custom-fields set the limits (issue 6); anything but a whole number ≥ 1 is a usage error', () => {
-    expect(parseCommand(['start', '--max-body-bytes', '2048', '--max-custom-fields=5'])).toMatchObject({
-      limits: { maxBodyBytes: 2048, maxCustomFields: 5 },
+    expect(parseCommand(['start', '--max-body-bytes', '2048', '--max-custom-fields=5', '--max-where-depth', '8', '--max-where-nodes', '9', '--max-regex-length', '10'])).toMatchObject({
+      limits: { maxBodyBytes: 2048, maxCustomFields: 5, maxWhereDepth: 8, maxWhereNodes: 9, maxRegexLength: 10 },
     })
     for (const bad of ['0', '-1', '1.5', '1e3', 'lots', '99999999999999999999']) {
       expect(() => parseCommand(['start', `--max-custom-fields=${bad}`])).toThrow(
@@ -137,7 +137,8 @@ describe('main (in process)', () => {
     expect(result.stdout).toBe(HELP)
     for (const text of ['mock-cloud start', '--port PORT', '(default: 8080)', '--host HOST', '(default: 127.0.0.1)',
       '--fixtures FILE', '--data FILE', '--app-key KEY', '--default-app-key KEY', '--password-hashing fast|strict', '(default: fast)', '--session-lifetime DURATION', '--seed SEED', 'POST /__mock/reset',
-      '--max-body-bytes N', '(default: 1048576)', '--max-custom-fields N', '(default: 200)',
+      '--max-body-bytes N', '(default: 1048576)', '--max-custom-fields N', '(default: 200)', '--max-where-depth N', '(default: 32)',
+      '--max-where-nodes N', '(default: 10000)', '--max-regex-length N', '(default: 256)',
       '--email-verification', 'GET /__mock/outbox',
       'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'GET /__mock/requests', 'DELETE /__mock/requests', 'GET /__mock/faults',
       'POST /__mock/faults', 'DELETE /__mock/faults', 'GET /__mock/openapi.json', '--journal-limit N', '(default: 1000)',

@@ -6,6 +6,7 @@ import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.
 import { compileSelection } from '../query/select.js'
 import { compileKeywords } from '../query/text.js'
 import { compileWhere } from '../query/where.js'
+import type { WhereLimits } from '../query/where-limits.js'
 import type { DataSet } from '../data-set.js'
 import type { Sessions } from '../sessions.js'
 import { AccountFlows } from './account-flows.js'
@@ -51,6 +52,8 @@ export interface UsersSettings {
   emailVerification?: boolean
   /** Most custom fields one user may hold (the `limits.maxCustomFields` option, issue 6). Default 200. */
   maxCustomFields?: number | undefined
+  /** Size limits of a `where` (the `limits` option, issue 6); the query engine's defaults otherwise. */
+  whereLimits?: WhereLimits | undefined
 }
 
 /**
@@ -63,6 +66,7 @@ export class UsersService {
   private readonly users: UserCollection
   private readonly hashPassword: PasswordHasher
   private readonly maxCustomFields: number
+  private readonly whereLimits: Partial<WhereLimits>
   /** Password reset and email confirmation (spec §3.12–§3.14, §7). */
   readonly flows: AccountFlows
   /** Login, link and unlink with external accounts (spec §3.15). */
@@ -76,6 +80,7 @@ export class UsersService {
     this.users = new UserCollection(dataSet)
     this.hashPassword = settings.hashPassword ?? passwordHasher()
     this.maxCustomFields = settings.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS
+    this.whereLimits = settings.whereLimits ?? {}
     this.flows = new AccountFlows(dataSet, this.users, this.hashPassword, settings.emailVerification ?? false)
     this.external = new ExternalAccounts(dataSet, this.users, sessions, this.flows)
   }
@@ -374,7 +379,7 @@ export class UsersService {
 
   /** Users matching a `where`, in creation order (spec §11 "order"). */
   private matching(where: unknown): UserRecord[] {
-    const match = compileWhere(where)
+    const match = compileWhere(where, this.whereLimits)
     const users = this.sortedById()
     return match ? users.filter((user) => match(toQueryDoc(user))) : users
   }

@@ -110,16 +110,44 @@ describe('limits given in code', () => {
   })
 })
 
-describe('the where limits (defaults of src/query)', () => {
-  it('refuse a where nested deeper than 32 levels and a $regex longer than 256 characters with a 400', async () => {
+describe('the where limits', () => {
+  const nested = (levels: number): unknown => {
+    let where: unknown = { age: 1 }
+    for (let i = 1; i < levels; i++) where = { $and: [where] }
+    return where
+  }
+
+  it('refuse a where nested deeper than 32 levels and a $regex longer than 256 characters by default, with a 400', async () => {
     const call = await serve()
-    let deep: unknown = { age: 1 }
-    for (let i = 0; i < 40; i++) deep = { $and: [deep] }
-    const tooDeep = await call('GET', 'users/query', { where: deep })
+    const tooDeep = await call('GET', 'users/query', { where: nested(20) })
     expect(tooDeep.status).toBe(400)
-    expect(tooDeep.body.meta.message).toMatch(/^Invalid where parameter: nested deeper than/)
-    const longRegex = await call('GET', 'users/query', { where: { username: { $regex: `^${'a'.repeat(300)}` } } })
+    expect(tooDeep.body.meta.message).toBe('Invalid where parameter: nested deeper than 32 levels')
+    const longRegex = await call('GET', 'users/query', { where: { username: { $regex: `^${'a'.repeat(256)}` } } })
     expect(longRegex.status).toBe(400)
-    expect(longRegex.body.meta.message).toMatch(/^Invalid where parameter: \$regex longer than/)
+    expect(longRegex.body.meta.message).toMatch(/^Invalid where parameter: \$regex longer than 256 characters/)
+  })
+
+  it('are set by limits.maxWhereDepth, maxWhereNodes and maxRegexLength', async () => {
+    const call = await serve({ limits: { maxWhereDepth: 4, maxWhereNodes: 5, maxRegexLength: 3 } })
+    expect((await call('GET', 'users/count', { where: { age: { $in: [25, 30] } } })).body.meta.count).toBe(2)
+    expect((await call('GET', 'users/count', { where: { a: { b: { c: { d: 1 } } } } })).body.meta.message).toBe(
+      'Invalid where parameter: nested deeper than 4 levels',
+    )
+    expect((await call('GET', 'users/count', { where: { age: { $in: [1, 2, 3, 4, 5] } } })).body.meta.message).toMatch(
+      /^Invalid where parameter: more than 5 values and operators/,
+    )
+    expect((await call('GET', 'users/count', { where: { username: { $regex: '^alic' } } })).body.meta.message).toMatch(
+      /^Invalid where parameter: \$regex longer than 3 characters/,
+    )
+  })
+
+  it('are set by --max-where-depth, --max-where-nodes and --max-regex-length on the command line', async () => {
+    const server = await spawnServer(['start', '--port', '0', '--max-where-depth', '3', '--max-where-nodes=100', '--max-regex-length', '2'])
+    children.push(server)
+    const count = async (where: unknown) =>
+      (await rawRequest(server.url, 'GET', `/v1/users/count.json?key=K&where=${encodeURIComponent(JSON.stringify(where))}`)).body.meta
+    expect((await count({ a: { b: { c: 1 } } })).message).toBe('Invalid where parameter: nested deeper than 3 levels')
+    expect((await count({ a: { $regex: '^abc' } })).message).toMatch(/longer than 2 characters/)
+    expect((await count({ a: 1 })).count).toBe(0)
   })
 })
