@@ -15,7 +15,7 @@ import { Faults, type Fault, type FaultSpec } from './faults.js'
 import { Journal, parseJournalFilter, type JournalEntry, type JournalFilter } from './journal.js'
 import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
 import { Snapshots, type SnapshotInfo } from './snapshots.js'
-import { openStore, type AppData, type Store, type StoreData } from './store/db.js'
+import { closeStore, openStore, type AppData, type Store, type StoreData } from './store/db.js'
 import { readOutbox, type OutboxMail } from './outbox.js'
 import { passwordHasher, type PasswordHasher } from './users/password.js'
 import { fixtureRecords } from './users/seed.js'
@@ -106,7 +106,7 @@ export interface MockCloud {
   faults(key?: string): Fault[]
   /** Removes the faults scoped to `key` (without a key, all); returns how many. */
   clearFaults(key?: string): number
-  /** Waits for the last write to reach the data file. */
+  /** Waits for the last write to reach the data file and releases its lock (`FILE.lock`). */
   close(): Promise<void>
 }
 
@@ -174,9 +174,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     fault: (spec) => faults.add(spec).id,
     faults: (key) => faults.list(key),
     clearFaults: (key) => faults.clear(key),
-    async close() {
-      await store.write()
-    },
+    close: () => closeStore(store),
   }
   const toolkit = { journal, faults, clock }
   cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes, toolkit, options.defaultAppKey))

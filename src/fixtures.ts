@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { isObjectId } from './ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from './json.js'
+import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from './json.js'
 import { parseIsoDate } from './query/date-value.js'
 import { isBadFieldName, isValidEmail, splitTags } from './users/fields.js'
 
@@ -319,16 +319,4 @@ function describe(value: unknown): string {
   const json = JSON.stringify(value)
   const shown = json.length > 60 ? `${json.slice(0, 57)}...` : json
   return Array.isArray(value) ? `the array ${shown}` : typeof value === 'object' && value !== null ? `the object ${shown}` : shown
-}
-
-/**
- * V8's JSON.parse message with its offset as a line and column, which an editor can jump to.
- * Some messages carry no offset ("Unexpected token"); those quote the offending text instead.
- */
-function jsonProblem(text: string, message: string): string {
-  const offset = /in JSON at position (\d+)/.exec(message)?.[1] ?? (message.includes('end of JSON input') ? String(text.length) : undefined)
-  if (offset === undefined) return `invalid JSON: ${message}`
-  const before = text.slice(0, Number(offset)).split('\n')
-  const reason = message.replace(/\s+in JSON at position \d+.*$/s, '')
-  return `invalid JSON at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${reason}`
 }

@@ -50,3 +50,37 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
   }
   return false
 }
+
+/**
+ * V8's JSON.parse message with its offset as a line and column, which an editor can jump to
+ * (fixture and data files). Node 20's "Unexpected token" messages carry no offset but quote
+ * up to 10 characters either side of it: the offset is found from where that quote occurs
+ * in the text, when it occurs once; otherwise the message is given as it is.
+ *
+ * @param text - the text that failed to parse.
+ * @param message - the SyntaxError's message.
+ * @example
+ * jsonProblem('{"a":', 'Unexpected end of JSON input') // 'invalid JSON at line 1, column 6: Unexpected end of JSON input'
+ */
+export function jsonProblem(text: string, message: string): string {
+  const offset =
+    /in JSON at position (\d+)/.exec(message)?.[1] ??
+    (message.includes('end of JSON input') ? String(text.length) : undefined) ??
+    quotedOffset(text, message)
+  if (offset === undefined) return `invalid JSON: ${message}`
+  const before = text.slice(0, Number(offset)).split('\n')
+  const reason = message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+  return `invalid JSON at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${reason}`
+}
+
+/** V8 quotes `text` from 10 characters before the offset to 10 after, marking a cut end with `...`. */
+const CONTEXT_CHARACTERS = 10
+
+function quotedOffset(text: string, message: string): string | undefined {
+  const quote = /^Unexpected token .+?, (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/s.exec(message)
+  if (quote === null) return undefined
+  const [, cutBefore, context = '', cutAfter] = quote
+  const start = text.indexOf(context)
+  if (start < 0 || text.includes(context, start + 1) || (!cutBefore && !cutAfter)) return undefined
+  return String(cutBefore ? start + CONTEXT_CHARACTERS : start + context.length - CONTEXT_CHARACTERS)
+}

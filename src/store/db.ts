@@ -1,11 +1,12 @@
-import { access } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { isObjectId } from '../ids.js'
-import { isPlainObject } from '../json.js'
+import { isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
 import type { UserRecord } from '../users/record.js'
 import type { TokenRecord } from '../users/tokens.js'
+import { LockError, lockDataFile } from './lock.js'
 
 /**
  * A live session: who it belongs to and when it started (ISO 8601, UTC).
@@ -60,15 +61,50 @@ export class DataFileError extends Error {
  * once here and never again (per-request reads drop concurrent writes, case
  * B24); steno writes it atomically (temp file + rename). A missing file starts
  * from `initial` and is written at once. Without `file`, lowdb's Memory adapter.
+ * The file is locked first (`FILE.lock`, see `lock.ts`) until {@link closeStore}, so a
+ * second server on the same file refuses to start instead of overwriting the first's writes.
  *
  * The store starts with no data set; each app key's is made on first use.
  *
- * @throws DataFileError when the file exists but is not a valid data file, or cannot be created.
+ * @throws DataFileError when another live process holds the file's lock, when the file
+ *   exists but is not a valid data file (a syntax error named by line and column), or when
+ *   it cannot be created. The file is never changed then.
  */
 export async function openStore(file?: string): Promise<Store> {
   // Null-prototype: any app key is a plain name, "constructor" and "__proto__" included.
   const initial: StoreData = { apps: Object.create(null) as StoreData['apps'] }
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
+  let release: () => Promise<void>
+  try {
+    release = await lockDataFile(file)
+  } catch (error) {
+    if (error instanceof LockError) throw new DataFileError(file, error.message)
+    throw error
+  }
+  try {
+    const db = await readStore(file, initial)
+    releases.set(db, release)
+    return db
+  } catch (error) {
+    await release()
+    throw error
+  }
+}
+
+/**
+ * Waits for the last write to reach the file and gives up the data file's lock (another
+ * server may then open it). Safe to call more than once; a memory store has nothing to release.
+ */
+export async function closeStore(store: Store): Promise<void> {
+  await store.write()
+  await releases.get(store)?.()
+}
+
+/** The release of each file store's lock, by store. */
+const releases = new WeakMap<Store, () => Promise<void>>()
+
+/** Reads (or creates) a data file under its lock; see {@link openStore}. */
+async function readStore(file: string, initial: StoreData): Promise<Store> {
   const db = new Low<StoreData>(new JSONFile<StoreData>(file), initial)
   const existed = await access(file).then(
     () => true,
@@ -77,6 +113,10 @@ export async function openStore(file?: string): Promise<Store> {
   try {
     await db.read()
   } catch (error) {
+    // The position of a syntax error as a line and column, which an editor can jump to.
+    if (error instanceof SyntaxError) {
+      throw new DataFileError(file, `${jsonProblem(await readFile(file, 'utf8'), error.message)}; ${ADVICE}`)
+    }
     const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message
     throw new DataFileError(file, `not a readable JSON data file (${reason}); ${ADVICE}`)
   }

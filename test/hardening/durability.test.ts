@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { Agent } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMockCloud, DataFileError } from '../../src/index.js'
+import { runToExit, spawnServer, type ChildServer } from '../support/child-server.js'
+import { rawRequest } from '../support/raw-http.js'
+
+// Issue 6 item 5, spec §11 "--data FILE": every acknowledged write survives a SIGKILL, the file
+// always parses, one data file has one server, and a corrupt file stops the start unharmed.
+let dir: string
+let file: string
+const children: ChildServer[] = []
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mock-cloud-durability-'))
+  file = join(dir, 'data.json')
+})
+afterEach(async () => {
+  for (const { child, exited } of children.splice(0)) {
+    child.kill('SIGKILL')
+    await exited
+  }
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function start(args: string[] = []): Promise<ChildServer> {
+  const server = await spawnServer(['start', '--port', '0', '--data', file, ...args])
+  children.push(server)
+  return server
+}
+
+const form = { 'content-type': 'application/x-www-form-urlencoded' }
+
+/** Creates users from `writers` parallel clients until stopped; the usernames whose create was answered 200. */
+function writeLoad(url: string, writers: number, prefix: string): { acknowledged: string[]; stop: () => Promise<void> } {
+  const acknowledged: string[] = []
+  let running = true
+  const agent = new Agent({ keepAlive: true, maxSockets: writers })
+  const writer = async (w: number): Promise<void> => {
+    for (let i = 0; running; i++) {
+      const username = `${prefix}-${w}-${i}`
+      try {
+        const reply = await rawRequest(url, 'POST', '/v1/users/create.json?key=DURABLE', {
+          body: `username=${username}&password=p&password_confirmation=p`,
+          headers: form,
+          agent,
+        })
+        if (reply.status === 200) acknowledged.push(username)
+      } catch {
+        return // the server is gone
+      }
+    }
+  }
+  const done = Promise.all(Array.from({ length: writers }, (_, w) => writer(w)))
+  return {
+    acknowledged,
+    stop: async () => {
+      running = false
+      await done
+      agent.destroy()
+    },
+  }
+}
+
+async function usernames(url: string): Promise<Set<string>> {
+  const where = encodeURIComponent(JSON.stringify({ username: { $regex: '^kill' } }))
+  const found = new Set<string>()
+  for (let skip = 0; ; skip += 1000) {
+    const reply = await rawRequest(url, 'GET', `/v1/users/query.json?key=DURABLE&where=${where}&limit=1000&skip=${skip}&sel=${encodeURIComponent('{"all":["username"]}')}`)
+    const page = reply.body.response.users as { username: string }[]
+    for (const user of page) found.add(user.username)
+    if (page.length < 1000) return found
+  }
+}
+
+describe('a data file under SIGKILL', () => {
+  it('keeps every acknowledged write through 3 kills under a write load, and always parses', async () => {
+    const acknowledged: string[] = []
+    for (let round = 0; round < 3; round++) {
+      const server = await start()
+      const load = writeLoad(server.url, 8, `kill${round}`)
+      // Kill once writes are flowing, in the middle of them.
+      while (load.acknowledged.length < 40) await new Promise((resolve) => setTimeout(resolve, 5))
+      server.child.kill('SIGKILL')
+      expect(await server.exited).toEqual([null, 'SIGKILL'])
+      await load.stop()
+      acknowledged.push(...load.acknowledged)
+      expect(() => JSON.parse(existsSync(file) ? '{}' : '')).not.toThrow()
+      JSON.parse(await readFile(file, 'utf8')) // throws if half-written
+    }
+    // The lock of the killed server is stale: the restart takes it over.
+    const restarted = await start()
+    const stored = await usernames(restarted.url)
+    expect(acknowledged.length).toBeGreaterThanOrEqual(120)
+    expect(acknowledged.filter((username) => !stored.has(username))).toEqual([])
+  }, 60_000)
+})
+
+describe('one data file, one server', () => {
+  it('refuses a second server on the same file with exit 2 and a message naming the holder and the lock file', async () => {
+    const first = await start()
+    const second = await runToExit(['start', '--port', '0', '--data', file])
+    expect(second.code).toBe(2)
+    expect(second.stderr).toBe(
+      `mock-cloud: ${file}: in use by process ${first.child.pid}, which holds ${file}.lock; stop it first, or give this server another data file\n`,
+    )
+    // The first one still serves, and its data file is its own.
+    const reply = await rawRequest(first.url, 'POST', '/v1/users/create.json?key=K', { body: 'username=solo&password=p&password_confirmation=p', headers: form })
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(await readFile(file, 'utf8')).apps.K.users[0].username).toBe('solo')
+  })
+
+  it('releases the lock on stop, so the next server starts', async () => {
+    const first = await start()
+    expect((await readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(first.child.pid))
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toEqual([0, null])
+    expect(existsSync(`${file}.lock`)).toBe(false)
+    await start()
+  })
+
+  it('takes over the lock of a process that is gone', async () => {
+    const gone = spawn(process.execPath, ['-e', ''])
+    await new Promise((resolve) => gone.once('exit', resolve))
+    await writeFile(`${file}.lock`, `${gone.pid}\n`)
+    const server = await start()
+    expect((await readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(server.child.pid))
+  })
+
+  it('refuses a second in-process mock-cloud on the same file until the first is closed', async () => {
+    const first = await createMockCloud({ data: file })
+    const second = createMockCloud({ data: file })
+    await expect(second).rejects.toThrow(DataFileError)
+    await expect(second).rejects.toThrow(`in use by this process (another mock-cloud in it), which holds ${file}.lock`)
+    await first.close()
+    const third = await createMockCloud({ data: file })
+    await third.close()
+    expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+})
+
+describe('a corrupt data file at start', () => {
+  it('stops the start with exit 2, the file name and the line and column, and leaves the file untouched', async () => {
+    const corrupt = '{\n  "apps": {\n    "K": { "users": [ }\n  }\n}\n'
+    await writeFile(file, corrupt)
+    const result = await runToExit(['start', '--port', '0', '--data', file])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`^mock-cloud: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON at line 3, column 23: `))
+    expect(await readFile(file, 'utf8')).toBe(corrupt)
+    expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+})
