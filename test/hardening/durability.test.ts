@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -88,14 +88,14 @@ describe('a data file under SIGKILL', () => {
       expect(await server.exited).toEqual([null, 'SIGKILL'])
       await load.stop()
       acknowledged.push(...load.acknowledged)
-      expect(() => JSON.parse(existsSync(file) ? '{}' : '')).not.toThrow()
-      JSON.parse(await readFile(file, 'utf8')) // throws if half-written
+      expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow() // never half-written
     }
     // The lock of the killed server is stale: the restart takes it over.
     const restarted = await start()
     const stored = await usernames(restarted.url)
     expect(acknowledged.length).toBeGreaterThanOrEqual(120)
     expect(acknowledged.filter((username) => !stored.has(username))).toEqual([])
+    console.info(`durability: 3 SIGKILLs under 8 writers, ${acknowledged.length} acknowledged creates, none lost`)
   }, 60_000)
 })
 
