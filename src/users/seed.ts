@@ -4,6 +4,9 @@ import { newUserRecord } from './new-user.js'
 import { passwordHasher, type PasswordHasher } from './password.js'
 import type { UserRecord } from './record.js'
 
+/** Passwords hashed at once: enough to keep libuv's threads busy with `strict`, few enough to hold little memory. */
+const HASH_BATCH = 256
+
 /**
  * Stored users from one list of a parsed fixture: passwords hashed (at seed time, once),
  * names lowercased, ids and dates filled in as users/create does (spec §11 "fixtures").
@@ -18,7 +21,11 @@ export async function fixtureRecords(
   hashPassword: PasswordHasher = passwordHasher(),
 ): Promise<UserRecord[]> {
   const now = runtime.now()
-  const hashes = await Promise.all(users.map((user) => hashPassword(user.password)))
+  const hashes: string[] = []
+  // In batches: 100,000 hashes pending at once would hold 100,000 promises, the peak of a start-up's memory.
+  for (let start = 0; start < users.length; start += HASH_BATCH) {
+    hashes.push(...(await Promise.all(users.slice(start, start + HASH_BATCH).map((user) => hashPassword(user.password)))))
+  }
   return users.map((user, index) =>
     newUserRecord(
       { ...user, created_at: user.created_at === undefined ? undefined : new Date(user.created_at) },
