@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
 import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
 import { DEFAULT_JOURNAL_LIMIT } from './journal.js'
@@ -326,7 +327,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (Object.keys(command.limits).length > 0) options.limits = command.limits
     if (command.journalLimit !== undefined) options.journalLimit = command.journalLimit
     if (command.adminToken !== undefined) options.adminToken = command.adminToken
-    cloud = await startMockCloud(options)
+    cloud = await loadingSmall(() => startMockCloud(options))
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
       io.stderr(`mock-cloud: ${err.message}\n`)
@@ -355,6 +356,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     clearTimeout(timer)
   }
   return EXIT.ok
+}
+
+/**
+ * Runs `start` with V8 favouring memory over speed, then back to its default. Loading a fixture
+ * makes transient garbage several times the size of the users (the JSON text, its parse, the
+ * checked copy); with V8's default heap growth the process keeps that peak resident: 320 MB for
+ * 100,000 users whose data needs 80 MB. `--optimize-for-size` collects sooner while they load
+ * (160 MB resident; issue 5's goal is under 250 MB) and is switched off again before the first
+ * request, so serving keeps V8's full speed. Only the command does this: `startMockCloud()` in a
+ * test process leaves that process's V8 as it is.
+ */
+async function loadingSmall<T>(start: () => Promise<T>): Promise<T> {
+  setFlagsFromString('--optimize-for-size')
+  try {
+    return await start()
+  } finally {
+    setFlagsFromString('--no-optimize-for-size')
+  }
 }
 
 /**
