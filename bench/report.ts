@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import type { Figure } from './figure.js'
 
 /** The machine a run measured, as results.json and the README name it. */
@@ -8,6 +8,8 @@ export interface Machine {
   memoryGiB: number
   node: string
   platform: string
+  /** 1-minute load average when the run started: above the core count, other work shared the machine. */
+  loadAtStart: number
 }
 
 /** The machine this process runs on. */
@@ -19,6 +21,7 @@ export function thisMachine(): Machine {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAtStart: Math.round(loadavg()[0]! * 100) / 100,
   }
 }
 
@@ -39,7 +42,7 @@ export function formatTable(results: Results): string {
   const { machine } = results
   const lines = [
     `mock-cloud benchmark, ${results.mode} mode, ${results.started}, ${results.seconds.toFixed(0)} s`,
-    `machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.platform}`,
+    `machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.platform}, load ${machine.loadAtStart} at start`,
   ]
   const rows: string[][] = []
   let section = ''

@@ -52,6 +52,10 @@ async function main(): Promise<number> {
   const plan = values.quick ? QUICK : FULL
   const out = resolve(values.out ?? join(ROOT, 'bench', 'results.json'))
   const started = new Date()
+  const machine = thisMachine()
+  if (machine.loadAtStart > machine.cores) {
+    process.stderr.write(`bench: load average ${machine.loadAtStart} on ${machine.cores} cores: other work shares the machine, figures will be noisy\n`)
+  }
   const figures: Figure[] = []
   const dir = await mkdtemp(join(tmpdir(), 'mock-cloud-bench-'))
   try {
@@ -80,7 +84,7 @@ async function main(): Promise<number> {
     mode: values.quick ? 'quick' : 'full',
     started: started.toISOString(),
     seconds: (Date.now() - started.getTime()) / 1000,
-    machine: thisMachine(),
+    machine,
     figures: judge(figures),
   }
   process.stdout.write(formatTable(results))
