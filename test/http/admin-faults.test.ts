@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import ArrowDB from 'arrowdb'
 import { describe, expect, it } from 'vitest'
+import { createMockCloud } from '../../src/app.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import type { Call } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
@@ -97,6 +98,26 @@ describe('faults', () => {
       usersLogin.call(sdk, { login: 'alice', password: 'pw-alice' }, (e) => resolve(e)),
     )
     expect(err?.message).toMatch(/socket hang up|ECONNRESET/)
+  })
+
+  it('a fault with a ttl is gone once the server clock passes it, used up or not', async () => {
+    const { server, call } = await start()
+    server.clock.freeze()
+    server.fault({ method_name: 'usersCount', times: 10, ttl: 60_000, error: { code: 503 } })
+    expect(server.faults()[0]?.expires_at).toBe(new Date(server.clock.now().getTime() + 60_000).toISOString())
+    server.clock.advance('59s')
+    expect((await call('GET', 'users/count')).status).toBe(503)
+    server.clock.advance('1s')
+    expect((await call('GET', 'users/count')).status).toBe(200)
+    expect(server.faults()).toEqual([])
+  })
+
+  it('in process (no socket) a dropped call answers a body-less 502, journalled as no reply', async () => {
+    const cloud = await createMockCloud()
+    cloud.fault({ path: 'users/count', drop: true })
+    const reply = await cloud.app.request('/v1/users/count.json?key=K')
+    expect([reply.status, await reply.text()]).toEqual([502, ''])
+    expect(cloud.requests()).toMatchObject([{ status: null, meta: null, fault: 'fault-1' }])
   })
 
   it('GET and DELETE /__mock/faults list and remove them by key; faults() and clearFaults() in code', async () => {
