@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { redactParams, type Journal } from '../journal.js'
-import { textParam, type Params } from '../param-values.js'
+import type { Params } from '../param-values.js'
 import type { Clock } from '../clock.js'
 
 /**
@@ -44,7 +44,8 @@ export function journalCalls(journal: Journal, clock: Pick<Clock, 'now'>): Middl
     c.set('apiCall', call)
     await next()
     journal.record({
-      key: call.key ?? (textParam(call.params, 'key') || null),
+      // Read without textParam: a key sent as a list was already refused, and must not throw here.
+      key: call.key ?? (typeof call.params.key === 'string' && call.params.key !== '' ? call.params.key : null),
       time,
       method: c.req.method,
       path: c.req.path,

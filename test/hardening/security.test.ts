@@ -39,7 +39,7 @@ describe('passwords', () => {
     expect(JSON.stringify(data)).not.toContain(SECRET)
   })
 
-  it('never appear in a reply or on the console, through sign-up, login, update, show, query and a failed login', async () => {
+  it('never appear in a reply, the request journal or on the console, through sign-up, login, update, show, query and a failed login', async () => {
     const printed: string[] = []
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
@@ -58,6 +58,9 @@ describe('passwords', () => {
         expect(reply.text).not.toMatch(/"password(_hash|_confirmation)?"/)
       }
       expect(printed.join('\n')).not.toContain(SECRET)
+      // The request journal keeps every call, with secrets redacted.
+      expect(server.requests({ key: 'TESTKEY' }).length).toBeGreaterThanOrEqual(replies.length)
+      expect(JSON.stringify(server.requests())).not.toContain(SECRET)
     } finally {
       for (const spy of spies) spy.mockRestore()
     }
