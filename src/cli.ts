@@ -363,7 +363,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * makes transient garbage several times the size of the users (the JSON text, its parse, the
  * checked copy); with V8's default heap growth the process keeps that peak resident: 320 MB for
  * 100,000 users whose data needs 80 MB. `--optimize-for-size` collects sooner while they load
- * (160 MB resident; issue 5's goal is under 250 MB) and is switched off again before the first
+ * (about 175 MB resident; issue 5's goal is under 250 MB) and is switched off again before the first
  * request, so serving keeps V8's full speed. Only the command does this: `startMockCloud()` in a
  * test process leaves that process's V8 as it is.
  */
