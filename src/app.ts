@@ -24,7 +24,10 @@ import { fixtureRecords } from './users/seed.js'
 export interface MockCloud {
   /** The HTTP app: serve it, or call `app.request('/v1/users/count.json?key=K')` with no socket. */
   app: Hono
-  /** The lowdb store behind the app: `store.data.apps[KEY].users`, `.sessions`, one data set per app key used. */
+  /**
+   * The lowdb store behind the app: `store.data.apps[KEY].users`, `.sessions`, one data set per app key used.
+   * Read it only: stored users are shared with the fixture baseline and snapshots (issue 5).
+   */
   store: Store
   /** The data sets of the app keys (spec §11 "unknown app key"). */
   dataSets: DataSets
