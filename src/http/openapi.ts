@@ -166,7 +166,7 @@ const data: PathItemObject = {
     operationId: 'mockExportData',
     summary: 'Export data sets as JSON (not in an envelope)',
     description:
-      'With `key`, that data set as `{ users, sessions }` (stored users, password hashes included); without, every data set as `{ apps }`, the `--data` file\'s layout. Twin of `exportData(key?)`.',
+      'With `key`, that data set as `{ users, sessions, tokens, outbox }` (stored users, password hashes included); without, every data set as `{ apps }`, the `--data` file\'s layout. Twin of `exportData(key?)`.',
     parameters: [param('key'), param('pretty_json')],
     responses: {
       '200': { description: 'The data.', content: { 'application/json': { schema: { type: 'object' } } } },

@@ -81,6 +81,12 @@ describe('/__mock/data', () => {
     await server.importData(data, 'TESTKEY')
     expect((await call('GET', 'users/count')).body.meta.count).toBe(2)
     expect(server.exportData('TESTKEY')).toEqual(data)
+    // Export and import hand over copies: changing them afterwards changes nothing stored.
+    data.users[0].username = 'changed-after-import'
+    const exported = server.exportData('TESTKEY') as any
+    exported.users[1].username = 'changed-after-export'
+    const names = (await call('GET', 'users/query', { order: 'username' })).body.response.users.map((user: any) => user.username)
+    expect(names).toEqual(['alice', 'bob'])
     await expect(server.importData({ users: 'none', sessions: {} }, 'TESTKEY')).rejects.toMatchObject({
       code: 400,
       message: expect.stringMatching(/^Invalid data: users must be an array;/),
