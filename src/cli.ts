@@ -54,7 +54,8 @@ Options of start:
   --host HOST            interface to listen on                       (default: ${DEFAULT_HOST})
   --fixtures FILE        baseline users, JSON { "users": [...] }      (default: none, no users)
   --data FILE            keep the data in this JSON file, written before
-                         each reply; created from the fixtures if missing (default: memory only)
+                         each reply; created from the fixtures if missing (default: memory only);
+                         FILE.lock keeps other servers off it while this one runs
   --app-key KEY          accept only this app key; repeat for more    (default: any non-empty key)
   --default-app-key KEY  the app key of a request that sends none     (default: none, such a request gets 401)
   --password-hashing fast|strict
@@ -115,7 +116,7 @@ Example:
 Exit codes:
   0  help, version, or stopped by SIGINT/SIGTERM
   1  could not start: the port is in use, permission denied, ...
-  2  bad command line, invalid fixture file or invalid data file
+  2  bad command line, invalid fixture file, invalid data file or one in use
 `
 
 /** Where {@link main} writes and how it learns that it should stop. Tests pass their own. */
