@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { isObjectId } from '../ids.js'
-import { isPlainObject, jsonProblem } from '../json.js'
+import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
 import type { UserRecord } from '../users/record.js'
 import type { TokenRecord } from '../users/tokens.js'
@@ -245,7 +245,10 @@ function userFieldProblem(user: unknown): string | undefined {
   if (text !== undefined) return text
   const tags = user.tags
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (!isPlainObject(user.custom_fields)) return 'custom_fields'
+  // A custom field is a property of the query document: __proto__ would set its prototype.
+  if (!isPlainObject(user.custom_fields) || Object.keys(user.custom_fields).some((name) => FORBIDDEN_KEYS.has(name))) {
+    return 'custom_fields'
+  }
   if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
   if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
   return undefined

@@ -77,6 +77,20 @@ describe('prototype-polluting keys', () => {
   })
 })
 
+describe('a custom field named __proto__ in a data file', () => {
+  it('stops the start naming the field, instead of becoming the prototype of the user\'s query document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-cloud-injection-'))
+    try {
+      const data = join(dir, 'data.json')
+      const user = { id: '5f0000000000000000000001', username: 'x', created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', admin: false, password_hash: 'h', external_accounts: [] }
+      await writeFile(data, `{"apps":{"K":{"users":[${JSON.stringify(user).slice(0, -1)},"custom_fields":{"__proto__":{"admin":true}}}],"sessions":{}}}}`)
+      await expect(createMockCloud({ data })).rejects.toThrow('apps["K"].users[0].custom_fields is missing or malformed')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('code in input', () => {
   it('operators that would run code are refused with a 400 and never run', async () => {
     for (const operator of ['$where', '$function', '$accumulator', '$expr', '$jsonSchema']) {
