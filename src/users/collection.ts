@@ -1,4 +1,5 @@
 import type { DataSet } from '../data-set.js'
+import { forgetIdOrder } from './id-order.js'
 import { storedCase, type UserRecord } from './record.js'
 import { indexOf } from './user-index.js'
 
@@ -68,6 +69,7 @@ export class UserCollection {
     users[position] = next
     index.drop(current)
     index.add(next)
+    if (next.id !== current.id) forgetIdOrder(users)
   }
 
   /**
@@ -92,5 +94,6 @@ export class UserCollection {
     }
     users.length = kept
     index.covered = kept
+    forgetIdOrder(users)
   }
 }

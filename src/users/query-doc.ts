@@ -1,13 +1,40 @@
 import { queryCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
+/** A user as a `where`, `order` or `$text` sees it (see {@link toQueryDoc}); shared between requests, never changed. */
+export type QueryDoc = Readonly<Record<string, unknown>>
+
+/**
+ * The query doc of each stored record, made on the first query that reads it (issue 5: building
+ * one per user on every request was most of a query's time). Stored records are values: a write
+ * replaces a record, never changes one (`UserCollection.replace`), so a doc keyed by its record
+ * can never go stale, and goes with the record when no data set holds it any more.
+ */
+const docs = new WeakMap<UserRecord, QueryDoc>()
+
 /**
  * The document a `where`, `order` or `$text` sees for a user: custom fields
  * flattened to the top level and addressed by bare name, built-in fields
  * winning on a name clash, dates (built-in and custom) as `Date`s, `id` also as `_id`
  * (spec §5.1 "Queryable", case B09).
+ *
+ * The doc is cached per record and shared by every query that reads it: read it, never change it
+ * (nor its `Date`s).
+ *
+ * @example
+ * toQueryDoc(user).age // a custom field, by its bare name
+ * toQueryDoc(user) === toQueryDoc(user) // true: made once per stored record
  */
-export function toQueryDoc(user: UserRecord): Record<string, unknown> {
+export function toQueryDoc(user: UserRecord): QueryDoc {
+  let doc = docs.get(user)
+  if (doc === undefined) {
+    doc = buildQueryDoc(user)
+    docs.set(user, doc)
+  }
+  return doc
+}
+
+function buildQueryDoc(user: UserRecord): QueryDoc {
   const doc = queryCustomFields(user.custom_fields)
   doc.id = user.id
   doc._id = user.id

@@ -17,7 +17,8 @@ import { checkCustomFieldCount, isValidEmail, mergeCustomFields, parseCustomFiel
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
 import { photoChange } from './photo.js'
-import { toQueryDoc } from './query-doc.js'
+import { idOrder } from './id-order.js'
+import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
 import { canSeeEmail, toWireUser, type WireUser } from './view.js'
@@ -196,18 +197,18 @@ export class UsersService {
   query(params: Params, caller: Caller): CallResult {
     const select = compileSelection(params.sel, params.unsel)
     const { limit, skip } = parseLimitSkip(params)
-    const matches = this.matching(params.where)
+    const match = compileWhere(params.where, this.whereLimits)
     const order = compileOrder(params.order)
-    if (order) {
-      const docs = new Map(matches.map((user) => [user, toQueryDoc(user)]))
-      matches.sort((a, b) => order(docs.get(a)!, docs.get(b)!))
-    }
-    const users = matches
+    const counted = parseBoolean(params.count)
+    // Without an order or a count, no match past the page is read: the scan stops at the page's end.
+    const matches = this.matching(match, order || counted ? Infinity : skip + limit)
+    const ordered = order ? sortByDoc(matches, order) : matches
+    const users = ordered
       .slice(skip, skip + limit)
       .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
     return {
       users: select ? users.map(select) : users,
-      ...(parseBoolean(params.count) && { meta: { count: formatCount(matches.length) } }),
+      ...(counted && { meta: { count: formatCount(matches.length) } }),
     }
   }
 
@@ -218,8 +219,7 @@ export class UsersService {
    */
   search(params: Params, caller: Caller): CallResult {
     const { page, per_page } = parseSearchPaging(params)
-    const match = compileKeywords(textParam(params, 'q') ?? '')
-    const matches = this.sortedById().filter((user) => match(toQueryDoc(user)))
+    const matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
     const users = matches
       .slice((page - 1) * per_page, page * per_page)
       .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
@@ -231,7 +231,8 @@ export class UsersService {
 
   /** users/count (spec §3.10): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
   count(params: Params): CallResult {
-    return { meta: { count: this.matching(params.where).length } }
+    const match = compileWhere(params.where, this.whereLimits)
+    return { meta: { count: match ? this.matching(match).length : this.users.all().length } }
   }
 
   /**
@@ -301,7 +302,7 @@ export class UsersService {
   async batchDelete(params: Params, caller: Caller): Promise<CallResult> {
     if (!caller.user) throw notSignedIn()
     if (!caller.user.admin) throw notAuthorized()
-    return this.removeUsers(this.matching(params.where), caller)
+    return this.removeUsers(this.matching(compileWhere(params.where, this.whereLimits)), caller)
   }
 
   private async removeUsers(targets: readonly UserRecord[], caller: Caller): Promise<CallResult> {
@@ -377,15 +378,19 @@ export class UsersService {
     return this.users.all().find((user) => user.photo?.id === id)?.photo
   }
 
-  /** Users matching a `where`, in creation order (spec §11 "order"). */
-  private matching(where: unknown): UserRecord[] {
-    const match = compileWhere(where, this.whereLimits)
-    const users = this.sortedById()
-    return match ? users.filter((user) => match(toQueryDoc(user))) : users
-  }
-
-  private sortedById(): UserRecord[] {
-    return [...this.users.all()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  /**
+   * The users whose query doc `match` accepts (all without it), in id order, which is creation
+   * order (spec §11 "order"); the first `wanted` of them only, when fewer are read.
+   */
+  private matching(match: ((doc: QueryDoc) => boolean) | undefined, wanted = Infinity): UserRecord[] {
+    const users = this.users.all()
+    const found: UserRecord[] = []
+    for (const position of idOrder(users)) {
+      if (found.length >= wanted) break
+      const user = users[position]!
+      if (match === undefined || match(toQueryDoc(user))) found.push(user)
+    }
+    return found
   }
 
   private uniquenessProblems(username: string | undefined, email: string | undefined, self: string | undefined): string[] {
@@ -395,6 +400,14 @@ export class UsersService {
       ...(email !== undefined && taken(this.users.byEmail(email)) ? [problems.emailTaken] : []),
     ]
   }
+}
+
+/** `users` sorted by `order` over their query docs; a stable sort, so ties keep their order (spec §11 "ties in order"). */
+function sortByDoc(users: readonly UserRecord[], order: (a: QueryDoc, b: QueryDoc) => number): UserRecord[] {
+  return users
+    .map((user) => ({ user, doc: toQueryDoc(user) }))
+    .sort((a, b) => order(a.doc, b.doc))
+    .map(({ user }) => user)
 }
 
 function nameProblems(first_name: string | undefined, last_name: string | undefined): string[] {

@@ -1,0 +1,115 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { DataSet } from '../../src/data-set.js'
+import { copyAppData } from '../../src/data-sets.js'
+import type { AppData } from '../../src/store/db.js'
+import { UserCollection } from '../../src/users/collection.js'
+import { idOrder } from '../../src/users/id-order.js'
+import type { UserRecord } from '../../src/users/record.js'
+import { createMockCloud } from '../../src/index.js'
+import { fixtureS } from '../support/fixture-s.js'
+
+/**
+ * The cached id order (issue 5) lists the users as a sort by id does, after generated runs of
+ * creates with ids in any order, updates, deletes, resets, snapshots put back and users pushed
+ * past the collection (as `DataSets.seed` does).
+ */
+
+const id = (n: number): string => n.toString(16).padStart(24, '0')
+
+function user(n: number, first_name = 'A'): UserRecord {
+  return {
+    id: id(n),
+    first_name,
+    created_at: '2024-01-01T00:00:00.000Z',
+    updated_at: '2024-01-01T00:00:00.000Z',
+    admin: false,
+    custom_fields: {},
+    external_accounts: [],
+    password_hash: 'hmac-sha256$00$00',
+  }
+}
+
+type Step =
+  | { kind: 'create' | 'push'; n: number }
+  | { kind: 'update'; pick: number }
+  | { kind: 'delete'; picks: number[] }
+  | { kind: 'reset' | 'snapshot' | 'putBack' | 'read' }
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('create' as const, 'push' as const), n: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('update' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), picks: fc.array(fc.nat(), { maxLength: 3 }) }),
+  fc.record({ kind: fc.constantFrom('reset' as const, 'snapshot' as const, 'putBack' as const, 'read' as const) }),
+)
+
+function dataSetOver(holder: { data: AppData }): DataSet {
+  return {
+    key: 'K',
+    get data() {
+      return holder.data
+    },
+    runtime: undefined as never,
+    write: async () => {},
+  }
+}
+
+const sortedIds = (users: readonly UserRecord[]) => users.map((u) => u.id).sort()
+const orderedIds = (users: readonly UserRecord[]) => idOrder(users).map((position) => users[position]!.id)
+
+describe('idOrder', () => {
+  it('lists the users as a sort by id does after any run of creates, updates, deletes, resets, put backs and outside pushes', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const baseline = [user(500), user(20), user(900)]
+        const holder = { data: copyAppData({ users: baseline, sessions: {} }) }
+        const users = new UserCollection(dataSetOver(holder))
+        let snapshot: AppData | undefined
+        for (const current of steps) {
+          const all = holder.data.users
+          const taken = (n: number) => all.some((u) => u.id === id(n))
+          if (current.kind === 'create' && !taken(current.n)) users.insert(user(current.n))
+          else if (current.kind === 'push' && !taken(current.n)) all.push(user(current.n))
+          else if (current.kind === 'update' && all.length > 0) users.change(all[current.pick % all.length]!, { first_name: 'B' })
+          else if (current.kind === 'delete' && all.length > 0) users.remove(new Set(current.picks.map((pick) => all[pick % all.length]!.id)))
+          else if (current.kind === 'reset') holder.data = copyAppData({ users: baseline, sessions: {} })
+          else if (current.kind === 'snapshot') snapshot = copyAppData(holder.data)
+          else if (current.kind === 'putBack' && snapshot) holder.data = copyAppData(snapshot)
+          // Only some steps read the order, so several writes may come between two reads.
+          else if (current.kind === 'read') expect(orderedIds(holder.data.users)).toEqual(sortedIds(holder.data.users))
+        }
+        expect(orderedIds(holder.data.users)).toEqual(sortedIds(holder.data.users))
+        expect(orderedIds(baseline)).toEqual([id(20), id(500), id(900)])
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('users/query over cached query docs', () => {
+  interface Reply {
+    meta: { code: number; session_id?: string }
+    response: { users: Array<{ username: string }> }
+  }
+  const request = async (cloud: Awaited<ReturnType<typeof createMockCloud>>, path: string, init?: RequestInit) =>
+    (await (await cloud.app.request(`/v1/users/${path}`, init)).json()) as Reply
+
+  it('sees an update made after a first query, and the old values again after a reset', async () => {
+    const cloud = await createMockCloud({ fixtures: fixtureS })
+    const where = (value: string) => `query.json?key=K&where=${encodeURIComponent(JSON.stringify({ first_name: value }))}`
+    const names = async (value: string) => (await request(cloud, where(value))).response.users.map((u) => u.username)
+    expect(await names('Alice')).toEqual(['alice'])
+    const login = await request(cloud, 'login.json?key=K', { method: 'POST', body: new URLSearchParams({ login: 'alice', password: 'pw-alice' }) })
+    const update = await request(cloud, `update.json?key=K&_session_id=${login.meta.session_id}`, {
+      method: 'PUT',
+      body: new URLSearchParams({ first_name: 'Alicia' }),
+    })
+    expect(update.meta.code).toBe(200)
+    expect(await names('Alice')).toEqual([])
+    expect(await names('Alicia')).toEqual(['alice'])
+    await cloud.reset()
+    expect(await names('Alice')).toEqual(['alice'])
+    expect(await names('Alicia')).toEqual([])
+    await cloud.close()
+  })
+})
