@@ -5,6 +5,8 @@
 
 // yyyy-mm-dd hh:mm:ss+zzzz, the space before the zone optional (spec §5.8).
 const CUSTOM_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})() ?([+-]\d{2}:?\d{2})$/
+// YYYY-MM-DDTHH:MM:SS+zzzz, the form replies show dates in (spec §11 "dates on the wire").
+const WIRE_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})()([+-]\d{4})$/
 // ISO 8601 date or date-time, `T` or a space between; seconds, fraction and zone optional.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/i
 
@@ -41,6 +43,20 @@ function instantOf(match: RegExpExecArray): Date | undefined {
  */
 export function parseCustomDate(text: string): Date | undefined {
   const match = CUSTOM_DATE.exec(text)
+  return match ? instantOf(match) : undefined
+}
+
+/**
+ * Reads a string in the wire date form (`2011-11-03T00:07:37+0000`, spec §11
+ * "dates on the wire") as the instant it names: the form in which a client
+ * that read a custom date sends it back.
+ *
+ * @returns the `Date`, or undefined when `text` is not exactly in that form.
+ * @example
+ * parseWireDate('2011-11-03T00:07:37+0000')?.toISOString() // '2011-11-03T00:07:37.000Z'
+ */
+export function parseWireDate(text: string): Date | undefined {
+  const match = WIRE_DATE.exec(text)
   return match ? instantOf(match) : undefined
 }
 

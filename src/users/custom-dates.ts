@@ -1,5 +1,5 @@
 import { toWireDate } from '../dates.js'
-import { parseCustomDate } from '../query/date-value.js'
+import { parseCustomDate, parseWireDate } from '../query/date-value.js'
 
 /**
  * A custom-field date as stored: `{ "$date": "<ISO 8601 UTC>" }`. The tag lets
@@ -19,11 +19,13 @@ function isStoredDate(value: unknown): value is StoredDate {
 
 /**
  * A sent custom-field value as stored: a string of the form
- * `yyyy-mm-dd hh:mm:ss+zzzz` becomes a {@link StoredDate}, anything else stays
- * as sent (spec §5.8 "Types").
+ * `yyyy-mm-dd hh:mm:ss+zzzz` becomes a {@link StoredDate} (spec §5.8 "Types"),
+ * and so does one in the wire form `YYYY-MM-DDTHH:MM:SS+zzzz`, so that a user
+ * read and sent back unchanged keeps its dates dates (a mock-cloud choice);
+ * anything else stays as sent.
  */
 export function storedCustomValue(value: unknown): unknown {
-  const date = typeof value === 'string' ? parseCustomDate(value) : undefined
+  const date = typeof value === 'string' ? (parseCustomDate(value) ?? parseWireDate(value)) : undefined
   return date ? { $date: date.toISOString() } : value
 }
 

@@ -38,7 +38,7 @@ async function start(options: { data?: string } = {}): Promise<Call> {
 /** Signs the three users up through users/create, each with a `joined` date and a `label` holding wire-form text. */
 async function createUsers(call: Call): Promise<void> {
   for (const [username, date] of Object.entries(joined)) {
-    const custom_fields = { joined: date, label: username === 'ann' ? '2020-01-01T12:00:00+0000' : 'x' }
+    const custom_fields = { joined: date, label: username === 'ann' ? '2020-01-01T12:00:00Z' : 'x' }
     const reply = await call('POST', 'users/create', {}, {
       form: { username, password: 'pw', password_confirmation: 'pw', custom_fields },
     })
@@ -79,8 +79,20 @@ describe('date custom fields', () => {
   it('still match a text field holding the same characters as text', async () => {
     const call = await start()
     await createUsers(call)
-    expect(await names(call, { where: { label: '2020-01-01T12:00:00+0000' } })).toEqual(['ann'])
-    expect(await names(call, { where: { label: { $lt: '2020-01-01T12:00:01+0000' } } })).toEqual(['ann'])
+    expect(await names(call, { where: { label: '2020-01-01T12:00:00Z' } })).toEqual(['ann'])
+    expect(await names(call, { where: { label: { $lt: '2020-01-01T12:00:01Z' } } })).toEqual(['ann'])
+  })
+
+  it('stay dates when a client sends back the wire form a reply showed it', async () => {
+    const call = await start()
+    await createUsers(call)
+    const session = (await call('POST', 'users/login', {}, { form: { login: 'cat', password: 'pw' } })).body.meta.session_id
+    const me = (await call('GET', 'users/show/me', {}, { session })).body.response.users[0]
+    // Sent back unchanged, e.g. after editing another field of the profile.
+    const updated = await call('PUT', 'users/update', {}, { session, form: { custom_fields: { ...me.custom_fields, label: 'y' } } })
+    expect(updated.body.response.users[0].custom_fields.joined).toBe(me.custom_fields.joined)
+    expect(await names(call, { order: '-joined' })).toEqual(['cat', 'ann', 'ben'])
+    expect(await names(call, { where: { joined: { $gt: '2020-01-01 12:00:00+0000' } } })).toEqual(['cat'])
   })
 
   it('compare and sort by instant after a restart from the --data file', async () => {
