@@ -188,7 +188,8 @@ export async function loadFixtureFile(path: string): Promise<Fixture> {
     text = await readFile(path, 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'file not found'
+    const why = code === 'ENOENT'
+      ? `file not found (a relative path starts from the current directory, ${process.cwd()})`
       : code === 'EISDIR' ? 'is a directory, not a file'
       : code === 'EACCES' ? 'permission denied'
       : `cannot read the file (${(err as Error).message})`

@@ -297,6 +297,6 @@ describe('the mock-cloud command (child process)', () => {
     const file = join(dir, 'missing.json')
     const result = await runToEnd(['start', '--port', '0', '--fixtures', file])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe(`mock-cloud: ${file}: file not found\n`)
+    expect(result.stderr).toBe(`mock-cloud: ${file}: file not found (a relative path starts from the current directory, ${ROOT.replace(/\/$/, '')})\n`)
   })
 })

@@ -46,6 +46,17 @@ describe('data sets by app key', () => {
     expect(await count(call, 'C')).toBe(5)
   })
 
+  it('refuse an admin call with an empty key rather than act on every data set', async () => {
+    const { server, call } = await start()
+    await call('POST', 'users/create', {}, { key: 'A', form: { username: 'frank', ...signUp } })
+    const reply = await fetch(`${server.url}/__mock/reset?key=`, { method: 'POST' })
+    expect(reply.status).toBe(400)
+    expect(((await reply.json()) as { meta: { message: string } }).meta.message).toBe(
+      'Invalid key parameter: it is empty; give an app key, or leave key out to act on every data set',
+    )
+    expect(await count(call, 'A')).toBe(6)
+  })
+
   it('start from their own baseline when the fixture names their key', async () => {
     const fixtures = parseFixture(
       { users: fixtureS.users, apps: { SPECIAL: { users: [{ username: 'only', password: 'pw-only' }] } } },

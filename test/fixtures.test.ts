@@ -170,7 +170,7 @@ describe('loadFixtureFile', () => {
 
   it('a missing file → "FILE: file not found"', async () => {
     const path = join(dir, 'nope.json')
-    expect((await loadError(path)).message).toBe(`${path}: file not found`)
+    expect((await loadError(path)).message).toBe(`${path}: file not found (a relative path starts from the current directory, ${process.cwd()})`)
   })
 
   it('a directory → "FILE: is a directory, not a file"', async () => {

@@ -93,6 +93,6 @@ describe('startMockCloud', () => {
   })
 
   it('an invalid fixture file → rejects with the FixtureError', async () => {
-    await expect(startMockCloud({ fixtures: 'fixtures/nope.json' })).rejects.toThrow('fixtures/nope.json: file not found')
+    await expect(startMockCloud({ fixtures: 'fixtures/nope.json' })).rejects.toThrow(`fixtures/nope.json: file not found (a relative path starts from the current directory, ${process.cwd()})`)
   })
 })

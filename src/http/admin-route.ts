@@ -35,9 +35,19 @@ export function adminRoute(admin: Hono, path: string, method_name: string, handl
   })
 }
 
-/** The `key` query parameter of an admin route: the app key it acts on, or undefined for every data set. */
+/**
+ * The `key` query parameter of an admin route: the app key it acts on, or
+ * undefined (no `key`) for every data set.
+ *
+ * @throws ApiError 400 for an empty `key`: read as "every data set", a
+ *   variable left empty in a test would wipe the data of every parallel file.
+ */
 export function adminKey(params: Params): string | undefined {
-  return textParam(params, 'key') || undefined
+  const key = textParam(params, 'key')
+  if (key !== undefined && key.trim() === '') {
+    throw new ApiError(400, 'Invalid key parameter: it is empty; give an app key, or leave key out to act on every data set')
+  }
+  return key
 }
 
 /**
