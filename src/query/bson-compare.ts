@@ -41,7 +41,21 @@ const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0)
 
 // MongoDB orders strings by their UTF-8 bytes, i.e. by code point; JavaScript's
 // `<` compares UTF-16 code units, which puts astral characters before U+E000–U+FFFF.
+// Where the first differing UTF-16 units are no surrogates, they order the code points too.
 function compareStrings(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length)
+  let at = 0
+  while (at < shorter && a.charCodeAt(at) === b.charCodeAt(at)) at++
+  if (at === shorter) return sign(a.length - b.length)
+  const x = a.charCodeAt(at)
+  const y = b.charCodeAt(at)
+  if (!isSurrogate(x) && !isSurrogate(y)) return sign(x - y)
+  return compareCodePoints(a, b)
+}
+
+const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff
+
+function compareCodePoints(a: string, b: string): number {
   const left = Array.from(a, (ch) => ch.codePointAt(0)!)
   const right = Array.from(b, (ch) => ch.codePointAt(0)!)
   for (let i = 0; i < Math.min(left.length, right.length); i++) {

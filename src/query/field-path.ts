@@ -54,7 +54,22 @@ function walk(value: unknown, names: readonly string[], at: number, out: PathVal
  * walkPath({ pets: [{ name: 'Rex' }, {}] }, 'pets.name') // { values: ['Rex'], missing: true }
  */
 export function walkPath(doc: Record<string, unknown>, path: string): PathValues {
-  const out: PathValues = { values: [], missing: false }
-  walk(doc, path.split('.'), 0, out)
-  return out
+  return pathReader(path)(doc)
+}
+
+/**
+ * {@link walkPath} for one path read from many docs (a `where` or `order` over every user):
+ * the path is split once, not once per doc (issue 5).
+ *
+ * @example
+ * const age = pathReader('pet.age')
+ * users.map((doc) => age(doc).values)
+ */
+export function pathReader(path: string): (doc: Record<string, unknown>) => PathValues {
+  const names = path.split('.')
+  return (doc) => {
+    const out: PathValues = { values: [], missing: false }
+    walk(doc, names, 0, out)
+    return out
+  }
 }

@@ -5,7 +5,7 @@ import type { AnyObject, Options } from 'mingo/types'
 import { isPlainObject } from '../json.js'
 import { compareValues, typeRank } from './bson-compare.js'
 import { DateOrText } from './date-value.js'
-import { walkPath, type PathValues } from './field-path.js'
+import { pathReader, type PathValues } from './field-path.js'
 import { isNear, type NearSphere } from './near-sphere.js'
 
 type Predicate = (doc: AnyObject) => boolean
@@ -24,14 +24,22 @@ interface Reached extends PathValues {
   whole: boolean
 }
 
-const reach = (doc: AnyObject, selector: string): Reached => ({ ...walkPath(doc, selector), whole: selector === ELEMENT })
+/** What a condition on `selector` sees of each doc; the path is split once, when the `where` is compiled. */
+function reacher(selector: string): (doc: AnyObject) => Reached {
+  const read = pathReader(selector)
+  const whole = selector === ELEMENT
+  return (doc) => {
+    const { values, missing } = read(doc)
+    return { values, missing, whole }
+  }
+}
 
 /**
  * The values MongoDB tries a condition on: each value the path reaches and,
  * for an array, each of its elements, but not the elements of nested arrays.
  */
 const candidates = ({ values, whole }: Reached): readonly unknown[] =>
-  whole ? values : values.flatMap((value) => (Array.isArray(value) ? [value, ...value] : [value]))
+  whole || !values.some(Array.isArray) ? values : values.flatMap((value) => (Array.isArray(value) ? [value, ...value] : [value]))
 
 const operandFor = (stored: unknown, operand: unknown): unknown =>
   operand instanceof DateOrText ? operand.against(stored) : operand
@@ -63,9 +71,10 @@ function inRange(reached: Reached, operand: unknown, accept: (order: number) => 
 /** A field operator built from a test of what the field's path reaches against the operand. */
 const fieldOperator =
   (test: (reached: Reached, operand: unknown) => boolean): QueryOperator =>
-  (selector, operand) =>
-  (doc) =>
-    test(reach(doc, selector), operand)
+  (selector, operand) => {
+    const reach = reacher(selector)
+    return (doc) => test(reach(doc), operand)
+  }
 
 const rangeOperator = (accept: (order: number) => boolean): QueryOperator =>
   fieldOperator((reached, operand) => inRange(reached, operand, accept))
@@ -111,7 +120,8 @@ const $elemMatch: QueryOperator = (selector, operand, options) => {
   const matches = onElement
     ? (item: unknown): boolean => query.test({ [ELEMENT]: item })
     : (item: unknown): boolean => typeof item === 'object' && item !== null && !(item instanceof Date) && query.test(item as AnyObject)
-  return (doc) => walkPath(doc, selector).values.some((value) => Array.isArray(value) && value.some(matches))
+  const read = pathReader(selector)
+  return (doc) => read(doc).values.some((value) => Array.isArray(value) && value.some(matches))
 }
 
 const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
@@ -123,9 +133,10 @@ const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
 // {"$elemMatch": …} is an $and of those; where-tree.ts lets only such a list
 // or a list of values through (a value never holds a `$` key).
 const $all: QueryOperator = (selector, operand, options) => {
+  const reach = reacher(selector)
   const tests = (operand as readonly unknown[]).map((item): Predicate => {
     if (isElemMatch(item)) return $elemMatch(selector, item.$elemMatch, options)
-    return (doc) => equals(reach(doc, selector), item)
+    return (doc) => equals(reach(doc), item)
   })
   return (doc) => tests.length > 0 && tests.every((test) => test(doc))
 }

@@ -1,6 +1,6 @@
 import { invalidParameter } from '../errors.js'
 import { compareValues } from './bson-compare.js'
-import { walkPath } from './field-path.js'
+import { pathReader, type PathValues } from './field-path.js'
 
 const FIELD_NAME = /^[\p{L}\p{N}_$.]+$/u
 
@@ -31,9 +31,9 @@ function compareKeys(a: unknown, b: unknown): number {
 
 // A dotted path that reaches several values (`pets.age`) sorts by them as by an
 // array's elements; one that reaches none sorts as missing, as does
-// `order=constructor` (walkPath reads own fields only).
-function fieldOf(doc: Record<string, unknown>, field: string): unknown {
-  const { values } = walkPath(doc, field)
+// `order=constructor` (paths read own fields only).
+function fieldOf(doc: Record<string, unknown>, read: (doc: Record<string, unknown>) => PathValues): unknown {
+  const { values } = read(doc)
   if (values.length <= 1) return values[0]
   return values.flatMap((value) => (Array.isArray(value) ? value : [value]))
 }
@@ -74,10 +74,10 @@ export function compileOrder(raw: unknown): DocComparator | undefined {
   if (raw === undefined || raw === null) return undefined
   if (typeof raw !== 'string') throw invalidParameter('order', 'must be a comma-separated list of field names')
   if (raw.trim() === '') return undefined
-  const keys = parseOrder(raw)
+  const keys = parseOrder(raw).map(({ field, descending }) => ({ read: pathReader(field), descending }))
   return (a, b) => {
-    for (const { field, descending } of keys) {
-      const order = compareKeys(sortValue(fieldOf(a, field), descending), sortValue(fieldOf(b, field), descending))
+    for (const { read, descending } of keys) {
+      const order = compareKeys(sortValue(fieldOf(a, read), descending), sortValue(fieldOf(b, read), descending))
       if (order !== 0) return descending ? -order : order
     }
     return 0
