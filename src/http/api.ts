@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { cors } from 'hono/cors'
 import { unknownEndpoint, wrongVerb } from '../errors.js'
 import type { Faults } from '../faults.js'
 import type { Journal } from '../journal.js'
@@ -7,6 +6,7 @@ import type { Params } from '../param-values.js'
 import type { Clock } from '../clock.js'
 import type { Caller, UsersService } from '../users/service.js'
 import { checkAppKey } from './app-key.js'
+import { apiCors } from './cors.js'
 import { renderSuccess, renderThrown } from './envelope.js'
 import { actOnFault } from './fault-acts.js'
 import { journalCalls } from './journal-calls.js'
@@ -42,16 +42,7 @@ export function apiRoutes(
   defaultAppKey?: string,
 ): Hono {
   const api = new Hono()
-  // Headers seen on the live service (spec §1.2); credentials need the origin echoed.
-  api.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => origin,
-      credentials: true,
-      allowMethods: ['POST', 'GET', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['x-requested-with', 'content-type'],
-    }),
-  )
+  api.use('/v1/*', apiCors)
   api.use('/v1/*', journalCalls(journal, clock))
   api.all('/v1/*', async (c) => {
     const call = c.get('apiCall')

@@ -79,6 +79,44 @@ describe('the envelope', () => {
     const response = await fetch(`${server.url}/v1/users/count.json?key=TESTKEY`, { headers: { origin: 'http://app.test' } })
     expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('vary')).toBe('Origin')
+  })
+
+  it('sends the CORS headers on failures and on replies that set the session cookie too', async () => {
+    const origin = { origin: 'http://app.test' }
+    const failure = await fetch(`${server.url}/v1/users/show.json?key=TESTKEY&user_id=nope`, { headers: origin })
+    const signIn = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY`, {
+      method: 'POST',
+      headers: origin,
+      body: new URLSearchParams({ login: 'alice', password: 'pw-alice' }),
+    })
+    expect([failure.status, signIn.status]).toEqual([400, 200])
+    expect(signIn.headers.getSetCookie().join()).toContain('_session_id=')
+    for (const response of [failure, signIn]) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+      expect(response.headers.get('vary')).toBe('Origin')
+    }
+  })
+
+  it('sends no Access-Control-Allow-Origin to a request without an Origin', async () => {
+    const response = await fetch(`${server.url}/v1/users/count.json?key=TESTKEY`)
+    expect(response.status).toBe(200)
+    expect(response.headers.has('access-control-allow-origin')).toBe(false)
+  })
+
+  it('answers a CORS preflight 204 with the allowed methods and headers, without calling the endpoint', async () => {
+    const response = await fetch(`${server.url}/v1/users/create.json?key=TESTKEY`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    })
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('access-control-allow-methods')).toBe('POST,GET,PUT,DELETE,OPTIONS')
+    expect(response.headers.get('access-control-allow-headers')).toBe('x-requested-with,content-type')
+    expect(response.headers.get('vary')).toContain('Origin')
   })
 })
 
