@@ -47,6 +47,11 @@ function tooLarge(maxBodyBytes: number): ApiError {
 
 async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  // HTTP/1.1 has no request body without Content-Length or Transfer-Encoding (RFC 9112 §6.3):
+  // no stream to wait on, a tenth of the time of a GET with no body (issue 5).
+  if (incoming && incoming.headers['transfer-encoding'] === undefined && Number(incoming.headers['content-length'] ?? 0) === 0) {
+    return new Uint8Array()
+  }
   const isGet = c.req.method === 'GET' || c.req.method === 'HEAD'
   const source: AsyncIterable<Uint8Array> | null = isGet && incoming ? incoming : c.req.raw.body
   if (source === null) return new Uint8Array()
