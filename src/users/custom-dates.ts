@@ -42,7 +42,8 @@ export function queryCustomFields(fields: Readonly<Record<string, unknown>>): Re
 function mapDates(fields: Readonly<Record<string, unknown>>, convert: (iso: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(fields)) {
-    out[name] = isStoredDate(value) ? convert(value.$date) : structuredClone(value)
+    // A copy, so nothing done with the result can reach the stored value; primitives need none.
+    out[name] = isStoredDate(value) ? convert(value.$date) : typeof value === 'object' && value !== null ? structuredClone(value) : value
   }
   return out
 }

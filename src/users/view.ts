@@ -20,10 +20,11 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   const wire: WireUser = { id: user.id }
   if (user.first_name !== undefined) wire.first_name = user.first_name
   if (user.last_name !== undefined) wire.last_name = user.last_name
-  wire.created_at = toWireDate(user.created_at)
-  wire.updated_at = toWireDate(user.updated_at)
+  const dates = wireDatesOf(user)
+  wire.created_at = dates.created_at
+  wire.updated_at = dates.updated_at
   wire.external_accounts = user.external_accounts.map((account) => ({ ...account }))
-  if (user.confirmed_at !== undefined) wire.confirmed_at = toWireDate(user.confirmed_at)
+  if (dates.confirmed_at !== undefined) wire.confirmed_at = dates.confirmed_at
   if (user.username !== undefined) wire.username = user.username
   if (showEmail && user.email !== undefined) wire.email = user.email
   if (user.role !== undefined) wire.role = user.role
@@ -35,6 +36,32 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   const uploaded = user.photo?.size
   wire.stats = { photos: { total_count: uploaded === undefined ? 0 : 1 }, storage: { used: uploaded ?? 0 } }
   return wire
+}
+
+interface WireDates {
+  created_at: string
+  updated_at: string
+  confirmed_at: string | undefined
+}
+
+/**
+ * The wire form of each stored record's dates, made on its first rendering: a date's conversion
+ * was a seventh of a `users/query` (issue 5). Records are values, never changed (a write replaces
+ * one), so the cache cannot go stale.
+ */
+const wireDates = new WeakMap<UserRecord, WireDates>()
+
+function wireDatesOf(user: UserRecord): WireDates {
+  let dates = wireDates.get(user)
+  if (dates === undefined) {
+    dates = {
+      created_at: toWireDate(user.created_at),
+      updated_at: toWireDate(user.updated_at),
+      confirmed_at: user.confirmed_at === undefined ? undefined : toWireDate(user.confirmed_at),
+    }
+    wireDates.set(user, dates)
+  }
+  return dates
 }
 
 /** The embedded Photos object of a user (spec §4 `photo`), dates in the wire format. */
