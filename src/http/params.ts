@@ -16,11 +16,13 @@ import type { Params } from '../param-values.js'
  *
  * @param query - the query-string parameters, from {@link queryParams}.
  * @param maxBodyBytes - the largest body accepted (the `limits.maxBodyBytes` option for the API; 1 MiB by default).
- * @throws ApiError 413 `Request body too large: the limit is N bytes.` for a larger body, 400 for a body
+ * @throws ApiError 413 `Request body too large: the limit is N bytes.` for a larger body, 400 for a query
+ *   string or body whose percent-escapes or UTF-8 are malformed, for a body
  *   that does not parse as its Content-Type says or a JSON body nested deeper than
  *   {@link MAX_JSON_DEPTH} levels below its parameters, 415 for other types.
  */
 export async function readParams(c: Context, query: Params, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<Params> {
+  checkPercentEncoding(new URL(c.req.url).search.slice(1), 'query string')
   const entries: [string, unknown][] = Object.entries(query)
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes)
@@ -40,6 +42,26 @@ export function queryParams(c: Context): Params {
 }
 
 const invalidJsonBody = (reason: string): ApiError => new ApiError(400, `Invalid JSON body: ${reason}`)
+
+/**
+ * Refuses urlencoded text (a query string or a form body) with a malformed
+ * percent-escape (`%`, `%2`, `%ZZ`) or one that decodes to invalid UTF-8 (`%FF`):
+ * read leniently, such text silently turns into other characters (U+FFFD), so
+ * that e.g. two different app keys would name one data set (issue 6 §1).
+ *
+ * @throws ApiError 400 `Invalid <where>: malformed percent-encoding in "<part>"; ...`.
+ */
+function checkPercentEncoding(text: string, where: string): void {
+  if (!text.includes('%')) return
+  for (const part of text.split(/[&=]/)) {
+    try {
+      decodeURIComponent(part)
+    } catch {
+      const shown = part.length > 40 ? `${part.slice(0, 40)}…` : part
+      throw new ApiError(400, `Invalid ${where}: malformed percent-encoding in "${shown}"; send "%" as %25 and text as UTF-8`)
+    }
+  }
+}
 
 function tooLarge(maxBodyBytes: number): ApiError {
   return new ApiError(413, `Request body too large: the limit is ${maxBodyBytes} bytes.`)
@@ -73,8 +95,18 @@ async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {
 
 async function parseBody(body: Uint8Array, contentType: string): Promise<[string, unknown][]> {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
-  const text = () => new TextDecoder().decode(body)
-  if (type === '' || type === 'application/x-www-form-urlencoded') return [...new URLSearchParams(text())]
+  const text = (): string => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(body)
+    } catch {
+      throw new ApiError(400, 'Invalid body: it is not valid UTF-8 text')
+    }
+  }
+  if (type === '' || type === 'application/x-www-form-urlencoded') {
+    const form = text()
+    checkPercentEncoding(form, 'form body')
+    return [...new URLSearchParams(form)]
+  }
   if (type === 'multipart/form-data') {
     try {
       const form = await new Response(body, { headers: { 'content-type': contentType } }).formData()

@@ -1,4 +1,5 @@
-import { access, readFile } from 'node:fs/promises'
+import { access, readFile, realpath } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { isObjectId } from '../ids.js'
@@ -74,15 +75,17 @@ export async function openStore(file?: string): Promise<Store> {
   // Null-prototype: any app key is a plain name, "constructor" and "__proto__" included.
   const initial: StoreData = { apps: Object.create(null) as StoreData['apps'] }
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
+  // Through symlinks, so that two names of one file share one lock and writes keep the link.
+  const real = await realPathOf(file)
   let release: () => Promise<void>
   try {
-    release = await lockDataFile(file)
+    release = await lockDataFile(real)
   } catch (error) {
     if (error instanceof LockError) throw new DataFileError(file, error.message)
     throw error
   }
   try {
-    const db = await readStore(file, initial)
+    const db = await readStore(file, real, initial)
     releases.set(db, release)
     return db
   } catch (error) {
@@ -103,10 +106,31 @@ export async function closeStore(store: Store): Promise<void> {
 /** The release of each file store's lock, by store. */
 const releases = new WeakMap<Store, () => Promise<void>>()
 
-/** Reads (or creates) a data file under its lock; see {@link openStore}. */
-async function readStore(file: string, initial: StoreData): Promise<Store> {
-  const db = new Low<StoreData>(new JSONFile<StoreData>(file), initial)
-  const existed = await access(file).then(
+/**
+ * The file a data-file path names, symlinks resolved; a file not yet created
+ * resolves through its folder. Unresolvable paths are kept as given, for the
+ * open to report.
+ */
+async function realPathOf(file: string): Promise<string> {
+  try {
+    return await realpath(file)
+  } catch {
+    return realpath(dirname(file)).then(
+      (folder) => join(folder, basename(file)),
+      () => file,
+    )
+  }
+}
+
+/**
+ * Reads (or creates) a data file under its lock; see {@link openStore}.
+ *
+ * @param file - the path as given, for messages.
+ * @param real - the same file with symlinks resolved, for reading and writing.
+ */
+async function readStore(file: string, real: string, initial: StoreData): Promise<Store> {
+  const db = new Low<StoreData>(new JSONFile<StoreData>(real), initial)
+  const existed = await access(real).then(
     () => true,
     () => false,
   )
@@ -115,7 +139,7 @@ async function readStore(file: string, initial: StoreData): Promise<Store> {
   } catch (error) {
     // The position of a syntax error as a line and column, which an editor can jump to.
     if (error instanceof SyntaxError) {
-      throw new DataFileError(file, `${jsonProblem(await readFile(file, 'utf8'), error.message)}; ${ADVICE}`)
+      throw new DataFileError(file, `${jsonProblem(await readFile(real, 'utf8'), error.message)}; ${ADVICE}`)
     }
     const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message
     throw new DataFileError(file, `not a readable JSON data file (${reason}); ${ADVICE}`)

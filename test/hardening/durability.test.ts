@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -131,6 +131,22 @@ describe('one data file, one server', () => {
     await writeFile(`${file}.lock`, `${gone.pid}\n`)
     const server = await start()
     expect((await readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(server.child.pid))
+  })
+
+  it('holds the lock of the file a symlink names, and writes through the link', async () => {
+    const first = await createMockCloud({ data: file })
+    const link = join(dir, 'link.json')
+    await symlink(file, link)
+    await expect(createMockCloud({ data: link })).rejects.toThrow(`which holds ${file}.lock`)
+    await first.close()
+    const viaLink = await createMockCloud({ data: link })
+    await viaLink.app.request('/v1/users/create.json?key=K', {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'linked', password: 'p', password_confirmation: 'p' }),
+    })
+    await viaLink.close()
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readFile(file, 'utf8')).toContain('"linked"')
   })
 
   it('refuses a second in-process mock-cloud on the same file until the first is closed', async () => {

@@ -236,3 +236,34 @@ describe('admin routes', () => {
     expect(await response.text()).toBe(JSON.stringify(expected, null, 2))
   })
 })
+
+// Issue 6 §1: malformed percent-encoding or UTF-8 is a client's mistake, refused with a message,
+// not read leniently (two different app keys %FF and %FE would name one data set).
+describe('malformed percent-encoding and UTF-8', () => {
+  it.each(['key=%FF', 'key=%', 'key=A%2', 'key=TESTKEY&where=%ZZ'])('in the query string (%s) is a 400 naming it', async (query) => {
+    const reply = await fetch(`${server.url}/v1/users/count.json?${query}`)
+    expect(reply.status).toBe(400)
+    const body = (await reply.json()) as { meta: { message: string; method_name: string } }
+    expect(body.meta.message).toMatch(/^Invalid query string: malformed percent-encoding in "[^"]*"; send "%" as %25 and text as UTF-8$/)
+    expect(body.meta.method_name).toBe('usersCount')
+  })
+
+  it('in a form body is a 400, and so is a body that is not UTF-8', async () => {
+    const form = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY`, { method: 'POST', body: 'login=ali%ce&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(((await form.json()) as { meta: { message: string } }).meta.message).toBe(
+      'Invalid form body: malformed percent-encoding in "ali%ce"; send "%" as %25 and text as UTF-8',
+    )
+    const raw = await fetch(`${server.url}/v1/users/login.json?key=TESTKEY`, { method: 'POST', body: Buffer.from([0x6c, 0x3d, 0xff]),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(raw.status).toBe(400)
+    expect(((await raw.json()) as { meta: { message: string } }).meta.message).toBe('Invalid body: it is not valid UTF-8 text')
+  })
+
+  it('well-formed escapes still work, %25 and UTF-8 included', async () => {
+    const reply = await call('GET', 'users/query', { where: { username: 'al%ice' } })
+    expect(reply.status).toBe(200)
+    const accented = await fetch(`${server.url}/v1/users/query.json?key=TESTKEY&where=%7B%22first_name%22%3A%22%C3%A9t%C3%A9%22%7D`)
+    expect(accented.status).toBe(200)
+  })
+})
