@@ -54,7 +54,7 @@ export function formatTable(results: Results): string {
     rows.push([
       `  ${item.label}`,
       item.value === null ? 'INVALID' : `${formatNumber(item.value)} ${item.unit}`,
-      item.ratio ? `${item.ratio.value === null ? '—' : `${item.ratio.value.toFixed(2)} ×`} ${shortName(item.ratio.to)}` : '',
+      item.ratio ? `${item.ratio.value === null ? '—' : `${item.ratio.value < 0.1 ? item.ratio.value.toPrecision(2) : item.ratio.value.toFixed(2)} ×`} ${shortName(item.ratio.to)}` : '',
       item.target?.text ?? '',
       item.target ? (item.target.met ? 'met' : 'MISSED') : '',
       item.invalid ?? '',

@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startChild } from './child.js'
 import type { Figure } from './figure.js'
@@ -15,7 +15,8 @@ import { judge } from './targets.js'
 
 /**
  * `npm run bench [-- --quick] [-- --out FILE]`: the benchmark of issue 5 against dist/, on
- * loopback only. Prints a table and writes the results as JSON (default bench/results.json).
+ * loopback only. Prints a table and writes the results as JSON (default bench/results.json; with
+ * --quick, bench-results/quick.json, which git ignores).
  * Exit code 1 when any figure is INVALID, 2 for a bad command line.
  */
 
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
     return 2
   }
   const plan = values.quick ? QUICK : FULL
-  const out = resolve(values.out ?? join(ROOT, 'bench', 'results.json'))
+  // A quick run must not replace the committed figures of the last full run.
+  const out = resolve(values.out ?? (values.quick ? join(ROOT, 'bench-results', 'quick.json') : join(ROOT, 'bench', 'results.json')))
   const started = new Date()
   const machine = thisMachine()
   if (machine.loadAtStart > machine.cores) {
@@ -88,6 +90,7 @@ async function main(): Promise<number> {
     figures: judge(figures),
   }
   process.stdout.write(formatTable(results))
+  await mkdir(dirname(out), { recursive: true })
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`)
   process.stdout.write(`\nresults: ${out}\n`)
   return results.figures.some((item) => item.value === null) ? 1 : 0
