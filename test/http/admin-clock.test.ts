@@ -56,8 +56,9 @@ describe('/__mock/clock', () => {
 
   it('answers bad input with a 400 envelope and leaves the clock alone', async () => {
     const { server } = await start()
-    server.clock.set('2030-01-01T00:00:00Z')
+    // Frozen first: set on a running clock, a millisecond could pass before the freeze.
     server.clock.freeze()
+    server.clock.set('2030-01-01T00:00:00Z')
     const cases: [Record<string, unknown>, string][] = [
       [{}, 'Invalid action parameter: expected one of freeze, unfreeze, set, advance'],
       [{ action: 'stop' }, 'Invalid action parameter: expected one of freeze, unfreeze, set, advance, got "stop"'],

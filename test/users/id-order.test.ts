@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DataSet } from '../../src/data-set.js'
 import { copyAppData } from '../../src/data-sets.js'
 import type { AppData } from '../../src/store/db.js'
 import { UserCollection } from '../../src/users/collection.js'
 import { idOrder } from '../../src/users/id-order.js'
 import type { UserRecord } from '../../src/users/record.js'
 import { createMockCloud } from '../../src/index.js'
+import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
 
 /**
@@ -42,17 +42,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), picks: fc.array(fc.nat(), { maxLength: 3 }) }),
   fc.record({ kind: fc.constantFrom('reset' as const, 'snapshot' as const, 'putBack' as const, 'read' as const) }),
 )
-
-function dataSetOver(holder: { data: AppData }): DataSet {
-  return {
-    key: 'K',
-    get data() {
-      return holder.data
-    },
-    runtime: undefined as never,
-    write: async () => {},
-  }
-}
 
 const sortedIds = (users: readonly UserRecord[]) => users.map((u) => u.id).sort()
 const orderedIds = (users: readonly UserRecord[]) => idOrder(users).map((position) => users[position]!.id)

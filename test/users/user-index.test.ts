@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DataSet } from '../../src/data-set.js'
 import { copyAppData } from '../../src/data-sets.js'
 import type { AppData } from '../../src/store/db.js'
 import { UserCollection } from '../../src/users/collection.js'
 import type { UserRecord } from '../../src/users/record.js'
 import { createMockCloud } from '../../src/index.js'
 import { login, startServer } from '../support/client.js'
+import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
 
 /**
@@ -54,18 +54,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('putBack' as const) }),
   fc.record({ kind: fc.constant('push' as const), username: name }),
 )
-
-/** A data set over `data`, which resets and put-backs replace as `DataSets` does. */
-function dataSetOver(holder: { data: AppData }): DataSet {
-  return {
-    key: 'K',
-    get data() {
-      return holder.data
-    },
-    runtime: undefined as never,
-    write: async () => {},
-  }
-}
 
 function expectLikeScan(users: UserCollection, all: readonly UserRecord[], serial: number): void {
   for (let n = 0; n < serial; n++) expect(users.byId(id(n))).toBe(all.find((u) => u.id === id(n)))
