@@ -46,7 +46,7 @@ describe('data sets by app key', () => {
     expect(await count(call, 'C')).toBe(5)
   })
 
-  it('refuse an admin call with an empty key rather than act on every data set', async () => {
+  it('refuse an admin call with an empty or malformed key rather than act on every data set or a U+FFFD one', async () => {
     const { server, call } = await start()
     await call('POST', 'users/create', {}, { key: 'A', form: { username: 'frank', ...signUp } })
     const reply = await fetch(`${server.url}/__mock/reset?key=`, { method: 'POST' })
@@ -54,6 +54,12 @@ describe('data sets by app key', () => {
     expect(((await reply.json()) as { meta: { message: string } }).meta.message).toBe(
       'Invalid key parameter: it is empty; give an app key, or leave key out to act on every data set',
     )
+    expect(await count(call, 'A')).toBe(6)
+    for (const url of [`${server.url}/__mock/reset?key=%FF`, `${server.url}/__mock/snapshots/a%FF`]) {
+      const malformed = await fetch(url, { method: 'POST' })
+      expect(malformed.status).toBe(400)
+      expect(((await malformed.json()) as { meta: { message: string } }).meta.message).toMatch(/^Invalid (query string|path): malformed percent-encoding/)
+    }
     expect(await count(call, 'A')).toBe(6)
   })
 

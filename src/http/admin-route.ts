@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import { ApiError, wrongVerb } from '../errors.js'
 import { textParam, type Params } from '../param-values.js'
 import { ENVELOPE_PARAMS, renderFailure, renderThrown } from './envelope.js'
-import { queryParams } from './params.js'
+import { checkUrlEncoding, queryParams } from './params.js'
 
 /** Answers one verb of an admin route; `params` are the query-string parameters. */
 export type AdminHandler = (c: Context, params: Params) => Promise<Response> | Response
@@ -23,6 +23,7 @@ export function adminRoute(admin: Hono, path: string, method_name: string, handl
     const params = queryParams(c)
     const handler = handlers[c.req.method]
     try {
+      checkUrlEncoding(c)
       if (!handler) {
         c.header('Allow', verbs.join(', '))
         throw wrongVerb(c.req.path.slice(1), verbs, c.req.method)

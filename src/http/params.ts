@@ -44,6 +44,19 @@ export function queryParams(c: Context): Params {
 const invalidJsonBody = (reason: string): ApiError => new ApiError(400, `Invalid JSON body: ${reason}`)
 
 /**
+ * Refuses a request URL whose path or query string holds a malformed
+ * percent-escape or invalid UTF-8, as {@link readParams} does for the API:
+ * for the `/__mock/` routes, whose `key` and names would otherwise be read as U+FFFD.
+ *
+ * @throws ApiError 400 `Invalid path: ...` or `Invalid query string: ...`.
+ */
+export function checkUrlEncoding(c: Context): void {
+  const url = new URL(c.req.url)
+  checkPercentEncoding(url.pathname, 'path')
+  checkPercentEncoding(url.search.slice(1), 'query string')
+}
+
+/**
  * Refuses urlencoded text (a query string or a form body) with a malformed
  * percent-escape (`%`, `%2`, `%ZZ`) or one that decodes to invalid UTF-8 (`%FF`):
  * read leniently, such text silently turns into other characters (U+FFFD), so
