@@ -1,4 +1,4 @@
-import type { Cloud } from 'mock-cloud/ti-cloud'
+import type { Cloud, CloudCallback, CloudResponse } from 'mock-cloud/ti-cloud'
 
 /** The globals a Titanium app's code sees, installed on `globalThis` for one test. */
 export interface TitaniumGlobals {
@@ -22,4 +22,14 @@ export function installTitaniumGlobals(cloud: Cloud, extra: Record<string, unkno
       for (const name of Object.keys(globals)) Reflect.deleteProperty(globalThis, name)
     },
   }
+}
+
+/**
+ * Starts a Cloud call and resolves with what its callback receives.
+ *
+ * @example
+ * const e = await outcome((cb) => Cloud.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
+ */
+export function outcome(start: (callback: CloudCallback) => void): Promise<CloudResponse> {
+  return new Promise((resolve) => start(resolve))
 }

@@ -1,8 +1,9 @@
-import { createCloud, type Cloud, type CloudCallback, type CloudResponse } from 'mock-cloud/ti-cloud'
+import { createCloud, type Cloud } from 'mock-cloud/ti-cloud'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
+import { outcome } from '../support/titanium.js'
 
 /**
  * The Cloud calls for account flows and external accounts (spec §3.12–3.15, §11) against a
@@ -23,11 +24,6 @@ beforeEach(async () => {
   await server.reset()
   Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
 })
-
-/** Starts a call and resolves with what its callback receives. */
-function outcome(start: (callback: CloudCallback) => void): Promise<CloudResponse> {
-  return new Promise((resolve) => start(resolve))
-}
 
 describe('emails', () => {
   it('resendConfirmation puts a confirmation mail for that address in the outbox', async () => {

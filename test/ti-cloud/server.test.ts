@@ -1,8 +1,9 @@
-import { createCloud, settled, type Cloud, type CloudCallback, type CloudResponse } from 'mock-cloud/ti-cloud'
+import { createCloud, settled, type Cloud, type CloudCallback } from 'mock-cloud/ti-cloud'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
+import { outcome } from '../support/titanium.js'
 
 /**
  * The Cloud object against a running mock-cloud (fixture S of cases.md): the callback objects of
@@ -25,11 +26,6 @@ beforeEach(async () => {
   await server.reset()
   Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
 })
-
-/** Starts a call and resolves with what its callback receives. */
-function outcome(start: (callback: CloudCallback) => void): Promise<CloudResponse> {
-  return new Promise((resolve) => start(resolve))
-}
 
 /** Logs `login` in on the Cloud; fails the test if that fails. */
 async function logIn(login: string, password: string): Promise<void> {

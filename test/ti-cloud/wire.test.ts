@@ -1,6 +1,7 @@
 import { createCloud, settled, type Cloud, type CloudCallback, type CloudResponse } from 'mock-cloud/ti-cloud'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startCaptureServer, type CaptureServer } from '../support/capture-server.js'
+import { outcome } from '../support/titanium.js'
 
 /**
  * What the Cloud object puts on the wire and what its callbacks receive, checked against a
@@ -22,11 +23,6 @@ afterEach(async () => {
   vi.restoreAllMocks()
   await capture.stop()
 })
-
-/** Starts a call and resolves with what its callback receives. */
-function outcome(start: (callback: CloudCallback) => void): Promise<CloudResponse> {
-  return new Promise((resolve) => start(resolve))
-}
 
 /** The last request the capture server saw. */
 function last() {
