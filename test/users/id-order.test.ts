@@ -8,6 +8,7 @@ import type { UserRecord } from '../../src/users/record.js'
 import { createMockCloud } from '../../src/index.js'
 import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
+import { hexId as id, userRecord } from '../support/user-record.js'
 
 /**
  * The cached id order (issue 5) lists the users as a sort by id does, after generated runs of
@@ -15,20 +16,7 @@ import { fixtureS } from '../support/fixture-s.js'
  * past the collection (as `DataSets.seed` does).
  */
 
-const id = (n: number): string => n.toString(16).padStart(24, '0')
-
-function user(n: number, first_name = 'A'): UserRecord {
-  return {
-    id: id(n),
-    first_name,
-    created_at: '2024-01-01T00:00:00.000Z',
-    updated_at: '2024-01-01T00:00:00.000Z',
-    admin: false,
-    custom_fields: {},
-    external_accounts: [],
-    password_hash: 'hmac-sha256$00$00',
-  }
-}
+const user = (n: number, first_name = 'A'): UserRecord => userRecord(n, { first_name })
 
 type Step =
   | { kind: 'create' | 'push'; n: number }

@@ -8,6 +8,7 @@ import { createMockCloud } from '../../src/index.js'
 import { login, startServer } from '../support/client.js'
 import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
+import { hexId as id, userRecord } from '../support/user-record.js'
 
 /**
  * The index gives the same answers as a scan (issue 5 "Tests"): generated runs of creates,
@@ -17,18 +18,9 @@ import { fixtureS } from '../support/fixture-s.js'
  */
 
 const NAMES = ['ann', 'bob', 'cy', 'dee', 'eve', 'fay', 'gus', 'hal'] as const
-const id = (n: number): string => n.toString(16).padStart(24, '0')
 
 function user(n: number, username: string | undefined, email: string | undefined): UserRecord {
-  const record: UserRecord = {
-    id: id(n),
-    created_at: '2024-01-01T00:00:00.000Z',
-    updated_at: '2024-01-01T00:00:00.000Z',
-    admin: false,
-    custom_fields: {},
-    external_accounts: [],
-    password_hash: 'hmac-sha256$00$00',
-  }
+  const record = userRecord(n)
   if (username !== undefined) record.username = username
   if (email !== undefined) record.email = email
   return record
