@@ -1,3 +1,4 @@
+import { isPlainObject } from '../json.js'
 import type { WireRequest } from './request.js'
 
 /**
@@ -14,7 +15,7 @@ export interface Reply {
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+    return isPlainObject(value) ? value : undefined
   } catch {
     return undefined
   }

@@ -1,8 +1,5 @@
+import { isPlainObject } from '../json.js'
 import type { CloudMeta, CloudResponse } from './types.js'
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /**
  * Turns a reply into the object a callback receives, as ti.cloud's `handleResponse`
@@ -16,8 +13,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * // { users: [u], success: true, error: false, meta: { code: 200, status: 'ok', method_name: 'showMe' } }
  */
 export function toCloudResponse(event: Record<string, unknown>): CloudResponse {
-  const response = (isObject(event.response) ? event.response : {}) as CloudResponse
-  const meta = isObject(event.meta) ? (event.meta as CloudMeta) : undefined
+  const response = (isPlainObject(event.response) ? event.response : {}) as CloudResponse
+  const meta = isPlainObject(event.meta) ? (event.meta as CloudMeta) : undefined
   if (meta && meta.status === 'ok') {
     response.success = true
     response.error = false
