@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
 import type { Context, MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors.js'
 import { renderFailure } from './envelope.js'
+import { incomingOf } from './node-request.js'
 import { queryParams } from './params.js'
 
 /**
@@ -44,7 +44,7 @@ export function isLoopback(address: string): boolean {
 }
 
 function loopbackOnly(c: Context): ApiError | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const incoming = incomingOf(c)
   if (incoming === undefined) return undefined
   // A socket closed already has no address: refused, or a client could close at once to pass.
   const address = incoming.socket?.remoteAddress

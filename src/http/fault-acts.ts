@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
-import type { IncomingMessage } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ApiError } from '../errors.js'
 import type { Fault } from '../faults.js'
+import { incomingOf } from './node-request.js'
 
 /**
  * Carries out a fault on the call it hit (issue 4 item 4): first its delay, then its error
@@ -24,7 +24,7 @@ export async function actOnFault(c: Context, fault: Fault): Promise<Response | u
   if (fault.delay !== undefined) await waitAtLeast(fault.delay)
   if (fault.error) throw new ApiError(fault.error.code, fault.error.message)
   if (!fault.drop) return undefined
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const incoming = incomingOf(c)
   incoming?.socket.destroy()
   return c.body(null, 502)
 }

@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
-import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../errors.js'
 import { isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../limits.js'
 import type { Params } from '../param-values.js'
+import { incomingOf } from './node-request.js'
 
 /**
  * The parameters of a request: the query string merged with the body, body
@@ -81,7 +81,7 @@ function tooLarge(maxBodyBytes: number): ApiError {
 }
 
 async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const incoming = incomingOf(c)
   // HTTP/1.1 has no request body without Content-Length or Transfer-Encoding (RFC 9112 §6.3):
   // no stream to wait on, a tenth of the time of a GET with no body (issue 5).
   if (incoming && incoming.headers['transfer-encoding'] === undefined && Number(incoming.headers['content-length'] ?? 0) === 0) {
