@@ -1,9 +1,8 @@
 import type { Hono } from 'hono'
 import type { MockCloud } from '../app.js'
 import { ApiError } from '../errors.js'
-import { parseBoolean } from '../param-values.js'
 import { adminKey, adminRoute } from './admin-route.js'
-import { renderSuccess } from './envelope.js'
+import { renderJson, renderSuccess } from './envelope.js'
 
 /**
  * Export and import of data sets (issue 4 §2), the twins of `exportData` and `importData`:
@@ -16,10 +15,7 @@ import { renderSuccess } from './envelope.js'
  */
 export function adminDataRoutes(admin: Hono, cloud: Pick<MockCloud, 'exportData' | 'importData'>): void {
   adminRoute(admin, '/__mock/data', 'mockData', {
-    GET: (c, params) => {
-      const text = JSON.stringify(cloud.exportData(adminKey(params)), null, parseBoolean(params.pretty_json) ? 2 : undefined)
-      return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' })
-    },
+    GET: (c, params) => renderJson(c, params, 200, cloud.exportData(adminKey(params))),
     PUT: async (c, params) => {
       const text = await c.req.text()
       let data: unknown

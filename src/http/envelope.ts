@@ -71,7 +71,15 @@ function render(
 ): Response {
   c.set('envelopeMeta', meta)
   const status = parseBoolean(params.suppress_response_codes) ? 200 : code
-  const body = response === undefined ? { meta } : { meta, response }
+  return renderJson(c, params, status, response === undefined ? { meta } : { meta, response })
+}
+
+/**
+ * `body` as a JSON reply with status `status`, indented by two spaces under `pretty_json`
+ * (spec §11 "pretty_json"): the envelopes above, and the one admin reply that is not an
+ * envelope (`GET /__mock/data`, saved as a file).
+ */
+export function renderJson(c: Context, params: Params, status: number, body: unknown): Response {
   const text = JSON.stringify(body, null, parseBoolean(params.pretty_json) ? 2 : undefined)
   return c.body(text, status as 200, { 'Content-Type': 'application/json; charset=utf-8' })
 }
