@@ -37,6 +37,13 @@ export class ApiError extends Error {
 export const invalidParameter = (name: string, reason: string): ApiError =>
   new ApiError(400, `Invalid ${name} parameter: ${reason}`)
 
+/**
+ * 400 for a `method_name` that names no endpoint, in a fault or a journal filter (issue 4),
+ * listing the known ones: `Invalid method_name parameter: unknown method_name "logon"; known: createUser, ...`.
+ */
+export const unknownMethodName = (value: unknown, known: Iterable<string>): ApiError =>
+  invalidParameter('method_name', `unknown method_name ${JSON.stringify(value)}; known: ${[...known].join(', ')}`)
+
 /** 401 on every login-required users endpoint called without a live session (spec §2.3, §11 "no session"). */
 export const notSignedIn = (): ApiError =>
   new ApiError(401, 'You need to sign in or sign up before continuing.')

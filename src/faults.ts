@@ -1,4 +1,4 @@
-import { ApiError, invalidParameter } from './errors.js'
+import { ApiError, invalidParameter, unknownMethodName } from './errors.js'
 import { isPlainObject } from './json.js'
 import { integerValue, isAbsent, jsonParam, readBoolean } from './param-values.js'
 
@@ -177,10 +177,7 @@ export class Faults {
     const entries = Object.entries(this.endpoints)
     if (named) {
       const found = entries.find(([, endpoint]) => endpoint.method_name === raw.method_name)
-      if (!found) {
-        const known = entries.map(([, endpoint]) => endpoint.method_name).join(', ')
-        throw invalidParameter('method_name', `unknown method_name ${JSON.stringify(raw.method_name)}; known: ${known}`)
-      }
+      if (!found) throw unknownMethodName(raw.method_name, entries.map(([, endpoint]) => endpoint.method_name))
       return { path: found[0], method_name: found[1].method_name }
     }
     const path = typeof raw.path === 'string' ? raw.path.replace(/^\/?(v1\/)?/, '').replace(/\.json$/, '') : undefined

@@ -1,4 +1,4 @@
-import { invalidParameter } from './errors.js'
+import { invalidParameter, unknownMethodName } from './errors.js'
 import { isPlainObject } from './json.js'
 import { integerValue, type Params } from './param-values.js'
 import { parseIsoDate } from './query/date-value.js'
@@ -191,7 +191,7 @@ export function parseJournalFilter(
   }
   if (given('method_name')) {
     if (typeof raw.method_name !== 'string' || !methodNames.has(raw.method_name)) {
-      throw invalidParameter('method_name', `unknown method_name ${JSON.stringify(raw.method_name)}; known: ${[...methodNames].join(', ')}`)
+      throw unknownMethodName(raw.method_name, methodNames)
     }
     checked.method_name = raw.method_name
   }
