@@ -131,6 +131,11 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const serverLimits = limits(options.limits)
   const { maxBodyBytes, maxCustomFields } = serverLimits
   const sessionLifetime = options.sessionLifetime === undefined ? undefined : lifetime(options.sessionLifetime)
+  // Every option is checked before the data file is opened: a throw after it would keep its lock.
+  if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken === '')) {
+    throw new RangeError('adminToken must be a non-empty string')
+  }
+  const journal = new Journal(options.journalLimit)
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
   const runtimes = serverRuntimes(clock, seed)
@@ -145,11 +150,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     whereLimits: whereLimitsOf(serverLimits),
   })
   const snapshots = new Snapshots(dataSets)
-  const journal = new Journal(options.journalLimit)
   const faults = new Faults(usersEndpoints, clock)
-  if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken === '')) {
-    throw new RangeError('adminToken must be a non-empty string')
-  }
 
   const cloud: MockCloud = {
     app: new Hono(),
@@ -172,7 +173,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     exportData: (key) => exportData(dataSets, key),
     importData: (data, key) => importData(dataSets, data, key),
     outbox: (key) => readOutbox(store.data.apps, key),
-    requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames())),
+    requests: (filter = {}) => journal.entries(parseJournalFilter(filter, METHOD_NAMES)),
     clearRequests: (key) => journal.clear(key),
     fault: (spec) => faults.add(spec).id,
     faults: (key) => faults.list(key),
@@ -190,9 +191,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
 }
 
 /** The method_names of the API's endpoints, which journal filters may name. */
-function methodNames(): Set<string> {
-  return new Set(Object.values(usersEndpoints).map((endpoint) => endpoint.method_name))
-}
+const METHOD_NAMES: ReadonlySet<string> = new Set(Object.values(usersEndpoints).map((endpoint) => endpoint.method_name))
 
 /** A fixture's users as stored users, each list hashed once. */
 async function hashedUsers(fixture: Fixture, runtime: Runtime, hashPassword: PasswordHasher): Promise<UserLists> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createMockCloud } from '../src/index.js'
 import { FixtureError } from '../src/fixtures.js'
@@ -75,5 +78,18 @@ describe('createMockCloud', () => {
     await expect(createMockCloud({ fixtures: { users: [{ username: 'x' }] } as never })).rejects.toThrow(
       /^fixtures option: users\[0\]\.password: /,
     )
+  })
+
+  it('refuses a bad option before it locks the data file, so the file can be used at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-cloud-app-test-'))
+    try {
+      const data = join(dir, 'data.json')
+      await expect(createMockCloud({ data, journalLimit: -1 })).rejects.toThrow(/^journalLimit must be/)
+      await expect(createMockCloud({ data, adminToken: '' })).rejects.toThrow('adminToken must be a non-empty string')
+      const cloud = await createMockCloud({ data })
+      await cloud.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
