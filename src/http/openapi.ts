@@ -362,7 +362,7 @@ const schemas: Record<string, Schema> = {
  * The document: `openapi` 3.1.0, the admin routes under {@link paths}, their schemas, and
  * the admin token as security (optional for loopback clients when the server has no token).
  */
-export const openApiDocument: OpenAPIObject = {
+const openApiDocument: OpenAPIObject = {
   openapi: '3.1.0',
   info: {
     title: 'mock-cloud admin API',
