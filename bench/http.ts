@@ -1,3 +1,4 @@
+import { usersPath, WHERE_LIMIT_10 } from './api.js'
 import { benchUser } from './fixture.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { runLoad, type LoadRequest, type LoadSample } from './load.js'
@@ -33,11 +34,8 @@ interface Scenario {
   request(fresh: Fresh): LoadRequest
 }
 
-const KEY = 'BENCH'
-const api = (endpoint: string, query = ''): string => `/v1/users/${endpoint}.json?key=${KEY}${query}`
 /** A user in the middle of the 10,000: a scan finds it halfway. */
 const middle = benchUser(5000)
-const where = `&where=${encodeURIComponent(JSON.stringify({ age: { $gt: 28 }, color: 'red' }))}&limit=10`
 let created = 0
 
 const SCENARIOS: Scenario[] = [
@@ -52,19 +50,19 @@ const SCENARIOS: Scenario[] = [
     id: 'http.show-me',
     label: 'users/show/me (with a session)',
     server: 'mockUrl',
-    request: ({ sessionId }) => ({ method: 'GET', path: api('show/me'), headers: { cookie: `_session_id=${sessionId}` } }),
+    request: ({ sessionId }) => ({ method: 'GET', path: usersPath('show/me'), headers: { cookie: `_session_id=${sessionId}` } }),
   },
   {
     id: 'http.show-id',
     label: 'users/show by id',
     server: 'mockUrl',
-    request: () => ({ method: 'GET', path: api('show', `&user_id=${middle.id}`) }),
+    request: () => ({ method: 'GET', path: usersPath('show', `&user_id=${middle.id}`) }),
   },
   {
     id: 'http.login',
     label: 'users/login (fast hashing)',
     server: 'mockUrl',
-    request: () => ({ method: 'POST', path: api('login'), form: `login=${middle.username}&password=${middle.password}` }),
+    request: () => ({ method: 'POST', path: usersPath('login'), form: `login=${middle.username}&password=${middle.password}` }),
   },
   {
     id: 'http.create',
@@ -72,24 +70,24 @@ const SCENARIOS: Scenario[] = [
     server: 'mockUrl',
     request: () => ({
       method: 'POST',
-      path: api('create'),
+      path: usersPath('create'),
       nextForm: () => `username=bench-new-${++created}&password=pw&password_confirmation=pw`,
     }),
   },
-  { id: 'http.query', label: 'users/query where + limit=10', server: 'mockUrl', request: () => ({ method: 'GET', path: api('query', where) }) },
+  { id: 'http.query', label: 'users/query where + limit=10', server: 'mockUrl', request: () => ({ method: 'GET', path: usersPath('query', WHERE_LIMIT_10) }) },
   {
     id: 'http.query-order',
     label: 'users/query where + order=-age',
     server: 'mockUrl',
-    request: () => ({ method: 'GET', path: api('query', `${where}&order=-age`) }),
+    request: () => ({ method: 'GET', path: usersPath('query', `${WHERE_LIMIT_10}&order=-age`) }),
   },
   {
     id: 'http.query-count',
     label: 'users/query where + count=true',
     server: 'mockUrl',
-    request: () => ({ method: 'GET', path: api('query', `${where}&count=true`) }),
+    request: () => ({ method: 'GET', path: usersPath('query', `${WHERE_LIMIT_10}&count=true`) }),
   },
-  { id: 'http.search', label: 'users/search?q= (empty: every user, page 1)', server: 'mockUrl', request: () => ({ method: 'GET', path: api('search', '&q=') }) },
+  { id: 'http.search', label: 'users/search?q= (empty: every user, page 1)', server: 'mockUrl', request: () => ({ method: 'GET', path: usersPath('search', '&q=') }) },
 ]
 
 /**
@@ -123,7 +121,7 @@ function toSample(load: LoadSample): Sample {
 async function freshDataSet(mockUrl: string): Promise<Fresh> {
   const reset = await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' })
   if (!reset.ok) throw new Error(`POST /__mock/reset answered ${reset.status}`)
-  const login = await fetch(`${mockUrl}${api('login')}`, {
+  const login = await fetch(`${mockUrl}${usersPath('login')}`, {
     method: 'POST',
     body: new URLSearchParams({ login: middle.username, password: middle.password }),
   })

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { createMockCloud, type MockCloud } from 'mock-cloud'
+import { usersPath, WHERE_LIMIT_10 } from './api.js'
 import { benchFixture, benchUser } from './fixture.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { interleave } from './stats.js'
@@ -25,7 +26,6 @@ export interface InProcessPlan {
   batchMs: number
 }
 
-const KEY = 'BENCH'
 const SIZES = [1_000, 10_000, 100_000] as const
 
 /** The requests whose time is compared across sizes; the user looked up is the last one, the worst case of a scan. */
@@ -33,9 +33,9 @@ const OPERATIONS: Array<{ id: string; label: string; request(users: number): [st
   {
     id: 'query',
     label: 'users/query where + limit=10',
-    request: () => [`/v1/users/query.json?key=${KEY}&limit=10&where=${encodeURIComponent('{"age":{"$gt":28},"color":"red"}')}`],
+    request: () => [usersPath('query', WHERE_LIMIT_10)],
   },
-  { id: 'id', label: 'lookup by id (users/show)', request: (users) => [`/v1/users/show.json?key=${KEY}&user_id=${benchUser(users - 1).id}`] },
+  { id: 'id', label: 'lookup by id (users/show)', request: (users) => [usersPath('show', `&user_id=${benchUser(users - 1).id}`)] },
   {
     id: 'username',
     label: 'lookup by username (users/login)',
@@ -44,7 +44,7 @@ const OPERATIONS: Array<{ id: string; label: string; request(users: number): [st
   {
     id: 'email',
     label: 'lookup by email (request_reset_password)',
-    request: (users) => [`/v1/users/request_reset_password.json?key=${KEY}&email=${benchUser(users - 1).email}`],
+    request: (users) => [usersPath('request_reset_password', `&email=${benchUser(users - 1).email}`)],
   },
   {
     id: 'login',
@@ -54,7 +54,7 @@ const OPERATIONS: Array<{ id: string; label: string; request(users: number): [st
 ]
 
 function login(name: string, password: string): [string, RequestInit] {
-  return [`/v1/users/login.json?key=${KEY}`, { method: 'POST', body: new URLSearchParams({ login: name, password }) }]
+  return [usersPath('login'), { method: 'POST', body: new URLSearchParams({ login: name, password }) }]
 }
 
 /**
@@ -91,16 +91,16 @@ export async function measureInProcess(plan: InProcessPlan): Promise<Figure[]> {
  * cost may come due there. A count afterwards checks the reset.
  */
 async function timeReset(set: Sized): Promise<Sample> {
-  const write = await set.cloud.app.request(`/v1/users/create.json?key=${KEY}`, {
+  const write = await set.cloud.app.request(usersPath('create'), {
     method: 'POST',
     body: new URLSearchParams({ username: 'reset-probe', password: 'pw', password_confirmation: 'pw' }),
   })
   const start = performance.now()
   await set.cloud.reset()
-  const first = await set.cloud.app.request(`/v1/users/show.json?key=${KEY}&user_id=${benchUser(0).id}`)
+  const first = await set.cloud.app.request(usersPath('show', `&user_id=${benchUser(0).id}`))
   await first.arrayBuffer()
   const elapsed = performance.now() - start
-  const count = (await (await set.cloud.app.request(`/v1/users/count.json?key=${KEY}`)).json()) as { meta: { count: number } }
+  const count = (await (await set.cloud.app.request(usersPath('count'))).json()) as { meta: { count: number } }
   if (write.status !== 200 || first.status !== 200) return { invalid: `users/create before the reset answered ${write.status}, users/show after it ${first.status}` }
   if (count.meta.count !== set.users) return { invalid: `${count.meta.count} users after the reset, not ${set.users}` }
   return { value: elapsed }

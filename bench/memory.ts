@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
+import { usersPath } from './api.js'
 import { firstAnswer, startChild } from './child.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { BIN } from './paths.js'
@@ -18,8 +19,8 @@ export async function measureMemory(fixture100k: string, rounds: number): Promis
   for (let round = 0; round < rounds; round++) {
     const child = await startChild([BIN, 'start', '--port', '0', '--fixtures', fixture100k])
     try {
-      const count = await firstAnswer(`${child.url}/v1/users/count.json?key=BENCH`)
-      const query = await firstAnswer(`${child.url}/v1/users/query.json?key=BENCH&where=${encodeURIComponent('{"color":"red"}')}`)
+      const count = await firstAnswer(`${child.url}${usersPath('count')}`)
+      const query = await firstAnswer(`${child.url}${usersPath('query', `&where=${encodeURIComponent('{"color":"red"}')}`)}`)
       samples.push(
         count === 200 && query === 200 ? { value: (await residentBytes(child.pid)) / 1e6 } : { invalid: `answers ${count}, ${query}` },
       )

@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks'
 import { startMockCloud } from 'mock-cloud'
+import { usersPath } from './api.js'
 import { firstAnswer, startChild } from './child.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { BIN, BUNDLED_FIXTURE } from './paths.js'
 import { interleave } from './stats.js'
 
 /** Start-up to first successful answer: `mock-cloud start` spawned with 10k users, and `startMockCloud()` in process. */
-
-const COUNT = '/v1/users/count.json?key=BENCH'
 
 /**
  * Measures both start-ups `rounds` times, alternating.
@@ -44,7 +43,7 @@ export async function measureStartup(fixture10k: string, rounds: number): Promis
 
 /** Milliseconds from `start` to the first answer of users/count; INVALID if that answer is not a 200. */
 async function answeredAfter(start: number, url: string): Promise<Sample> {
-  const status = await firstAnswer(`${url}${COUNT}`)
+  const status = await firstAnswer(`${url}${usersPath('count')}`)
   const elapsed = performance.now() - start
   return status === 200 ? { value: elapsed } : { invalid: `users/count answered ${status}` }
 }
