@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.js'
-import { isAbsent } from '../param-values.js'
+import { integerValue, isAbsent } from '../param-values.js'
 
 /** Query parameters that choose a page of `users/query` results (spec §5.4, §5.7). */
 interface LimitSkipParams {
@@ -38,9 +38,8 @@ const COUNT_CAP = 5000
 
 function readInt(raw: unknown, rule: IntRule): number {
   if (isAbsent(raw)) return rule.fallback
-  const value =
-    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : NaN
-  const inRange = Number.isSafeInteger(value) && value >= rule.min && (rule.max === undefined || value <= rule.max)
+  const value = integerValue(raw)
+  const inRange = value !== undefined && value >= rule.min && (rule.max === undefined || value <= rule.max)
   if (inRange) return value
   const range =
     rule.max === undefined
