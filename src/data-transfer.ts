@@ -21,10 +21,10 @@ import { appDataProblem, storeDataProblem, type AppData, type StoreData } from '
  * const file = exportData(cloud.dataSets, 'TESTKEY') // { users: [...], sessions: {...} }
  */
 export function exportData(dataSets: DataSets, key?: string): AppData | StoreData {
-  const state = dataSets.capture(key)
-  // Deep copies: stored records are shared values that the caller must not be able to change.
-  if (key !== undefined) return structuredClone(state.apps.get(key)!)
-  return structuredClone({ apps: Object.fromEntries(state.apps) })
+  // Deep copies of the live data, made once: stored records are shared values that the caller
+  // must not be able to change (a capture first would copy the users' index and sessions for nothing).
+  if (key !== undefined) return structuredClone(dataSets.data(key))
+  return structuredClone({ apps: Object.fromEntries(dataSets.keys().map((appKey) => [appKey, dataSets.data(appKey)])) })
 }
 
 /**
