@@ -43,27 +43,17 @@ function walk(value: unknown, names: readonly string[], at: number, out: PathVal
 }
 
 /**
- * Walks a dotted path through a doc, MongoDB style: through documents by
- * field name, through arrays by index (`scores.0`) or, for a field name, into
- * each document element (`pets.name` reaches every pet's name).
+ * A reader of one dotted path, MongoDB style: through documents by field name,
+ * through arrays by index (`scores.0`) or, for a field name, into each document
+ * element (`pets.name` reaches every pet's name). Made once for a path read from
+ * many docs (a `where` or `order` over every user): the path is split once, not
+ * once per doc (issue 5).
  *
- * @param doc - a query doc (or a document element of an array).
  * @param path - field names joined by `.`.
- * @returns every value reached, in document order, and whether a branch ended missing.
+ * @returns a function of a query doc (or a document element of an array) giving every
+ *   value reached, in document order, and whether a branch ended missing.
  * @example
- * walkPath({ pets: [{ name: 'Rex' }, {}] }, 'pets.name') // { values: ['Rex'], missing: true }
- */
-export function walkPath(doc: Record<string, unknown>, path: string): PathValues {
-  return pathReader(path)(doc)
-}
-
-/**
- * {@link walkPath} for one path read from many docs (a `where` or `order` over every user):
- * the path is split once, not once per doc (issue 5).
- *
- * @example
- * const age = pathReader('pet.age')
- * users.map((doc) => age(doc).values)
+ * pathReader('pets.name')({ pets: [{ name: 'Rex' }, {}] }) // { values: ['Rex'], missing: true }
  */
 export function pathReader(path: string): (doc: Record<string, unknown>) => PathValues {
   const names = path.split('.')
