@@ -11,7 +11,7 @@
  * Values of one rank are "in one type bracket": only they are compared by
  * `$lt`/`$gt`/`$lte`/`$gte`.
  */
-export const TypeRank = {
+const TypeRank = {
   NULL: 1,
   NUMBER: 2,
   STRING: 3,

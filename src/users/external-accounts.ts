@@ -11,10 +11,10 @@ import { problems, validationFailed } from './validation.js'
 import { toWireUser } from './view.js'
 
 /** 400 for linking an account that another user of the app has linked. */
-export const LINKED_TO_OTHER = 'Failed to link external account: it is already linked to another user.'
+const LINKED_TO_OTHER = 'Failed to link external account: it is already linked to another user.'
 
 /** 404 for unlinking an account the caller has not linked. */
-export const NOT_LINKED = 'External account not found: the user has no linked account with this id and type.'
+const NOT_LINKED = 'External account not found: the user has no linked account with this id and type.'
 
 /**
  * External (social) accounts (spec §3.15, §11 "external accounts"): log in

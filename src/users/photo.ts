@@ -40,7 +40,7 @@ const DECLARED: ReadonlyMap<string, string> = new Map([
 ])
 
 /** 400 for an upload that is not a jpeg, png or gif (spec §11 "photos"). */
-export const invalidPhotoType = (): ApiError => new ApiError(400, 'Invalid photo type.')
+const invalidPhotoType = (): ApiError => new ApiError(400, 'Invalid photo type.')
 
 /**
  * What `photo` / `photo_id` ask of a user's primary photo on create or update
