@@ -21,7 +21,7 @@ import { idOrder } from './id-order.js'
 import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
-import { canSeeEmail, toWireUser, type WireUser } from './view.js'
+import { toWireUser, wireUsersFor, type WireUser } from './view.js'
 
 /** Who is calling: the user behind the request's live session, if any (spec §1.3). */
 export interface Caller {
@@ -187,7 +187,7 @@ export class UsersService {
     if (!ids?.length) throw requiredField('user_id')
     const found = ids.flatMap((id) => this.users.byId(id) ?? [])
     if (found.length === 0) throw userNotFound()
-    return { users: found.map((user) => toWireUser(user, canSeeEmail(caller.user, user))) }
+    return { users: found.map(wireUsersFor(caller.user)) }
   }
 
   /**
@@ -203,9 +203,7 @@ export class UsersService {
     // Without an order or a count, no match past the page is read: the scan stops at the page's end.
     const matches = this.matching(match, order || counted ? Infinity : skip + limit)
     const ordered = order ? sortByDoc(matches, order) : matches
-    const users = ordered
-      .slice(skip, skip + limit)
-      .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
+    const users = ordered.slice(skip, skip + limit).map(wireUsersFor(caller.user))
     return {
       users: select ? users.map(select) : users,
       ...(counted && { meta: { count: formatCount(matches.length) } }),
@@ -220,9 +218,7 @@ export class UsersService {
   search(params: Params, caller: Caller): CallResult {
     const { page, per_page } = parseSearchPaging(params)
     const matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
-    const users = matches
-      .slice((page - 1) * per_page, page * per_page)
-      .map((user) => toWireUser(user, canSeeEmail(caller.user, user)))
+    const users = matches.slice((page - 1) * per_page, page * per_page).map(wireUsersFor(caller.user))
     return {
       users,
       meta: { page, per_page, total_pages: Math.ceil(matches.length / per_page), total_results: matches.length },

@@ -72,7 +72,18 @@ function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
   return wire
 }
 
+/**
+ * {@link toWireUser} for a list shown to `viewer` (the caller's user, undefined without a session):
+ * each user's email only when {@link canSeeEmail}.
+ *
+ * @example
+ * found.map(wireUsersFor(caller.user))
+ */
+export function wireUsersFor(viewer: UserRecord | undefined): (user: UserRecord) => WireUser {
+  return (user) => toWireUser(user, canSeeEmail(viewer, user))
+}
+
 /** Who may see a user's email: the user themself and admins (spec §11 "email visibility"). */
-export function canSeeEmail(caller: UserRecord | undefined, user: UserRecord): boolean {
+function canSeeEmail(caller: UserRecord | undefined, user: UserRecord): boolean {
   return caller !== undefined && (caller.admin || caller.id === user.id)
 }
