@@ -121,7 +121,7 @@ const numberText = fc.oneof(
 )
 
 /** A parameter value as text (query strings, forms, multipart). */
-export const textValue: fc.Arbitrary<string> = fc.oneof(
+const textValue: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: jsonText, weight: 3 },
   { arbitrary: operatorJson, weight: 4 },
   { arbitrary: malformedJson, weight: 3 },
