@@ -1,7 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../src/server.js'
-import { startServer } from './support/client.js'
+import { startServer, usernames } from './support/client.js'
 
 /**
  * End to end through the real `arrowdb` npm SDK (1.0.12), which talks to the server with the
@@ -83,7 +83,7 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     expect(queried.body.response.users.map((u: { id: string }) => u.id)).toEqual([user.id])
     const byNumber = await ok(app, 'usersQuery', { where: { level: { $gte: 3 } }, count: true })
     expect(byNumber.body.meta.count).toBe(1)
-    expect(byNumber.body.response.users.map((u: { username: string }) => u.username)).toEqual(['sdkuser'])
+    expect(usernames(byNumber)).toEqual(['sdkuser'])
 
     const updated = await ok(app, 'usersUpdate', { custom_fields: { team: 'red' } })
     expect(updated.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'updateUser' })
@@ -163,14 +163,14 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
 
     manual.sessionCookieString = loggedIn.body.meta.session_id as string
     const me = await ok(manual, 'usersShowMe')
-    expect(me.body.response.users.map((u: { username: string }) => u.username)).toEqual(['bob'])
+    expect(usernames(me)).toEqual(['bob'])
   })
 
   it('the session_id param of the MBS guide works as well as the cookie', async () => {
     const loggedIn = await ok(app, 'usersLogin', { login: 'carol', password: 'pw-carol' })
     const other = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
     const me = await ok(other, 'usersShowMe', { session_id: loggedIn.body.meta.session_id })
-    expect(me.body.response.users.map((u: { username: string }) => u.username)).toEqual(['carol'])
+    expect(usernames(me)).toEqual(['carol'])
   })
 
   it('an admin sends where as the SDK does (JSON in a DELETE body) to usersBatchDelete', async () => {
@@ -178,7 +178,7 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     const deleted = await ok(app, 'usersBatchDelete', { where: { color: { $in: ['red', 'blue'] } } })
     expect(deleted.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'batchDelete' } })
     const left = await ok(app, 'usersQuery', { order: 'username' })
-    expect(left.body.response.users.map((u: { username: string }) => u.username)).toEqual(['admin', 'carol', 'dave'])
+    expect(usernames(left)).toEqual(['admin', 'carol', 'dave'])
   })
 
   it('a custom date field and a tags string round-trip through the SDK', async () => {
@@ -194,7 +194,7 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
       custom_fields: { joined: '2020-01-02T03:04:05+0000' },
     })
     const found = await ok(app, 'usersQuery', { where: { joined: { $gt: '2020-01-01 00:00:00+0000' } } })
-    expect(found.body.response.users.map((u: { username: string }) => u.username)).toEqual(['dated'])
+    expect(usernames(found)).toEqual(['dated'])
   })
   it('a full password reset: usersRequestResetPassword → token from the outbox → reset_password → usersLogin with the new password', async () => {
     const requested = await ok(app, 'usersRequestResetPassword', { email: 'alice@example.com' })

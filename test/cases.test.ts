@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Fixture, FixtureUser } from '../src/fixtures.js'
 import type { RunningMockCloud } from '../src/server.js'
-import { login, startServer, type Call, type Reply } from './support/client.js'
+import { login, startServer, usernames, type Call, type Reply } from './support/client.js'
 import { fixtureS, ids } from './support/fixture-s.js'
 import { rawRequest } from './support/raw-http.js'
 
@@ -48,11 +48,6 @@ function userOf(name: Name, withEmail: boolean): Record<string, unknown> {
     custom_fields: source.custom_fields ?? {},
     stats: STATS,
   }
-}
-
-/** The usernames of a reply's users, in reply order. */
-function usernames(reply: Reply): string[] {
-  return (reply.body.response.users as { username: string }[]).map((u) => u.username)
 }
 
 /** Asserts a failure envelope: HTTP status = meta.code, no `response`, exact message and method. */
@@ -1084,7 +1079,7 @@ describe('B26 a raw + in a query string or form body is a space; %2B is a plus',
     const encoded = where.replace('+', '%2B')
     const reply = await rawRequest(ctx.server.url, 'GET', `/v1/users/query.json?key=TESTKEY&where=${encoded}`)
     expect(reply.status).toBe(200)
-    expect(reply.body.response.users.map((u: { username: string }) => u.username)).toEqual(['ann'])
+    expect(usernames(reply)).toEqual(['ann'])
   })
 
   it('login with a raw + in the form body is 401; with %2B it is 200 and logs in ann', async () => {
@@ -1245,7 +1240,7 @@ describe('B27 query string and body are merged for every verb and every body typ
       body: `where=${whereBob}`,
     })
     expect(reply.status, reply.text).toBe(200)
-    expect(reply.body.response.users.map((u: { username: string }) => u.username)).toEqual(['bob'])
+    expect(usernames(reply)).toEqual(['bob'])
   })
 
   it('DELETE delete.json as admin with su_id in the body (Node SDK) deletes that user', async () => {

@@ -79,6 +79,11 @@ export async function startServer(options: MockCloudOptions = {}): Promise<{ ser
   return { server, call: client(server.url) }
 }
 
+/** The usernames of a reply's users (`body.response.users`), in reply order. */
+export function usernames(reply: { body: any }): string[] {
+  return (reply.body.response.users as { username: string }[]).map((u) => u.username)
+}
+
 /** Logs in and returns the session id from `meta.session_id`. */
 export async function login(call: Call, login: string, password: string): Promise<string> {
   const reply = await call('POST', 'users/login', {}, { form: { login, password } })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { login, startServer, type Call } from '../support/client.js'
+import { login, startServer, usernames, type Call } from '../support/client.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
 
@@ -11,7 +11,6 @@ beforeEach(async () => ({ server, call } = await startServer()))
 afterEach(() => server.stop())
 
 const notAuthorized = 'You are not authorized to perform this action.'
-const usernames = (reply: { body: any }) => reply.body.response.users.map((u: { username: string }) => u.username)
 
 describe('users/update', () => {
   it('updates the caller: fields replaced, tags replaced, custom fields merged, null removes one', async () => {
