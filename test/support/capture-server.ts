@@ -22,7 +22,7 @@ export interface CannedReply {
 export interface CaptureServer {
   url: string
   requests: CapturedRequest[]
-  /** Decides each answer; the default is a plain `{"meta":{"code":200,"status":"ok"}}`. */
+  /** Decides each answer; the default is `{"meta":{"code":200,"status":"ok","method_name":"captured"}}`. */
   reply: (request: CapturedRequest) => CannedReply
   stop(): Promise<void>
 }
