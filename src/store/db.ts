@@ -1,12 +1,12 @@
 import { access, readFile, realpath } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Low, Memory } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import { isObjectId } from '../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
 import type { UserRecord } from '../users/record.js'
 import type { TokenRecord } from '../users/tokens.js'
+import { JsonFile } from './json-file.js'
 import { LockError, lockDataFile } from './lock.js'
 
 /**
@@ -58,10 +58,11 @@ export class DataFileError extends Error {
 }
 
 /**
- * Opens the store. With `file`, lowdb's JSON file adapter: the file is read
- * once here and never again (per-request reads drop concurrent writes, case
- * B24); steno writes it atomically (temp file + rename). A missing file starts
- * from `initial` and is written at once. Without `file`, lowdb's Memory adapter.
+ * Opens the store. With `file`, our JSON file adapter ({@link JsonFile}): the file is read
+ * once here and never again (per-request reads drop concurrent writes); each write is atomic
+ * (temp file + rename) and keeps the file's permission bits. A missing file starts
+ * from `initial` and is written at once, readable by its owner alone (0600; README
+ * "Reliability and security"). Without `file`, lowdb's Memory adapter.
  * The file is locked first (`FILE.lock`, see `lock.ts`) until {@link closeStore}, so a
  * second server on the same file refuses to start instead of overwriting the first's writes.
  *
@@ -129,7 +130,7 @@ async function realPathOf(file: string): Promise<string> {
  * @param real - the same file with symlinks resolved, for reading and writing.
  */
 async function readStore(file: string, real: string, initial: StoreData): Promise<Store> {
-  const db = new Low<StoreData>(new JSONFile<StoreData>(real), initial)
+  const db = new Low<StoreData>(new JsonFile<StoreData>(real), initial)
   const existed = await access(real).then(
     () => true,
     () => false,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { lstat, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -100,6 +100,54 @@ describe('a data file under SIGKILL', () => {
     expect(acknowledged.filter((username) => !stored.has(username))).toEqual([])
     console.info(`durability: ${KILLS} SIGKILLs under 8 writers, ${acknowledged.length} acknowledged creates, none lost`)
   }, 60_000)
+})
+
+/** The permission bits of a file, e.g. 0o600. */
+async function modeOf(path: string): Promise<number> {
+  return (await stat(path)).mode & 0o777
+}
+
+async function createUser(url: string, username: string): Promise<void> {
+  const reply = await rawRequest(url, 'POST', '/v1/users/create.json?key=K', { body: `username=${username}&password=p&password_confirmation=p`, headers: form })
+  expect(reply.status).toBe(200)
+}
+
+async function stop(server: ChildServer): Promise<void> {
+  server.child.kill('SIGTERM')
+  expect(await server.exited).toEqual([0, null])
+}
+
+describe('the permission bits of a data file', () => {
+  // It holds password hashes and live session ids.
+  it('are kept by every rewrite: a file made 0600 between two runs stays 0600 while running and after stop', async () => {
+    const first = await start()
+    await createUser(first.url, 'before')
+    await stop(first)
+    await chmod(file, 0o600)
+
+    const second = await start()
+    await createUser(second.url, 'after')
+    expect((await modeOf(file)).toString(8)).toBe('600')
+    await stop(second)
+    expect((await modeOf(file)).toString(8)).toBe('600')
+    const stored = JSON.parse(await readFile(file, 'utf8')).apps.K.users.map((user: { username: string }) => user.username)
+    expect(stored).toEqual(['before', 'after'])
+  })
+
+  it('of a group-readable file stay as they are too', async () => {
+    const first = await start()
+    await stop(first)
+    await chmod(file, 0o640)
+    const second = await start()
+    await createUser(second.url, 'grouped')
+    expect((await modeOf(file)).toString(8)).toBe('640')
+  })
+
+  it('of a new data file let its owner alone read it', async () => {
+    const server = await start()
+    await createUser(server.url, 'fresh')
+    expect((await modeOf(file)).toString(8)).toBe('600')
+  })
 })
 
 describe('one data file, one server', () => {
