@@ -26,8 +26,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function start(args: string[] = []): Promise<ChildServer> {
-  const server = await spawnServer(['start', '--port', '0', '--data', file, ...args])
+async function start(args: string[] = [], nodeArgs: string[] = []): Promise<ChildServer> {
+  const server = await spawnServer(['start', '--port', '0', '--data', file, ...args], nodeArgs)
   children.push(server)
   return server
 }
@@ -112,6 +112,11 @@ async function createUser(url: string, username: string): Promise<void> {
   expect(reply.status).toBe(200)
 }
 
+/** The pid on the first line of the data file's lock. */
+async function lockPid(): Promise<number> {
+  return Number((await readFile(`${file}.lock`, 'utf8')).split('\n')[0])
+}
+
 async function stop(server: ChildServer): Promise<void> {
   server.child.kill('SIGTERM')
   expect(await server.exited).toEqual([0, null])
@@ -166,7 +171,7 @@ describe('one data file, one server', () => {
 
   it('releases the lock on stop, so the next server starts', async () => {
     const first = await start()
-    expect((await readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(first.child.pid))
+    expect(await lockPid()).toBe(first.child.pid)
     first.child.kill('SIGTERM')
     expect(await first.exited).toEqual([0, null])
     expect(existsSync(`${file}.lock`)).toBe(false)
@@ -178,7 +183,34 @@ describe('one data file, one server', () => {
     await new Promise((resolve) => gone.once('exit', resolve))
     await writeFile(`${file}.lock`, `${gone.pid}\n`)
     const server = await start()
-    expect((await readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(server.child.pid))
+    expect(await lockPid()).toBe(server.child.pid)
+  })
+
+  // A container restarted after a SIGKILL runs the new server under the old one's pid (often 1).
+  it('takes over a lock naming the starting server\'s own pid', async () => {
+    const forge = `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(`${file}.lock`)}, process.pid + '\\n')`
+    const server = await start([], [`--import=data:text/javascript,${encodeURIComponent(forge)}`])
+    expect(await lockPid()).toBe(server.child.pid)
+    await createUser(server.url, 'restarted')
+  })
+
+  it.runIf(process.platform === 'linux')('takes over the lock of a killed server whose pid now belongs to another program', async () => {
+    const killed = await start()
+    killed.child.kill('SIGKILL')
+    await killed.exited
+    const [, instance] = (await readFile(`${file}.lock`, 'utf8')).split('\n')
+    expect(instance).toMatch(/^[0-9a-f-]+\/\d+$/)
+    // The pid reused: a live process that is not the server that wrote the lock.
+    const other = spawn('sleep', ['60'])
+    try {
+      await writeFile(`${file}.lock`, `${other.pid}\n${instance}\n`)
+      const server = await start()
+      expect(await lockPid()).toBe(server.child.pid)
+      await createUser(server.url, 'after-reuse')
+    } finally {
+      other.kill('SIGKILL')
+      await new Promise((resolve) => other.once('exit', resolve))
+    }
   })
 
   it('holds the lock of the file a symlink names, and writes through the link', async () => {
@@ -205,6 +237,14 @@ describe('one data file, one server', () => {
     await first.close()
     const third = await createMockCloud({ data: file })
     await third.close()
+    expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+
+  it('takes over a lock naming this process that no mock-cloud in it holds (left by an earlier process with its pid)', async () => {
+    await writeFile(`${file}.lock`, `${process.pid}\n`)
+    const server = await createMockCloud({ data: file })
+    await expect(createMockCloud({ data: file })).rejects.toThrow('in use by this process (another mock-cloud in it)')
+    await server.close()
     expect(existsSync(`${file}.lock`)).toBe(false)
   })
 })

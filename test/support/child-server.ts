@@ -17,12 +17,14 @@ export interface ChildServer {
 }
 
 /**
- * Spawns `node bin/mock-cloud.js ARGS` (the node process itself, so signals reach it) and
+ * Spawns `node NODE_ARGS bin/mock-cloud.js ARGS` (the node process itself, so signals reach it) and
  * resolves once it prints its listening line. Rejects with its stderr when it exits first.
  * The caller kills it (every test stops what it starts).
+ *
+ * @param nodeArgs - options for node itself, e.g. `--import=MODULE` to run code in the server's process before it starts.
  */
-export function spawnServer(args: readonly string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT })
+export function spawnServer(args: readonly string[], nodeArgs: readonly string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT })
   let stdout = ''
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
