@@ -160,7 +160,6 @@ export function createCloud(options: CreateCloudOptions): Cloud {
 
   const cloud: Cloud = {
     debug: false,
-    useSecure: true,
     Users: bind(USERS),
     SocialIntegrations: bind(SOCIAL_INTEGRATIONS),
     sendRequest(params: SendRequestParams, callback: CloudCallback): void {

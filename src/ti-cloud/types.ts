@@ -95,8 +95,12 @@ export interface Cloud {
   sessionId?: string | null
   /** Log every request and reply with `console.info` / `console.error`, as ti.cloud's `Ti.API`. */
   debug: boolean
-  /** Accepted and ignored, as in ti.cloud since 2.3.6: the URL given to `createCloud` decides. */
-  useSecure: boolean
+  /**
+   * Undefined until the app sets it, as in ti.cloud (which never sets it); accepted and ignored
+   * once set, as in ti.cloud since 2.3.6: the URL given to `createCloud` decides (README
+   * "Cloud for Node").
+   */
+  useSecure?: boolean
   readonly Users: CloudUsers
   readonly SocialIntegrations: CloudSocialIntegrations
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */

@@ -273,13 +273,17 @@ describe('properties and helpers', () => {
     expect(error.mock.calls).toEqual([['401: nope']])
   })
 
-  it('useSecure is true, can be set, and changes nothing (the URL decides)', async () => {
-    expect(Cloud.useSecure).toBe(true)
+  it('useSecure is undefined until set, can be set, and changes nothing (the URL decides)', async () => {
+    expect(Cloud.useSecure).toBeUndefined()
+    expect('useSecure' in Cloud).toBe(false)
+    await outcome((cb) => Cloud.Users.count(cb))
     Cloud.useSecure = false
     await outcome((cb) => Cloud.Users.count(cb))
     Cloud.useSecure = true
     await outcome((cb) => Cloud.Users.count(cb))
+    expect(Cloud.useSecure).toBe(true)
     expect(capture.requests.map((r) => r.url)).toEqual([
+      `/v1/users/count.json?key=${KEY}&suppress_response_codes=true`,
       `/v1/users/count.json?key=${KEY}&suppress_response_codes=true`,
       `/v1/users/count.json?key=${KEY}&suppress_response_codes=true`,
     ])
