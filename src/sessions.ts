@@ -25,6 +25,15 @@ export class Sessions {
   }
 
   /**
+   * Hands a live session over to `userId`: the id stays, the session now
+   * belongs to that user and counts from now for its lifetime (README
+   * "Sessions": create while signed in). The caller persists the store.
+   */
+  handOver(sessionId: string, userId: string): void {
+    this.dataSet.data.sessions[sessionId] = { user_id: userId, created_at: this.dataSet.runtime.now().toISOString() }
+  }
+
+  /**
    * The user id behind a live session, or undefined: an unknown, ended or
    * expired id counts as no session (spec §11 "session lookup").
    */

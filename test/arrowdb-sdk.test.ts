@@ -148,6 +148,18 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     expect(fresh.body.response.users[0].username).toBe('bob')
   })
 
+  it('usersCreate while logged in: the SDK keeps its cookie, which now belongs to the new user', async () => {
+    const loggedIn = await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
+    const session = loggedIn.body.meta.session_id as string
+    const created = await ok(app, 'usersCreate', { username: 'newbie', password: 'pw-new', password_confirmation: 'pw-new' })
+    expect(created.body.meta.session_id).toBe(session)
+    expect(app.sessionCookieString).toBe(`_session_id=${session}`)
+    const me = await ok(app, 'usersShowMe')
+    expect(usernames(me)).toEqual(['newbie'])
+    const updated = await ok(app, 'usersUpdate', { first_name: 'New' })
+    expect(updated.body.response.users[0]).toMatchObject({ username: 'newbie', first_name: 'New' })
+  })
+
   it('a wrong password is an SDK error with statusCode 401 and the server message as reason', async () => {
     const err = await refused(app, 'usersLogin', { login: 'alice', password: 'wrong' })
     expect(err.statusCode).toBe(401)

@@ -96,7 +96,8 @@ export class UsersService {
   /**
    * users/create (spec §3.1): needs a password and its confirmation, and a
    * username or an email with first and last names. A non-admin caller (or
-   * nobody) is logged in as the new user; an admin stays who they are (case B06).
+   * nobody) is logged in as the new user, a signed-in caller keeping their
+   * session id; an admin stays who they are (see {@link sessionForNew}).
    * `su_id` (spec §6) is for admins only and must name a user; it changes
    * nothing about the new user. With email verification on, a new user with an
    * email is unconfirmed and gets no session; the mails go to the outbox (spec §7).
@@ -140,9 +141,27 @@ export class UsersService {
     this.flows.prepareNew(user)
     this.users.insert(user)
     this.flows.created(user, params)
-    const session_id = caller.user?.admin || user.confirmed_at === undefined ? undefined : this.sessions.start(user.id)
+    const session_id = this.sessionForNew(user, caller)
     await this.dataSet.write()
     return { users: [toWireUser(user, true)], ...(session_id && { session_id }) }
+  }
+
+  /**
+   * The session users/create hands out (README "What the server does", Sessions):
+   * none for an admin caller, or for a new user still to confirm their email; a
+   * non-admin caller's live session is handed over to the new user, id kept (so
+   * a client that keeps sending its old id, as the arrowdb SDK does, is now the
+   * new user); a caller without one gets a new session. The caller persists the store.
+   */
+  private sessionForNew(user: UserRecord, caller: Caller): string | undefined {
+    if (caller.user?.admin || user.confirmed_at === undefined) return undefined
+    const { sessionId } = caller
+    // Checked again: a logout while the password was hashed must not be undone.
+    if (caller.user && sessionId !== undefined && this.sessions.userIdOf(sessionId) === caller.user.id) {
+      this.sessions.handOver(sessionId, user.id)
+      return sessionId
+    }
+    return this.sessions.start(user.id)
   }
 
   /** users/login (spec §3.2): `login` is a username or an email (case B01); one message for every failure (case B02). */

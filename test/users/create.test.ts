@@ -92,6 +92,33 @@ describe('users/create', () => {
     expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
   })
 
+  it('hands a signed-in caller\'s session to the new user: same id in meta and cookie, old user gone from it', async () => {
+    for (const how of ['session', 'cookie'] as const) {
+      const session = await login(call, 'alice', 'pw-alice')
+      const sent = how === 'session' ? { session } : { cookie: `_session_id=${session}` }
+      const username = `new-${how}`
+      const reply = await call('POST', 'users/create', {}, { ...sent, form: { username, password: 'p', password_confirmation: 'p' } })
+      expect(reply.status).toBe(200)
+      expect(reply.body.meta.session_id).toBe(session)
+      expect(reply.headers.get('set-cookie')).toBe(`_session_id=${session}; Path=/; HttpOnly`)
+      const me = await call('GET', 'users/show/me', {}, sent)
+      expect(me.body.response.users[0].username).toBe(username)
+    }
+    // alice herself still logs in and gets a session of her own.
+    expect(await login(call, 'alice', 'pw-alice')).toEqual(expect.any(String))
+  })
+
+  it('gives a caller whose session is unknown or ended a new session', async () => {
+    const ended = await login(call, 'bob', 'pw-bob')
+    await call('GET', 'users/logout', {}, { session: ended })
+    for (const [username, session] of [['ivy', ended], ['jay', 'no-such-session']] as const) {
+      const reply = await call('POST', 'users/create', {}, { session, form: { username, password: 'p', password_confirmation: 'p' } })
+      expect(reply.body.meta.session_id).toEqual(expect.any(String))
+      expect(reply.body.meta.session_id).not.toBe(session)
+      expect((await call('GET', 'users/show/me', {}, { session })).status).toBe(401)
+    }
+  })
+
   it('keeps an admin caller logged in as the admin, with no new session', async () => {
     const admin = await login(call, 'admin', 'pw-admin')
     const reply = await call('POST', 'users/create', {}, {
