@@ -230,8 +230,8 @@ export class UsersService {
   }
 
   /**
-   * users/search (spec §3.9, §5.9, §11 "search"): every keyword of `q` must
-   * appear in first_name, last_name, email, username or tags; paged with
+   * users/search (README "What the server does", Search): every keyword of `q`
+   * must be a whole word of first_name, last_name, email, username or tags; paged with
    * `page`/`per_page`, reported in meta.
    */
   search(params: Params, caller: Caller): CallResult {

@@ -13,9 +13,18 @@ describe('compileKeywords', () => {
     expect(search('golf')).toEqual(['alice', 'bob'])
   })
 
-  it('matches case-insensitively and as a substring', () => {
-    expect(search('SMI')).toEqual(['alice'])
-    expect(search('snow')).toEqual(['alice'])
+  it('matches a whole word, case-insensitively, never a part of one', () => {
+    expect(search('SMITH')).toEqual(['alice'])
+    expect(search('SMI')).toEqual([])
+    expect(search('snow')).toEqual([])
+    expect(search('snowboarding')).toEqual(['alice'])
+  })
+
+  it('splits texts into words at every character that is not a letter or digit', () => {
+    const dave = { username: 'dave_o.neil-2', email: 'd.o+x@mail.example.org', tags: ['über-cool'], last_name: 'chatuser' }
+    const found = (q: string) => compileKeywords(q)(dave)
+    for (const q of ['dave', 'neil', '2', 'o', 'x', 'mail', 'org', 'ÜBER', 'cool', 'chatuser']) expect(found(q)).toBe(true)
+    for (const q of ['dav', 'user', 'chat', 'exam', 'über-c']) expect(found(q)).toBe(false)
   })
 
   it('looks at first_name, last_name, email, username and tags only', () => {
@@ -37,6 +46,7 @@ describe('compileKeywords', () => {
   it('keeps a quoted phrase together', () => {
     expect(search('"test user"')).toEqual(['bob'])
     expect(search('"user test"')).toEqual([])
+    expect(search('"test use"')).toEqual([])
     expect(search('golf -"test user"')).toEqual(['alice'])
   })
 

@@ -191,10 +191,11 @@ function passes(r: Reached, ops: Doc): boolean {
 
 const SEARCHED = ['first_name', 'last_name', 'email', 'username', 'tags']
 
-/** Every word of the search occurs, case-insensitively, in a searched field. */
+/** Every word of the search is, case-insensitively, a whole word of a searched field. */
 function textMatches(doc: Doc, search: string): boolean {
   const texts = SEARCHED.flatMap((f) => (Object.hasOwn(doc, f) ? [doc[f]].flat() : [])).filter((t): t is string => typeof t === 'string')
-  return search.split(' ').every((word) => texts.some((t) => t.toLowerCase().includes(word.toLowerCase())))
+  const words = new Set(texts.flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u)))
+  return search.split(' ').every((word) => words.has(word.toLowerCase()))
 }
 
 /** The reference: whether a doc matches a where. */

@@ -134,11 +134,10 @@ describe('Show Current User', () => {
 })
 
 describe('Search for Users', () => {
-  it('alerts the count, then each user whose fields hold "test"', async () => {
+  it('alerts the count, then each user with the whole word "test" in a field (not "tester")', async () => {
     await server.seed({ users: [exampleUser()] })
     expect(await run(example.searchForUsers)).toEqual([
-      'Success:\nCount: 2',
-      `id: ${ids.tester}\nfirst name: Tess\nlast name: Tester`,
+      'Success:\nCount: 1',
       `id: ${ids.test}\nfirst name: test_firstname\nlast name: test_lastname`,
     ])
   })

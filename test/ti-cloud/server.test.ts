@@ -1,4 +1,4 @@
-import { createCloud, settled, type Cloud, type CloudCallback } from 'mock-cloud/ti-cloud'
+import { createCloud, settled, type Cloud, type CloudCallback, type CloudResponse } from 'mock-cloud/ti-cloud'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer, type Call } from '../support/client.js'
@@ -91,6 +91,21 @@ describe('calls beyond the documentation examples', () => {
     expect(created.users[0].custom_fields).toEqual({ level: 3, vip: true })
     const me = await outcome((cb) => Cloud.Users.showMe(cb))
     expect(me.users[0].username).toBe('zoe')
+  })
+
+  it('search and $text in query match whole words: q=user finds last_name user, not username chatuser', async () => {
+    await call('POST', 'users/create', {}, { form: { username: 'chatuser', password: 'p', password_confirmation: 'p' } })
+    await call('POST', 'users/create', {}, {
+      form: { email: 'test.user@example.com', first_name: 'Test', last_name: 'user', password: 'p', password_confirmation: 'p' },
+    })
+    const names = (e: CloudResponse) => e.users.map((u: { first_name?: string; username?: string }) => u.username ?? u.first_name)
+    const searched = await outcome((cb) => Cloud.Users.search({ q: 'USER' }, cb))
+    expect(names(searched)).toEqual(['Test'])
+    expect(searched.meta).toMatchObject({ method_name: 'searchUsers', total_results: 1 })
+    expect(names(await outcome((cb) => Cloud.Users.search({ q: 'chat' }, cb)))).toEqual([])
+    expect(names(await outcome((cb) => Cloud.Users.search({ q: 'chatuser' }, cb)))).toEqual(['chatuser'])
+    expect(names(await outcome((cb) => Cloud.Users.search({ q: 'user test' }, cb)))).toEqual(['Test'])
+    expect(names(await outcome((cb) => Cloud.Users.query({ where: { $text: { $search: 'user' } } }, cb)))).toEqual(['Test'])
   })
 
   it('query with count: true (sent as count=1) puts the total in meta.count', async () => {

@@ -150,6 +150,26 @@ describe('users/search', () => {
     expect(usernames(await call('GET', 'users/search', { q: 'carol@example' }))).toEqual(['carol'])
   })
 
+  it('matches whole words only, split at every character that is not a letter or digit', async () => {
+    const search = async (q: string) => usernames(await call('GET', 'users/search', { q }))
+    expect(await search('ali')).toEqual([])
+    expect(await search('smi')).toEqual([])
+    expect(await search('snow')).toEqual([])
+    expect(await search('Snowboarding')).toEqual(['alice'])
+    expect(await search('EXAMPLE com')).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
+    expect(await search('exam')).toEqual([])
+    expect(await search('bob golf')).toEqual(['bob'])
+    expect(await search('bob snowboarding')).toEqual([])
+  })
+
+  it('applies the same whole-word rule to $text in users/query', async () => {
+    const query = async (search: string) => usernames(await call('GET', 'users/query', { where: JSON.stringify({ $text: { $search: search } }) }))
+    expect(await query('ali')).toEqual([])
+    expect(await query('ALICE')).toEqual(['alice'])
+    expect(await query('golf')).toEqual(['alice', 'bob'])
+    expect(await query('golf snow')).toEqual([])
+  })
+
   it.each([
     [{ page: 0 }, /^Invalid page parameter/],
     [{ per_page: 1001 }, /^Invalid per_page parameter/],
