@@ -1,65 +1,115 @@
 /**
  * What a field path (`age`, `pet.name`, `scores.0`) reaches in a query doc,
- * as MongoDB walks it (spec §11 "comparison semantics"); `where` operators
- * and `order` read fields only through here.
+ * as MongoDB walks it (README "What the server does", queries); `where` operators and
+ * `order` read fields only through here.
  */
 
-/** The values a path reaches, and whether some branch of it ended at a missing field. */
+/** The values a path reaches, and how its branches ended. */
 export interface PathValues {
   values: unknown[]
   /**
    * A branch ended where a document lacks the field or a non-document stands
    * mid-path: `{"a.b": null}` then matches. Scalars met inside an array do
-   * not count, nor does an empty array (MongoDB jstests/core/null2.js).
+   * not count, nor does an empty array (MongoDB jstests/core/null2.js, the
+   * rule before MongoDB 9.0; README "Differences from the real service").
    */
   missing: boolean
+  /** A branch went into an empty array before the path's end (`a.b` on `{"a": []}`); a sort key counts it as null. */
+  throughEmpty: boolean
+  /**
+   * Positions in `values` of arrays reached by an array index (`a.0` on
+   * `[[1, 2]]`): such an array is one value, its elements are not tried
+   * (jstests/core/query/match_numeric_components.js). Absent when there are none.
+   */
+  indexed?: Set<number>
 }
+
+/** A reader of one path: the values it reaches in a query doc. */
+export type PathReader = (doc: Record<string, unknown>) => PathValues
 
 const isDocument = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
 
 const INDEX = /^\d+$/
 
-function walk(value: unknown, names: readonly string[], at: number, out: PathValues): void {
+function walk(value: unknown, names: readonly string[], at: number, out: PathValues, viaIndex: boolean, sortKeys: boolean): void {
   if (at === names.length) {
+    if (viaIndex && Array.isArray(value)) (out.indexed ??= new Set()).add(out.values.length)
     out.values.push(value)
     return
   }
   const name = names[at]!
   if (Array.isArray(value)) {
+    if (value.length === 0) out.throughEmpty = true
     if (INDEX.test(name)) {
       const index = Number(name)
-      if (index < value.length) walk(value[index], names, at + 1, out)
-      else out.missing = true
-      return
+      if (index < value.length) {
+        walk(value[index], names, at + 1, out, true, sortKeys)
+        // MongoDB's sort keys take only the element at that index.
+        if (sortKeys) return
+      } else out.missing = true
     }
-    // A field name applies to the documents in an array, not to nested arrays or scalars.
-    for (const item of value) if (isDocument(item)) walk(item, names, at, out)
+    // A field name, a numeric one too (`a.0` on `[{"0": 42}]`), applies to the
+    // documents in an array, not to nested arrays or scalars.
+    for (const item of value) if (isDocument(item)) walk(item, names, at, out, false, sortKeys)
     return
   }
   // Own fields only: `created_at.getTime` or `constructor` never reach inherited members.
-  if (isDocument(value) && Object.hasOwn(value, name)) walk(value[name], names, at + 1, out)
+  if (isDocument(value) && Object.hasOwn(value, name)) walk(value[name], names, at + 1, out, false, sortKeys)
   else out.missing = true
 }
 
-/**
- * A reader of one dotted path, MongoDB style: through documents by field name,
- * through arrays by index (`scores.0`) or, for a field name, into each document
- * element (`pets.name` reaches every pet's name). Made once for a path read from
- * many docs (a `where` or `order` over every user): the path is split once, not
- * once per doc (issue 5).
- *
- * @param path - field names joined by `.`.
- * @returns a function of a query doc (or a document element of an array) giving every
- *   value reached, in document order, and whether a branch ended missing.
- * @example
- * pathReader('pets.name')({ pets: [{ name: 'Rex' }, {}] }) // { values: ['Rex'], missing: true }
- */
-export function pathReader(path: string): (doc: Record<string, unknown>) => PathValues {
+function reader(path: string, sortKeys: boolean): PathReader {
   const names = path.split('.')
+  const first = names[0]!
+  const firstIndex = INDEX.test(first) ? Number(first) : -1
   return (doc) => {
-    const out: PathValues = { values: [], missing: false }
-    walk(doc, names, 0, out)
+    const out: PathValues = { values: [], missing: false, throughEmpty: false }
+    // An array standing for a document (an `$elemMatch` element) is read as one
+    // keyed "0", "1", …: what its index reaches is not a value reached by index.
+    if (!Array.isArray(doc)) walk(doc, names, 0, out, false, sortKeys)
+    else if (firstIndex >= 0 && firstIndex < doc.length) walk(doc[firstIndex], names, 1, out, false, sortKeys)
+    else out.missing = true
     return out
   }
+}
+
+/**
+ * A reader of one dotted path for `where`, MongoDB style: through documents by
+ * field name; through an array, a field name reaches into each document element
+ * (`pets.name` reaches every pet's name) and a numeric name (`scores.0`) reaches
+ * the element at that index as well as that field of each document element.
+ * Made once for a path read from many docs (a `where` over every user): the path
+ * is split once, not once per doc.
+ *
+ * @param path - field names joined by `.`.
+ * @returns a function of a query doc (or an `$elemMatch` element) giving every
+ *   value reached, in document order, and how the branches ended.
+ * @example
+ * pathReader('pets.name')({ pets: [{ name: 'Rex' }, {}] }) // { values: ['Rex'], missing: true, … }
+ */
+export const pathReader = (path: string): PathReader => reader(path, false)
+
+/**
+ * A reader of one dotted path for `order`: as {@link pathReader}, except that a
+ * numeric name on an array long enough reaches only the element at that index,
+ * as MongoDB builds sort keys (jstests/core/query/sort/sort_dotted_paths_numeric.js).
+ *
+ * @param path - field names joined by `.`.
+ * @example
+ * sortPathReader('a.0.b')({ a: [{ b: 1 }, { c: 2 }] }).missing // false
+ */
+export const sortPathReader = (path: string): PathReader => reader(path, true)
+
+/**
+ * The values MongoDB tries a condition on: each value reached and, for an
+ * array reached by a field name, each of its elements, but not the elements
+ * of nested arrays nor those of an array reached by an index.
+ *
+ * @example
+ * triedValues(pathReader('a')({ a: [1, [2]] })) // [[1, [2]], 1, [2]]
+ */
+export function triedValues({ values, indexed }: PathValues): readonly unknown[] {
+  if (!values.some(Array.isArray)) return values
+  return values.flatMap((value, at) => (Array.isArray(value) && !indexed?.has(at) ? [value, ...value] : [value]))
 }

@@ -5,7 +5,7 @@ import type { AnyObject, Options } from 'mingo/types'
 import { isPlainObject } from '../json.js'
 import { compareValues, typeRank } from './bson-compare.js'
 import { DateOrText } from './date-value.js'
-import { pathReader, type PathValues } from './field-path.js'
+import { pathReader, triedValues, type PathValues } from './field-path.js'
 import { isNear, type NearSphere } from './near-sphere.js'
 
 type Predicate = (doc: AnyObject) => boolean
@@ -28,18 +28,11 @@ interface Reached extends PathValues {
 function reacher(selector: string): (doc: AnyObject) => Reached {
   const read = pathReader(selector)
   const whole = selector === ELEMENT
-  return (doc) => {
-    const { values, missing } = read(doc)
-    return { values, missing, whole }
-  }
+  return (doc) => ({ ...read(doc), whole })
 }
 
-/**
- * The values MongoDB tries a condition on: each value the path reaches and,
- * for an array, each of its elements, but not the elements of nested arrays.
- */
-const candidates = ({ values, whole }: Reached): readonly unknown[] =>
-  whole || !values.some(Array.isArray) ? values : values.flatMap((value) => (Array.isArray(value) ? [value, ...value] : [value]))
+/** The values MongoDB tries a condition on ({@link triedValues}); an `$elemMatch` element only as it is. */
+const candidates = (reached: Reached): readonly unknown[] => (reached.whole ? reached.values : triedValues(reached))
 
 const operandFor = (stored: unknown, operand: unknown): unknown =>
   operand instanceof DateOrText ? operand.against(stored) : operand

@@ -1,6 +1,6 @@
 import { invalidParameter } from '../errors.js'
 import { compareValues } from './bson-compare.js'
-import { pathReader, type PathValues } from './field-path.js'
+import { sortPathReader, type PathValues } from './field-path.js'
 
 const FIELD_NAME = /^[\p{L}\p{N}_$.]+$/u
 
@@ -12,15 +12,9 @@ interface SortKey {
   descending: boolean
 }
 
+// MongoDB gives an empty array the sort key `undefined`, below null.
 const EMPTY_ARRAY_KEY = Symbol('empty array')
-
-// MongoDB sorts an array field by its smallest element ascending and its largest descending.
-function sortValue(value: unknown, descending: boolean): unknown {
-  if (!Array.isArray(value)) return value
-  if (value.length === 0) return EMPTY_ARRAY_KEY
-  const pick = descending ? 1 : -1
-  return value.reduce((best: unknown, item: unknown) => (compareValues(item, best) === pick ? item : best))
-}
+const NO_KEY = Symbol('no key')
 
 function compareKeys(a: unknown, b: unknown): number {
   if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) {
@@ -29,13 +23,23 @@ function compareKeys(a: unknown, b: unknown): number {
   return compareValues(a, b)
 }
 
-// A dotted path that reaches several values (`pets.age`) sorts by them as by an
-// array's elements; one that reaches none sorts as missing, as does
-// `order=constructor` (paths read own fields only).
-function fieldOf(doc: Record<string, unknown>, read: (doc: Record<string, unknown>) => PathValues): unknown {
-  const { values } = read(doc)
-  if (values.length <= 1) return values[0]
-  return values.flatMap((value) => (Array.isArray(value) ? value : [value]))
+// MongoDB's sort key of a path: the smallest (ascending) or largest
+// (descending) of the values it reaches, an array reached by a field name
+// counting by its elements, an empty one as EMPTY_ARRAY_KEY, an array reached
+// by an index as itself; a branch ending missing, or going into an empty
+// array, counts as null (jstests/core/query/sort/sort_dotted_paths.js).
+function sortKey({ values, indexed, missing, throughEmpty }: PathValues, descending: boolean): unknown {
+  const pick = descending ? 1 : -1
+  let best: unknown = missing || throughEmpty || values.length === 0 ? null : NO_KEY
+  const consider = (key: unknown): void => {
+    if (best === NO_KEY || compareKeys(key, best) === pick) best = key
+  }
+  values.forEach((value, at) => {
+    if (!Array.isArray(value) || indexed?.has(at)) consider(value)
+    else if (value.length === 0) consider(EMPTY_ARRAY_KEY)
+    else for (const item of value) consider(item)
+  })
+  return best
 }
 
 function parseOrder(raw: string): SortKey[] {
@@ -74,10 +78,10 @@ export function compileOrder(raw: unknown): DocComparator | undefined {
   if (raw === undefined || raw === null) return undefined
   if (typeof raw !== 'string') throw invalidParameter('order', 'must be a comma-separated list of field names')
   if (raw.trim() === '') return undefined
-  const keys = parseOrder(raw).map(({ field, descending }) => ({ read: pathReader(field), descending }))
+  const keys = parseOrder(raw).map(({ field, descending }) => ({ read: sortPathReader(field), descending }))
   return (a, b) => {
     for (const { read, descending } of keys) {
-      const order = compareKeys(sortValue(fieldOf(a, read), descending), sortValue(fieldOf(b, read), descending))
+      const order = compareKeys(sortKey(read(a), descending), sortKey(read(b), descending))
       if (order !== 0) return descending ? -order : order
     }
     return 0

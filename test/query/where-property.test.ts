@@ -73,42 +73,50 @@ function lexicographic<T>(a: readonly T[], b: readonly T[], by: (x: T, y: T) => 
 const asOperand = (q: unknown): unknown =>
   typeof q === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+0000$/.test(q) ? new Date(q.replace(' ', 'T').replace('+0000', 'Z')) : q
 
-/** What a path reaches: its values, whether a branch ended missing, and whether values are tried whole. */
+/** What a path reaches: its values, whether a branch ended missing, and which values are tried whole. */
 interface Reached {
   values: unknown[]
   missing: boolean
-  whole: boolean
+  /** Per value: tried only as it is (an array reached by an index, or an `$elemMatch` element). */
+  whole: boolean[]
 }
 
 const isDoc = (v: unknown): v is Doc => typeOf(v) === 'object'
 
 /**
- * MongoDB's reading of a dotted path: by name through documents, by index
- * or into each document element through arrays; a document lacking the name
- * or a scalar mid-path is "missing", a scalar inside an array is skipped.
+ * MongoDB's reading of a dotted path: by name through documents; through an
+ * array, a name reaches that field of each document element and a numeric name
+ * also the element at that index, which is then tried only as it is
+ * (jstests/core/query/match_numeric_components.js). A document lacking the
+ * name, a scalar mid-path or an index past the end is "missing"; a scalar
+ * inside an array is skipped. A root that is an array (an `$elemMatch`
+ * element) is read as a document keyed by index.
  */
 function reach(doc: Doc, path: string): Reached {
-  let frontier: unknown[] = [doc]
+  let frontier: Array<[value: unknown, whole: boolean]> = [[doc, false]]
   let missing = false
-  for (const name of path.split('.')) {
-    const next: unknown[] = []
-    for (const v of frontier) {
-      const steps = Array.isArray(v) ? (/^\d+$/.test(name) ? [v] : v.filter(isDoc)) : [v]
-      for (const step of steps) {
-        if (Array.isArray(step)) {
-          if (Number(name) < step.length) next.push(step[Number(name)])
+  path.split('.').forEach((name, depth) => {
+    const next: Array<[unknown, boolean]> = []
+    const numeric = /^\d+$/.test(name)
+    for (const [v] of frontier) {
+      if (Array.isArray(v) && depth > 0) {
+        if (numeric && Number(name) < v.length) next.push([v[Number(name)], true])
+        else if (numeric) missing = true
+        for (const item of v.filter(isDoc)) {
+          if (Object.hasOwn(item, name)) next.push([item[name], false])
           else missing = true
-        } else if (isDoc(step) && Object.hasOwn(step, name)) next.push(step[name])
-        else missing = true
-      }
+        }
+      } else if (isDoc(v) ? Object.hasOwn(v, name) : Array.isArray(v) && numeric && Number(name) < v.length) {
+        next.push([(v as Doc)[name], false])
+      } else missing = true
     }
     frontier = next
-  }
-  return { values: frontier, missing, whole: false }
+  })
+  return { values: frontier.map(([v]) => v), missing, whole: frontier.map(([, w]) => w) }
 }
 
 /** Each value reached, and each element of an array value (unless tried whole). */
-const tried = ({ values, whole }: Reached): unknown[] => values.flatMap((v) => (Array.isArray(v) && !whole ? [v, ...v] : [v]))
+const tried = ({ values, whole }: Reached): unknown[] => values.flatMap((v, i) => (Array.isArray(v) && !whole[i] ? [v, ...v] : [v]))
 
 const eq = (r: Reached, q: unknown): boolean => (q === null && r.missing) || tried(r).some((v) => cmp(v, asOperand(q)) === 0)
 
@@ -179,7 +187,7 @@ function passes(r: Reached, ops: Doc): boolean {
         const onElement = Object.keys(criteria).length > 0 && Object.keys(criteria).every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k))
         const element = (item: unknown): boolean =>
           onElement
-            ? passes({ values: [item], missing: false, whole: true }, criteria)
+            ? passes({ values: [item], missing: false, whole: [true] }, criteria)
             : (isDoc(item) || Array.isArray(item)) && matches(item as Doc, criteria)
         return r.values.some((v) => Array.isArray(v) && v.some(element))
       }
@@ -212,7 +220,7 @@ function matches(doc: Doc, where: Doc): boolean {
 
 // ---------------------------------------------------------------- generators
 
-const FIELDS = ['a', 'b', 'c', 'a.x', 'b.0', 'c.y.x'] as const
+const FIELDS = ['a', 'b', 'c', 'a.x', 'b.0', 'c.y.x', 'a.0.x', 'c.1'] as const
 const DATES = ['2020-01-01 00:00:00+0000', '2020-01-02 00:00:00+0000', '2020-01-03 00:00:00+0000']
 
 const scalar = fc.oneof(
@@ -228,7 +236,15 @@ const smallDoc = fc.oneof(
   fc.record({ y: scalar, x: scalar }),
 )
 const deepDoc = fc.record({ y: fc.oneof(scalar, smallDoc, fc.array(smallDoc, { maxLength: 2 })) })
-const element = fc.oneof({ weight: 4, arbitrary: storedScalar }, { weight: 1, arbitrary: smallDoc }, { weight: 1, arbitrary: deepDoc })
+// A document keyed "0" and a nested array: a numeric path component reaches both (index and field name).
+const indexedDoc = fc.record({ '0': scalar })
+const element = fc.oneof(
+  { weight: 4, arbitrary: storedScalar },
+  { weight: 1, arbitrary: smallDoc },
+  { weight: 1, arbitrary: deepDoc },
+  { weight: 1, arbitrary: indexedDoc },
+  { weight: 1, arbitrary: fc.array(fc.oneof(scalar, smallDoc), { maxLength: 2 }) },
+)
 const storedValue = fc.oneof(
   { weight: 4, arbitrary: storedScalar },
   { weight: 3, arbitrary: fc.array(element, { maxLength: 3 }) },
