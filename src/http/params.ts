@@ -3,6 +3,7 @@ import { ApiError } from '../errors.js'
 import { isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../limits.js'
 import type { Params } from '../param-values.js'
+import { parseMultipart } from './multipart.js'
 import { incomingOf } from './node-request.js'
 
 /**
@@ -121,14 +122,7 @@ async function parseBody(body: Uint8Array, contentType: string): Promise<[string
     checkPercentEncoding(form, 'form body')
     return [...new URLSearchParams(form)]
   }
-  if (type === 'multipart/form-data') {
-    try {
-      const form = await new Response(body, { headers: { 'content-type': contentType } }).formData()
-      return [...form]
-    } catch (error) {
-      throw new ApiError(400, `Invalid multipart body: ${(error as Error).message}`)
-    }
-  }
+  if (type === 'multipart/form-data') return parseMultipart(body, contentType)
   if (type === 'application/json' || type.endsWith('+json')) {
     let json: unknown
     try {

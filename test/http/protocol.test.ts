@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type Call } from '../support/client.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
+import { rawRequest } from '../support/raw-http.js'
 
 // The wire protocol around every call: app key, verbs, bodies, envelope flags
 // (spec §1.1, §1.2, §2, §11 "status codes", "request bodies", "unknown app key", "pretty_json").
@@ -219,6 +220,67 @@ describe('request bodies', () => {
     expect(where.status).toBe(400)
     expect(where.body.meta.message).toBe('Invalid where parameter: field name __proto__ is not allowed')
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
+  })
+})
+
+/** A complete 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+/** A multipart/form-data body of parts given as their header lines and content, boundary `b0undary`. */
+function multipartBody(parts: readonly (readonly [headers: string, content: string | Buffer])[]): Buffer {
+  return Buffer.concat([
+    ...parts.flatMap(([headers, content]) => [Buffer.from(`--b0undary\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]),
+    Buffer.from('--b0undary--\r\n'),
+  ])
+}
+
+const MULTIPART = { 'content-type': 'multipart/form-data; boundary=b0undary' }
+
+describe('multipart part headers as .NET and ktor clients send them', () => {
+  const signUp = (username: string) => [
+    [`Content-Disposition: form-data; name=username`, username],
+    ['Content-Disposition: form-data; name=password', 'p'],
+    ['Content-Disposition: form-data; name=password_confirmation', 'p'],
+  ] as const
+
+  it('reads a name given as a bare token, not quoted', async () => {
+    const reply = await rawRequest(server.url, 'POST', '/v1/users/create.json?key=TESTKEY', { body: multipartBody(signUp('bare')), headers: MULTIPART })
+    expect(reply.status).toBe(200)
+    expect(reply.body.meta).toMatchObject({ status: 'ok', method_name: 'createUser' })
+    expect(reply.body.response.users[0].username).toBe('bare')
+  })
+
+  it('stores a photo whose part has filename* beside filename', async () => {
+    const body = multipartBody([
+      ...signUp('starred'),
+      [`Content-Disposition: form-data; name="photo"; filename="pic.png"; filename*=utf-8''pic.png\r\nContent-Type: image/png`, PNG],
+    ])
+    const reply = await rawRequest(server.url, 'POST', '/v1/users/create.json?key=TESTKEY', { body, headers: MULTIPART })
+    expect(reply.status).toBe(200)
+    const user = reply.body.response.users[0]
+    expect(user.photo).toMatchObject({ filename: 'pic.png', size: PNG.byteLength, content_type: 'image/png' })
+    const shown = await call('GET', 'users/show', { user_id: user.id })
+    expect(shown.body.response.users[0].photo).toEqual(user.photo)
+  })
+
+  it('names a photo by filename* alone, percent-decoded as UTF-8', async () => {
+    const body = multipartBody([
+      ...signUp('accented'),
+      [`Content-Disposition: form-data; name=photo; filename*=utf-8''%C3%A9t%C3%A9.png`, PNG],
+    ])
+    const reply = await rawRequest(server.url, 'POST', '/v1/users/create.json?key=TESTKEY', { body, headers: MULTIPART })
+    expect(reply.status).toBe(200)
+    expect(reply.body.response.users[0].photo.filename).toBe('été.png')
+  })
+
+  it.each([
+    ['with no boundary', 'multipart/form-data', multipartBody(signUp('nob'))],
+    ['cut before its closing boundary', MULTIPART['content-type'], multipartBody(signUp('cut')).subarray(0, 60)],
+  ])('answers a body %s with a 400 failure envelope', async (_name, type, body) => {
+    const reply = await rawRequest(server.url, 'POST', '/v1/users/create.json?key=TESTKEY', { body, headers: { 'content-type': type } })
+    expect(reply.status).toBe(400)
+    expect(reply.body.meta).toMatchObject({ status: 'fail', code: 400, method_name: 'createUser' })
+    expect(reply.body.meta.message).toMatch(/^Invalid multipart body: /)
   })
 })
 
