@@ -26,8 +26,8 @@ export class Sessions {
 
   /**
    * Hands a live session over to `userId`: the id stays, the session now
-   * belongs to that user and counts from now for its lifetime (README
-   * "Sessions": create while signed in). The caller persists the store.
+   * belongs to that user and counts from now for its lifetime (users/create
+   * while signed in: README "What the server does", Sessions). The caller persists the store.
    */
   handOver(sessionId: string, userId: string): void {
     this.dataSet.data.sessions[sessionId] = { user_id: userId, created_at: this.dataSet.runtime.now().toISOString() }
@@ -51,6 +51,17 @@ export class Sessions {
   /** Ends one session (logout, spec §3.3). */
   end(sessionId: string): void {
     delete this.dataSet.data.sessions[sessionId]
+  }
+
+  /**
+   * Ends every session of `userId` but `keep` (their password changed: README
+   * "What the server does", Sessions); without `keep`, all of them.
+   */
+  endOthersOf(userId: string, keep?: string): void {
+    const sessions = this.dataSet.data.sessions
+    for (const [id, session] of Object.entries(sessions)) {
+      if (session.user_id === userId && id !== keep) delete sessions[id]
+    }
   }
 
   /** Ends every session of these users (their accounts were deleted, spec §11 "delete self"). */

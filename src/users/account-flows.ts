@@ -1,5 +1,6 @@
 import { ApiError } from '../errors.js'
 import type { DataSet } from '../data-set.js'
+import type { Sessions } from '../sessions.js'
 import { mailLink, sendMail } from '../outbox.js'
 import { textParam, trimmed, type Params } from '../param-values.js'
 import type { UserCollection } from './collection.js'
@@ -32,6 +33,7 @@ export class AccountFlows {
   constructor(
     private readonly dataSet: DataSet,
     private readonly users: UserCollection,
+    private readonly sessions: Sessions,
     private readonly hashPassword: PasswordHasher,
     /** The app option "email verification on" (`emailVerification`, `--email-verification`); off by default. */
     private readonly emailVerification: boolean,
@@ -60,6 +62,20 @@ export class AccountFlows {
     if (template !== undefined) {
       sendMail(this.dataSet, { kind: 'welcome', to: user.email, user_id: user.id, subject: `Welcome to ${this.dataSet.key}`, template })
     }
+  }
+
+  /**
+   * What a change of credentials ends (README "What the server does", Sessions
+   * and Password reset), given the stored user before and after a change: a new password
+   * ends every session of the user but `keepSession` (the one that made the
+   * change; none for reset_password), and a new password or email voids every
+   * reset-password and confirmation token of the user. Other changes end nothing.
+   * The caller persists the store.
+   */
+  credentialsChanged(before: UserRecord, after: UserRecord, keepSession: string | undefined): void {
+    const newPassword = after.password_hash !== before.password_hash
+    if (newPassword) this.sessions.endOthersOf(after.id, keepSession)
+    if (newPassword || after.email !== before.email) this.tokens.voidAllOf(after.id)
   }
 
   /**
@@ -116,7 +132,8 @@ export class AccountFlows {
    * users/reset_password (spec §3.14, §7): `reset_password_token` from the mail
    * and a new `password` with its `password_confirmation`. The token is used up
    * only when the password is accepted, so a typo can be corrected with the same link.
-   * Answers the user, email included; no session.
+   * Every session of the user ends and every other token of theirs is void
+   * ({@link credentialsChanged}). Answers the user, email included; no session.
    *
    * @throws ApiError 400 {@link INVALID_TOKEN}; 400 `Failed to update user:
    *   Validation failed - Password can't be blank.` / `... - Password
@@ -133,6 +150,7 @@ export class AccountFlows {
     const { user, token } = this.tokenUser('reset_password', sent)
     this.tokens.spend(token)
     const changed = this.users.change(user, { password_hash: hash, updated_at: this.dataSet.runtime.now().toISOString() })
+    this.credentialsChanged(user, changed, undefined)
     await this.dataSet.write()
     return { users: [toWireUser(changed, true)] }
   }

@@ -82,7 +82,7 @@ export class UsersService {
     this.hashPassword = settings.hashPassword ?? passwordHasher()
     this.maxCustomFields = settings.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS
     this.whereLimits = settings.whereLimits ?? {}
-    this.flows = new AccountFlows(dataSet, this.users, this.hashPassword, settings.emailVerification ?? false)
+    this.flows = new AccountFlows(dataSet, this.users, sessions, this.hashPassword, settings.emailVerification ?? false)
     this.external = new ExternalAccounts(dataSet, this.users, sessions, this.flows)
   }
 
@@ -254,7 +254,8 @@ export class UsersService {
    * users/update (spec §3.6, §11 "update"): the caller, or with `su_id` (admins
    * only) another user. Sent fields replace stored ones, `tags` replace,
    * `custom_fields` merge with `null` removing a field; a new password needs
-   * its confirmation.
+   * its confirmation, and ends the user's other sessions; a new password or
+   * email voids their emailed tokens (see `AccountFlows.credentialsChanged`).
    */
   async update(params: Params, caller: Caller): Promise<CallResult> {
     const password = textParam(params, 'password') || undefined
@@ -290,6 +291,7 @@ export class UsersService {
       if (value === undefined) delete next[field as keyof typeof changes]
     }
     this.users.replace(target, next)
+    this.flows.credentialsChanged(target, next, caller.sessionId)
     await this.dataSet.write()
     return { users: [toWireUser(next, true)] }
   }

@@ -67,6 +67,14 @@ export class AccountTokens {
     return record.user_id
   }
 
+  /** Voids every token of `userId`, of both purposes (their email or password changed). */
+  voidAllOf(userId: string): void {
+    const tokens = this.dataSet.data.tokens
+    for (const [token, record] of Object.entries(tokens)) {
+      if (record.user_id === userId) delete tokens[token]
+    }
+  }
+
   /** Uses a token up: it never works again. */
   spend(token: string): void {
     delete this.dataSet.data.tokens[token]

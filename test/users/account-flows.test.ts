@@ -175,6 +175,85 @@ describe('password reset', () => {
   })
 })
 
+describe('credential changes end other sessions and void emailed tokens', () => {
+  const notSignedIn = 'You need to sign in or sign up before continuing.'
+  const me = async (session: string) => (await call('GET', 'users/show/me', {}, { session })).status
+  const newPassword = { password: 'new-pass', password_confirmation: 'new-pass' }
+
+  it('a password update by the user ends their other sessions; the session that made it stays', async () => {
+    await start()
+    const [s1, s2, other] = [await login(call, 'alice', 'pw-alice'), await login(call, 'alice', 'pw-alice'), await login(call, 'bob', 'pw-bob')]
+    const updated = await call('PUT', 'users/update', {}, { session: s1, form: newPassword })
+    expect(updated.status).toBe(200)
+    const refused = await call('GET', 'users/show/me', {}, { session: s2 })
+    expect(refused.body.meta).toEqual({ status: 'fail', code: 401, message: notSignedIn, method_name: 'showMe' })
+    expect([await me(s1), await me(other)]).toEqual([200, 200])
+  })
+
+  it('a password set by an admin with su_id ends every session of that user, not the admin\'s', async () => {
+    await start()
+    const [admin, bob] = [await login(call, 'admin', 'pw-admin'), await login(call, 'bob', 'pw-bob')]
+    expect((await call('PUT', 'users/update', {}, { session: admin, form: { su_id: ids.bob, ...newPassword } })).status).toBe(200)
+    expect([await me(bob), await me(admin)]).toEqual([401, 200])
+  })
+
+  it('reset_password ends every session of the user', async () => {
+    await start()
+    const [s1, s2] = [await login(call, 'carol', 'pw-carol'), await login(call, 'carol', 'pw-carol')]
+    await call('GET', 'users/request_reset_password', { email: 'carol@example.com' })
+    const reset = await call('GET', 'users/reset_password', { reset_password_token: lastToken('reset_password', 'carol@example.com'), ...newPassword })
+    expect(reset.status).toBe(200)
+    expect([await me(s1), await me(s2)]).toEqual([401, 401])
+  })
+
+  it('other changes end no session', async () => {
+    await start()
+    const [s1, s2] = [await login(call, 'alice', 'pw-alice'), await login(call, 'alice', 'pw-alice')]
+    await call('PUT', 'users/update', {}, { session: s1, form: { first_name: 'Al', email: 'al@example.com', username: 'al' } })
+    expect([await me(s1), await me(s2)]).toEqual([200, 200])
+  })
+
+  it.each([
+    ['the email, by the user', 'alice', { email: 'alice2@example.com' }],
+    ['the password, by the user', 'alice', newPassword],
+    ['the email, by an admin with su_id', 'admin', { su_id: ids.alice, email: 'alice2@example.com' }],
+    ['the password, by an admin with su_id', 'admin', { su_id: ids.alice, ...newPassword }],
+  ])('changing %s voids the reset-password and confirmation tokens sent before', async (_name, who, form) => {
+    await start()
+    await call('GET', 'users/request_reset_password', { email: 'alice@example.com' })
+    await call('GET', 'users/resend_confirmation', { email: 'alice@example.com' })
+    const [reset, confirm] = [lastToken('reset_password', 'alice@example.com'), lastToken('confirmation', 'alice@example.com')]
+    const session = await login(call, who, `pw-${who}`)
+    expect((await call('PUT', 'users/update', {}, { session, form })).status).toBe(200)
+    const used = await call('GET', 'users/reset_password', { reset_password_token: reset, password: 'taken-over', password_confirmation: 'taken-over' })
+    expect(used.body.meta).toEqual({ status: 'fail', code: 400, message: INVALID_TOKEN, method_name: 'resetPassword' })
+    expect((await call('POST', 'users/login', {}, { form: { login: 'alice', password: 'taken-over' } })).status).toBe(401)
+    const confirmed = await call('GET', 'users/confirm_user', { confirmation_token: confirm })
+    expect(confirmed.body.meta).toEqual({ status: 'fail', code: 400, message: INVALID_TOKEN, method_name: 'confirmUser' })
+  })
+
+  it('other field changes leave the tokens working', async () => {
+    await start()
+    await call('GET', 'users/request_reset_password', { email: 'alice@example.com' })
+    const token = lastToken('reset_password', 'alice@example.com')
+    const session = await login(call, 'alice', 'pw-alice')
+    await call('PUT', 'users/update', {}, { session, form: { first_name: 'Al', username: 'al', tags: 'x', custom_fields: { a: 1 } } })
+    const reset = await call('GET', 'users/reset_password', { reset_password_token: token, ...newPassword })
+    expect(reset.status).toBe(200)
+    expect((await call('POST', 'users/login', {}, { form: { login: 'al', password: 'new-pass' } })).status).toBe(200)
+  })
+
+  it('reset_password voids the user\'s confirmation token too, and no other user\'s', async () => {
+    await start()
+    await call('GET', 'users/resend_confirmation', { email: 'alice@example.com' })
+    await call('GET', 'users/resend_confirmation', { email: 'bob@example.com' })
+    await call('GET', 'users/request_reset_password', { email: 'alice@example.com' })
+    await call('GET', 'users/reset_password', { reset_password_token: lastToken('reset_password', 'alice@example.com'), ...newPassword })
+    expect((await call('GET', 'users/confirm_user', { confirmation_token: lastToken('confirmation', 'alice@example.com') })).status).toBe(400)
+    expect((await call('GET', 'users/confirm_user', { confirmation_token: lastToken('confirmation', 'bob@example.com') })).status).toBe(200)
+  })
+})
+
 describe('the outbox', () => {
   it('GET /__mock/outbox?key=K lists that key’s mails; without key every key’s, each with its key', async () => {
     await start()
