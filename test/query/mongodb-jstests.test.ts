@@ -36,6 +36,9 @@ const SORT_NUMERIC = 'jstests/core/query/sort/sort_dotted_paths_numeric.js'
 const SORT_ARRAY = 'jstests/core/query/sort/sort_array.js'
 const MATCH2 = 'jstests/core/query/array/array_match2.js'
 const FIND5 = 'jstests/core/query/array/arrayfind5.js'
+const EXISTS = 'jstests/core/query/exists/exists.js'
+const ELEM_VALUE = 'jstests/core/query/elemmatch/elemmatch_value.js'
+const SIZE = 'jstests/core/query/find/find_size.js'
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 const except = (all: number[], left: number[]): number[] => all.filter((id) => !left.includes(id))
@@ -117,6 +120,30 @@ const nullDocs = (count: number): Record<number, Doc> =>
   Object.fromEntries(nullNames.slice(0, count).map((name, id) => [id, nullValues[name] === undefined ? {} : { a: nullValues[name] }]))
 const ids = (...names: Array<(typeof nullNames)[number]>): number[] => names.map((name) => nullNames.indexOf(name)).sort((x, y) => x - y)
 const FLAT = 5 // the documents of the first part
+
+// ------------------------------------------------------------ find_size.js
+
+const listed = (docs: Doc[]): Record<number, Doc> => Object.fromEntries(docs.map((doc, id) => [id, doc]))
+const sizeNested: Doc[] = [
+  { a: [{ b: [1, 2, 3] }, { b: 1 }] },
+  { a: [1, [2], [3]] },
+  { a: [1, [2]] },
+  { a: [[1, [1]]] },
+  { a: [[[1]]] },
+  { a: 1 },
+  { a: {} },
+]
+const sizeDotted: Doc[] = [...sizeNested, { a: { b: [1, 2] } }, { a: { b: { c: [1] } } }]
+const sizeMixed: Doc[] = [...sizeDotted, { a: { b: { c: [1, [2]] } }, b: { a: { c: [] }, b: { a: [[1, 2, 3]] } } }]
+const sizeElements: Doc[] = [
+  { a: [{ b: [1, 2, 3] }, { b: 1 }] },
+  { a: [{ b: [1, [2]] }, { b: [1] }] },
+  { a: [{ b: [{ c: [1] }, { c: [] }] }, { b: [1] }] },
+  { a: { b: [1, [2], [[3]]] } },
+  { a: { b: [1, 2, 3] } },
+  { b: { a: [1, [2], [[3]]] } },
+  { b: { a: [] } },
+]
 
 // ------------------------------------------------------------ sort_dotted_paths.js
 
@@ -328,6 +355,106 @@ const collections: Collection[] = [
       { source: FIND5, where: { 'a.b': 1 }, ids: [1] },
       { source: FIND5, where: { a: { $elemMatch: { b: 1 } } }, ids: [1] },
       { source: FIND5, where: { a: { $elemMatch: { b: null } } }, ids: [] },
+    ],
+  },
+  {
+    name: 'null, $ne null and $exists along a path of documents',
+    docs: { 0: {}, 1: { a: 1 }, 2: { a: { b: 1 } }, 3: { a: { b: { c: 1 } } }, 4: { a: { b: { c: { d: null } } } } },
+    rows: [
+      { source: EXISTS, where: { a: null }, ids: [0] },
+      { source: EXISTS, where: { 'a.b': null }, ids: [0, 1] },
+      { source: EXISTS, where: { 'a.b.c': null }, ids: [0, 1, 2] },
+      { source: EXISTS, where: { 'a.b.c.d': null }, ids: [0, 1, 2, 3, 4] },
+      { source: EXISTS, where: { a: { $ne: null } }, ids: [1, 2, 3, 4] },
+      { source: EXISTS, where: { 'a.b': { $ne: null } }, ids: [2, 3, 4] },
+      { source: EXISTS, where: { 'a.b.c': { $ne: null } }, ids: [3, 4] },
+      { source: EXISTS, where: { 'a.b.c.d': { $ne: null } }, ids: [] },
+      { source: EXISTS, where: { a: { $exists: true } }, ids: [1, 2, 3, 4] },
+      { source: EXISTS, where: { 'a.b': { $exists: true } }, ids: [2, 3, 4] },
+      { source: EXISTS, where: { 'a.b.c': { $exists: true } }, ids: [3, 4] },
+      { source: EXISTS, where: { 'a.b.c.d': { $exists: true } }, ids: [4] },
+      { source: EXISTS, where: { a: { $exists: false } }, ids: [0] },
+      { source: EXISTS, where: { 'a.b': { $exists: false } }, ids: [0, 1] },
+      { source: EXISTS, where: { 'a.b.c': { $exists: false } }, ids: [0, 1, 2] },
+      { source: EXISTS, where: { 'a.b.c.d': { $exists: false } }, ids: [0, 1, 2, 3] },
+    ],
+  },
+  {
+    name: '$exists through an array of documents',
+    docs: { 1: { r: [{ s: 1 }] } },
+    rows: [
+      { source: EXISTS, where: { 'r.s': { $exists: true } }, ids: [1] },
+      { source: EXISTS, where: { 'r.s': { $exists: false } }, ids: [] },
+      { source: EXISTS, where: { 'r.t': { $exists: true } }, ids: [] },
+      { source: EXISTS, where: { 'r.t': { $exists: false } }, ids: [1] },
+    ],
+  },
+  {
+    name: '$elemMatch on values, nested arrays and paths',
+    docs: Object.fromEntries(
+      [5, [5], [3, 7], [[5]], [[3, 7]], [[[5]]], [[[3, 7]]], { b: 5 }, { b: [5] }, { b: [3, 7] }, [{ b: 5 }], [{ b: 3 }, { b: 7 }], [{ b: [5] }], [{ b: [3, 7] }], [[{ b: 5 }]], [[{ b: 3 }, { b: 7 }]], [[{ b: [5] }]], [[{ b: [3, 7] }]]].map((a, id) => [id, { a }]),
+    ),
+    rows: [
+      { source: ELEM_VALUE, where: { a: { $elemMatch: { $lt: 6, $gt: 4 } } }, ids: [1] },
+      { source: ELEM_VALUE, where: { 'a.b': { $elemMatch: { $lt: 6, $gt: 4 } } }, ids: [8, 12] },
+      { source: ELEM_VALUE, where: { a: { $elemMatch: { $elemMatch: { $lt: 6, $gt: 4 } } } }, ids: [3] },
+      { source: ELEM_VALUE, where: { a: { $elemMatch: { b: { $lt: 6, $gt: 4 } } } }, ids: [10, 12, 13] },
+      { source: ELEM_VALUE, where: { a: { $elemMatch: { b: { $elemMatch: { $lt: 6, $gt: 4 } } } } }, ids: [12] },
+      { source: ELEM_VALUE, where: { a: { $elemMatch: { $elemMatch: { b: { $lt: 6, $gt: 4 } } } } }, ids: [14, 16, 17] },
+    ],
+  },
+  {
+    name: '$size on nested arrays',
+    docs: listed(sizeNested),
+    rows: [
+      { source: SIZE, where: { a: { $size: 3 } }, ids: [1] },
+      { source: SIZE, where: { a: { $size: 2 } }, ids: [0, 2] },
+      { source: SIZE, where: { a: { $size: 1 } }, ids: [3, 4] },
+      { source: SIZE, where: { a: { $size: 4 } }, ids: [] },
+      { source: SIZE, where: { b: { $size: 1 } }, ids: [] },
+    ],
+  },
+  {
+    name: '$size on dotted paths',
+    docs: listed(sizeDotted),
+    rows: [
+      { source: SIZE, where: { 'a.b': { $size: 2 } }, ids: [7] },
+      { source: SIZE, where: { 'a.b.c': { $size: 1 } }, ids: [8] },
+      { source: SIZE, where: { 'a.b.c.d': { $size: 1 } }, ids: [] },
+      { source: SIZE, where: { 'a.b': { $size: 1 } }, ids: [] },
+    ],
+  },
+  {
+    name: '$size on dotted paths to nested arrays',
+    docs: listed(sizeMixed),
+    rows: [
+      { source: SIZE, where: { 'a.b.c': { $size: 2 } }, ids: [9] },
+      { source: SIZE, where: { 'b.a.c': { $size: 0 } }, ids: [9] },
+      { source: SIZE, where: { 'b.b.a': { $size: 1 } }, ids: [9] },
+      { source: SIZE, where: { 'b.b.a': { $size: 0 } }, ids: [] },
+      { source: SIZE, where: { 'a.b.b.a': { $size: 1 } }, ids: [] },
+    ],
+  },
+  {
+    name: '$size on paths through arrays of documents',
+    docs: listed(sizeElements),
+    rows: [
+      { source: SIZE, where: { 'a.b': { $size: 3 } }, ids: [0, 3, 4] },
+      { source: SIZE, where: { 'a.b': { $size: 2 } }, ids: [1, 2] },
+      { source: SIZE, where: { 'a.b.c': { $size: 1 } }, ids: [2] },
+      { source: SIZE, where: { 'a.b.c': { $size: 0 } }, ids: [2] },
+      { source: SIZE, where: { 'b.a': { $size: 3 } }, ids: [5] },
+      { source: SIZE, where: { 'b.a': { $size: 0 } }, ids: [6] },
+      { source: SIZE, where: { 'a.b.c': { $size: 3 } }, ids: [] },
+      { source: SIZE, where: { 'a.b.c.d': { $size: 1 } }, ids: [] },
+    ],
+  },
+  {
+    name: '$size of empty arrays',
+    docs: listed([...sizeElements, { a: [] }, { a: [] }, { a: { b: [] } }]),
+    rows: [
+      { source: SIZE, where: { a: { $size: 0 } }, ids: [7, 8] },
+      { source: SIZE, where: { 'a.b': { $size: 0 } }, ids: [9] },
     ],
   },
   {
