@@ -23,7 +23,8 @@ import { incomingOf } from './node-request.js'
  *   {@link MAX_JSON_DEPTH} levels below its parameters, 415 for other types.
  */
 export async function readParams(c: Context, query: Params, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<Params> {
-  checkPercentEncoding(new URL(c.req.url).search.slice(1), 'query string')
+  // A URL without '%' has no escape to check: not parsed a second time (queryParams parsed it).
+  if (c.req.url.includes('%')) checkPercentEncoding(new URL(c.req.url).search.slice(1), 'query string')
   const entries: [string, unknown][] = Object.entries(query)
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes)
