@@ -1,0 +1,44 @@
+import type { Runtime } from '../runtime.js'
+import type { StoredRecord } from '../store/stored-record.js'
+import type { ServerConfig } from './server-config.js'
+
+/**
+ * An object's part of a fixture file (docs/fixtures.md): the key its entries sit under, at the
+ * top level and in `apps.KEY`, how they are checked, and how they become stored records.
+ *
+ * @typeParam E - the checked entries, as {@link parse} returns them.
+ */
+export interface FixturePart<E = unknown> {
+  /** The fixture file's key: `users`, `objects`, `acls`, `keyvalues`. */
+  readonly key: string
+  /**
+   * Checks and normalises the value under {@link key}.
+   *
+   * @param list - where the value is, for messages: `acls` or `apps.KEY.acls`.
+   * @throws FixtureError naming `source`, the entry and the field, e.g. `f.json: acls[2].name: must be a non-empty string`.
+   */
+  parse(value: unknown, source: string, list: string): E
+  /**
+   * The stored records the entries make, by collection name. Parts are made in the registry's
+   * order, Users first, so `context.userId` finds the users of the same baseline.
+   *
+   * @throws FixtureError for a reference that names nothing (an owner's unknown username).
+   */
+  records(entries: E, context: FixtureContext): Promise<Readonly<Record<string, readonly StoredRecord[]>>>
+}
+
+/** What a fixture part may use to make records. */
+export interface FixtureContext {
+  readonly runtime: Runtime
+  readonly server: ServerConfig
+  readonly source: string
+  /** Where the entries are: `acls` or `apps.KEY.acls`. */
+  readonly list: string
+  /**
+   * The id of the user named `username` in the same baseline (the users of `apps.KEY` for a key's
+   * baseline, else the top-level users).
+   *
+   * @throws FixtureError `<list>[entry].<field>: no user "<username>" in this fixture`.
+   */
+  userId(username: string, entry: number, field: string): string
+}

@@ -1,0 +1,14 @@
+import type { WhereLimits } from '../query/where-limits.js'
+
+/**
+ * The server-wide configuration every object's service may read, fixed at start
+ * (docs/command-line.md, docs/limits.md).
+ */
+export interface ServerConfig {
+  /** The password-hashing profile's hash function; stored hashes of either profile verify. */
+  readonly hashPassword: (password: string) => Promise<string>
+  /** Most custom fields one record may hold. */
+  readonly maxCustomFields: number
+  /** Size limits of a `where`. */
+  readonly whereLimits: WhereLimits
+}

@@ -1,0 +1,25 @@
+/**
+ * App settings (docs/app-settings.md): what the real service configured per app in its console.
+ * Each has a server-wide default (a `createMockCloud` option and a CLI flag), may be set per app
+ * key in the fixture (`"apps": {"KEY": {"settings": {...}}}`), and may be changed at run time for
+ * one key (`PUT /__mock/settings?key=KEY`, `cloud.setSettings(patch, key)`); a reset of the key
+ * puts its fixture value back.
+ */
+export interface AppSettings {
+  /** New users with an email must confirm it before they can log in. Default false. */
+  emailVerification: boolean
+  /** Sessions expire this many ms after login, by the server clock; null: never. Default null. */
+  sessionLifetime: number | null
+  /**
+   * Queries answer as apps made before ACS 1.1.5 got them: `meta.page`, `per_page`,
+   * `total_pages`, `total_results`, unless the call sends `new_pagination=true`. Default false.
+   */
+  legacyPaging: boolean
+}
+
+/** The defaults of every setting, used where neither the server, the fixture nor a test set one. */
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
+  emailVerification: false,
+  sessionLifetime: null,
+  legacyPaging: false,
+})

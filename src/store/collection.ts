@@ -1,0 +1,134 @@
+import type { DataSet } from '../data-set.js'
+import { forgetIdOrder, idOrder } from './id-order.js'
+import { indexOf, type UniqueKeys } from './record-index.js'
+import type { StoredRecord } from './stored-record.js'
+
+const NONE: readonly never[] = Object.freeze([])
+
+/**
+ * One stored collection of a data set (`users`, `acls`, `objects:cars`, ...) and the only writer
+ * of its records: lookups by id and by the collection's unique keys go through an index
+ * (`record-index.ts`), scans go in id order (`id-order.ts`), and both stay correct because every
+ * write goes through here. A collection that was never written reads as empty and is created by
+ * its first insert.
+ *
+ * Stored records are values shared with baselines, snapshots and per-record caches: never change
+ * one, give {@link replace} (or {@link change}) a new one.
+ *
+ * @typeParam R - the record type, `readonly` all through.
+ * @example
+ * const acls = new Collection<AclRecord>(dataSet, 'acls')
+ * acls.insert(record); acls.byId(record.id) === record
+ */
+export class Collection<R extends StoredRecord> {
+  /**
+   * @param name - the collection's name in the data set (`AppData.collections`).
+   * @param keysOf - its unique keys besides `id`; uniqueness itself is the object's check, before a write.
+   */
+  constructor(
+    private readonly dataSet: DataSet,
+    readonly name: string,
+    private readonly keysOf?: UniqueKeys<R>,
+  ) {}
+
+  /** Every record in insertion order (the order ties keep). Do not mutate the array. */
+  all(): readonly R[] {
+    const collections = this.dataSet.data.collections
+    return Object.hasOwn(collections, this.name) ? (collections[this.name] as R[]) : NONE
+  }
+
+  /** Whether the collection was ever written (and not dropped) in this data set. */
+  exists(): boolean {
+    return Object.hasOwn(this.dataSet.data.collections, this.name)
+  }
+
+  /** How many records it holds. */
+  get size(): number {
+    return this.all().length
+  }
+
+  /** The record with this id, or undefined. */
+  byId(id: string): R | undefined {
+    return indexOf(this.all(), this.keysOf).get('id', id)
+  }
+
+  /** The record whose unique key `name` (as `keysOf` gives it) is `key`, or undefined. */
+  by(name: string, key: string): R | undefined {
+    return indexOf(this.all(), this.keysOf).get(name, key)
+  }
+
+  /**
+   * The records `accept` takes (all without it), in id order, which is creation order; the first
+   * `wanted` of them only, when fewer are needed (a page with no order and no count).
+   */
+  scan(accept?: (record: R) => boolean, wanted = Infinity): R[] {
+    const records = this.all()
+    const found: R[] = []
+    for (const position of idOrder(records)) {
+      if (found.length >= wanted) break
+      const record = records[position]!
+      if (accept === undefined || accept(record)) found.push(record)
+    }
+    return found
+  }
+
+  /** Adds a record at the end of the insertion order. */
+  insert(record: R): void {
+    const records = this.writable()
+    const index = indexOf(records, this.keysOf)
+    records.push(record)
+    index.add(record)
+    index.covered = records.length
+  }
+
+  /**
+   * Puts `next` where `current` is (same place in the insertion order).
+   *
+   * @throws Error when `current` is not stored: read it and replace it with no await between.
+   */
+  replace(current: R, next: R): void {
+    const records = this.writable()
+    const position = records.indexOf(current)
+    if (position === -1) throw new Error(`${this.name} record ${current.id} is not stored; read it again before replacing it`)
+    const index = indexOf(records, this.keysOf)
+    records[position] = next
+    index.drop(current)
+    index.add(next)
+    if (next.id !== current.id) forgetIdOrder(records)
+  }
+
+  /** `current` with `changes` applied, as a new record put in its place; returns it. */
+  change(current: R, changes: Partial<R>): R {
+    const next = { ...current, ...changes }
+    this.replace(current, next)
+    return next
+  }
+
+  /** Removes these records; ids that match none are ignored. Returns how many went. */
+  remove(ids: ReadonlySet<string>): number {
+    if (!this.exists()) return 0
+    const records = this.writable()
+    const index = indexOf(records, this.keysOf)
+    let kept = 0
+    for (const record of records) {
+      if (ids.has(record.id)) index.drop(record)
+      else records[kept++] = record
+    }
+    const removed = records.length - kept
+    records.length = kept
+    index.covered = kept
+    forgetIdOrder(records)
+    return removed
+  }
+
+  /** Drops the whole collection: it reads as never written again. */
+  drop(): void {
+    delete this.dataSet.data.collections[this.name]
+  }
+
+  private writable(): R[] {
+    const collections = this.dataSet.data.collections
+    if (!Object.hasOwn(collections, this.name)) collections[this.name] = []
+    return collections[this.name] as R[]
+  }
+}
