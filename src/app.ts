@@ -1,24 +1,29 @@
 import { Hono } from 'hono'
 import { Clock, parseDuration } from './clock.js'
 import { exportData, importData } from './data-transfer.js'
-import { unknownEndpoint } from './errors.js'
-import { loadFixtureFile, parseFixture, type Fixture } from './fixtures.js'
+import { ApiError, unknownEndpoint } from './errors.js'
+import { loadFixtureFileWith, parseFixtureWith } from './fixtures.js'
+import { OBJECTS, type Fixture } from './objects/index.js'
 import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
-import { usersEndpoints } from './http/users-endpoints.js'
 import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
 import { limits, whereLimitsOf } from './limits.js'
 import type { MockCloudOptions } from './options.js'
-import { DataSets, type UserLists } from './data-sets.js'
+import { DataSets } from './data-sets.js'
 import { Faults, type Fault, type FaultSpec } from './faults.js'
 import { Journal, parseJournalFilter, type JournalEntry, type JournalFilter } from './journal.js'
-import { DETERMINISTIC_START, serverRuntimes, type Runtime } from './runtime.js'
+import { DETERMINISTIC_START, serverRuntimes } from './runtime.js'
 import { Snapshots, type SnapshotInfo } from './snapshots.js'
 import { closeStore, openStore, type AppData, type Store, type StoreData } from './store/db.js'
 import { readOutbox, type OutboxMail } from './outbox.js'
-import { passwordHasher, type PasswordHasher } from './users/password.js'
-import { fixtureRecords } from './users/seed.js'
+import { passwordHasher, type PasswordHashing } from './users/password.js'
+import { Router } from './engine/router.js'
+import { ServiceDirectory } from './engine/services.js'
+import { parseSettings } from './engine/settings-input.js'
+import type { AppSettings } from './engine/settings.js'
+import type { ServerConfig } from './engine/server-config.js'
+import { baselinesOf, checkSeedClashes, fixtureParts, readFixture, recordChecks } from './registry.js'
 
 /** An in-process mock-cloud: the Hono app, its store and the test controls. */
 export interface MockCloud {
@@ -31,6 +36,19 @@ export interface MockCloud {
   store: Store
   /** The data sets of the app keys (spec §11 "unknown app key"). */
   dataSets: DataSets
+  /** The object services of every app key, and the app settings in force for each. */
+  services: ServiceDirectory
+  /**
+   * The app settings in force for `key` now (docs/app-settings.md): its run-time changes, over
+   * the fixture's, over the server's, over the defaults.
+   */
+  settings(key: string): AppSettings
+  /**
+   * Changes app settings for `key` until its next reset (docs/app-settings.md); `null` for a
+   * setting puts back the value it had before any change.
+   * @throws ApiError 400 naming an unknown setting or a value it cannot take.
+   */
+  setSettings(key: string, changes: Readonly<Record<string, unknown>>): Promise<AppSettings>
   /**
    * Puts `key`'s data set back to its fixture baseline, or without a key every
    * data set: users created since are gone, their sessions end.
@@ -118,7 +136,8 @@ export interface MockCloud {
  *
  * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`,
  *   `sessionLifetime` is not a positive duration, a limit is not a whole number ≥ 1,
- *   `journalLimit` is not a whole number of 0 or more, or `adminToken` is empty.
+ *   `journalLimit` is not a whole number of 0 or more, `adminToken` is empty, or `settings` holds
+ *   an unknown setting or a value it cannot take.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -127,10 +146,13 @@ export interface MockCloud {
  * // (await res.json()).meta.count → 6
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
-  const hashPassword = passwordHasher(options.passwordHashing)
   const serverLimits = limits(options.limits)
-  const { maxBodyBytes, maxCustomFields } = serverLimits
-  const sessionLifetime = options.sessionLifetime === undefined ? undefined : lifetime(options.sessionLifetime)
+  const server: ServerConfig = {
+    hashPassword: passwordHasher(options.passwordHashing as PasswordHashing | undefined),
+    maxCustomFields: serverLimits.maxCustomFields,
+    whereLimits: whereLimitsOf(serverLimits),
+  }
+  const serverSettings = settingsOption(options)
   // Every option is checked before the data file is opened: a throw after it would keep its lock.
   if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken === '')) {
     throw new RangeError('adminToken must be a non-empty string')
@@ -139,31 +161,39 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
   const runtimes = serverRuntimes(clock, seed)
-  const hashed = (fixture: Fixture, key?: string) => hashedUsers(fixture, runtimes.of(key), hashPassword)
-  const baselines = await hashed(await readFixture(options.fixtures))
-  const store = await openStore(options.data)
-  const emailVerification = options.emailVerification ?? false
-  const dataSets = new DataSets(store, baselines, runtimes, hashPassword, {
-    sessionLifetime,
-    emailVerification,
-    maxCustomFields,
-    whereLimits: whereLimitsOf(serverLimits),
-  })
+  const baselines = await baselinesOf(OBJECTS, await readFixture(OBJECTS, options.fixtures), runtimes, server)
+  const store = await openStore(recordChecks(OBJECTS), options.data)
+  const dataSets = new DataSets(store, baselines, runtimes)
+  const services = new ServiceDirectory(OBJECTS, dataSets, server, serverSettings)
   const snapshots = new Snapshots(dataSets)
-  const faults = new Faults(usersEndpoints, clock)
+  const router = new Router(OBJECTS)
+  const faults = new Faults(router, clock)
+  const methodNames = new Set(router.methodNames())
 
   const cloud: MockCloud = {
     app: new Hono(),
     store,
     dataSets,
+    services,
+    settings: (key) => services.settings(key),
+    async setSettings(key, changes) {
+      const parsed = parseSettings(Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null)))
+      if (typeof parsed === 'string') throw new ApiError(400, `Invalid settings: ${parsed}`)
+      const data = dataSets.data(key)
+      const kept = Object.fromEntries(Object.entries(data.settings ?? {}).filter(([name]) => !(name in changes)))
+      data.settings = { ...kept, ...parsed }
+      await store.write()
+      return services.settings(key)
+    },
     async reset(key) {
       await dataSets.reset(key)
       journal.clear(key)
       faults.clear(key)
     },
     async seed(extra, key) {
-      // Clashes are checked after the hashing, against the users stored then.
-      await dataSets.seed(await hashed(parseFixture(extra, 'seed'), key), key)
+      const records = await baselinesOf(OBJECTS, parseFixtureWith(fixtureParts(OBJECTS), extra, 'seed'), runtimes, server, key)
+      checkSeedClashes(OBJECTS, dataSets.targetsOf(records, key), 'seed')
+      await dataSets.seed(records, key)
     },
     clock,
     snapshot: async (name, key) => snapshots.save(name, key),
@@ -171,9 +201,9 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     snapshots: () => snapshots.list(),
     deleteSnapshot: (name, key) => snapshots.delete(name, key),
     exportData: (key) => exportData(dataSets, key),
-    importData: (data, key) => importData(dataSets, data, key),
+    importData: (data, key) => importData(dataSets, recordChecks(OBJECTS), data, key),
     outbox: (key) => readOutbox(store.data.apps, key),
-    requests: (filter = {}) => journal.entries(parseJournalFilter(filter, METHOD_NAMES)),
+    requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames)),
     clearRequests: (key) => journal.clear(key),
     fault: (spec) => faults.add(spec).id,
     faults: (key) => faults.list(key),
@@ -181,7 +211,8 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     close: () => closeStore(store),
   }
   const toolkit = { journal, faults, clock }
-  cloud.app.route('/', apiRoutes((key) => dataSets.users(key), new Set(options.appKeys ?? []), maxBodyBytes, toolkit, options.defaultAppKey))
+  const api = { appKeys: new Set(options.appKeys ?? []), maxBodyBytes: serverLimits.maxBodyBytes, defaultAppKey: options.defaultAppKey }
+  cloud.app.route('/', apiRoutes(router, services, api, toolkit))
   cloud.app.route('/', adminRoutes(cloud, options.adminToken))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>
@@ -190,24 +221,34 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   return cloud
 }
 
-/** The method_names of the API's endpoints, which journal filters may name. */
-const METHOD_NAMES: ReadonlySet<string> = new Set(Object.values(usersEndpoints).map((endpoint) => endpoint.method_name))
-
-/** A fixture's users as stored users, each list hashed once. */
-async function hashedUsers(fixture: Fixture, runtime: Runtime, hashPassword: PasswordHasher): Promise<UserLists> {
-  const records = (users: Fixture['users']) => fixtureRecords(users, runtime, hashPassword)
-  const apps = await Promise.all(Object.entries(fixture.apps ?? {}).map(async ([key, app]) => [key, await records(app.users)] as const))
-  return { users: await records(fixture.users), apps: new Map(apps) }
+/**
+ * Checks and normalises a fixture given in code (same format as a fixture file, docs/fixtures.md).
+ *
+ * @throws FixtureError naming the entry and the field of the first problem.
+ */
+export function parseFixture(json: unknown, source: string): Fixture {
+  return parseFixtureWith(fixtureParts(OBJECTS), json, source) as Fixture
 }
 
-async function readFixture(fixtures: MockCloudOptions['fixtures']): Promise<Fixture> {
-  if (fixtures === undefined) return { users: [] }
-  if (typeof fixtures === 'string') return loadFixtureFile(fixtures)
-  return parseFixture(fixtures, 'fixtures option')
+/**
+ * Reads and checks a fixture file (docs/fixtures.md).
+ *
+ * @throws FixtureError when it is missing, not JSON (line and column), or breaks a rule.
+ */
+export function loadFixtureFile(path: string): Promise<Fixture> {
+  return loadFixtureFileWith(fixtureParts(OBJECTS), path) as Promise<Fixture>
 }
 
-function lifetime(value: number | string): number {
-  const millis = parseDuration(value)
-  if (millis <= 0) throw new RangeError(`sessionLifetime must be positive, got ${JSON.stringify(value)}`)
-  return millis
+/** The server-wide app settings from the options: `settings`, and the older `emailVerification` and `sessionLifetime`. */
+function settingsOption(options: MockCloudOptions): Partial<AppSettings> {
+  const given: Record<string, unknown> = { ...options.settings }
+  if (options.emailVerification !== undefined) given.emailVerification = options.emailVerification
+  if (options.sessionLifetime !== undefined) {
+    const millis = parseDuration(options.sessionLifetime)
+    if (millis <= 0) throw new RangeError(`sessionLifetime must be positive, got ${JSON.stringify(options.sessionLifetime)}`)
+    given.sessionLifetime = millis
+  }
+  const parsed = parseSettings(given)
+  if (typeof parsed === 'string') throw new RangeError(parsed)
+  return parsed
 }

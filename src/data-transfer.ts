@@ -1,7 +1,7 @@
 import type { DataSets } from './data-sets.js'
 import { ApiError } from './errors.js'
 import { isPlainObject } from './json.js'
-import { appDataProblem, storeDataProblem, type AppData, type StoreData } from './store/db.js'
+import { appDataProblem, storeDataProblem, type AppData, type RecordChecks, type StoreData } from './store/db.js'
 
 /**
  * Export and import of data sets as JSON files (issue 4 §2, `GET`/`PUT /__mock/data`).
@@ -35,10 +35,10 @@ export function exportData(dataSets: DataSets, key?: string): AppData | StoreDat
  * @throws ApiError 400 naming the first problem (`users[2].id is missing or
  *   malformed`); nothing changes then.
  */
-export async function importData(dataSets: DataSets, data: unknown, key?: string): Promise<void> {
-  const problem = key !== undefined ? inDataSet(appDataProblem(data)) : allProblem(data)
+export async function importData(dataSets: DataSets, checks: RecordChecks, data: unknown, key?: string): Promise<void> {
+  const problem = key !== undefined ? inDataSet(appDataProblem(data, checks)) : allProblem(data, checks)
   if (problem !== undefined) {
-    const what = key !== undefined ? `a data set ({"users": [...], "sessions": {...}})` : 'data sets ({"apps": {"KEY": {...}}})'
+    const what = key !== undefined ? `a data set ({"collections": {"users": [...]}, "sessions": {...}})` : 'data sets ({"apps": {"KEY": {...}}})'
     throw new ApiError(400, `Invalid data: ${problem}; expected ${what} as GET /__mock/data${key !== undefined ? '?key=K' : ''} gives it`)
   }
   // A deep copy: the caller keeps `data` and may change it afterwards.
@@ -46,11 +46,11 @@ export async function importData(dataSets: DataSets, data: unknown, key?: string
 }
 
 /** What makes `data` no set of every data set; one data set sent without a key gets its own advice. */
-function allProblem(data: unknown): string | undefined {
+function allProblem(data: unknown, checks: RecordChecks): string | undefined {
   if (isPlainObject(data) && data.apps === undefined && data.users !== undefined) {
     return 'it is one data set ("users" without "apps"); send it with ?key=K'
   }
-  return storeDataProblem(data)
+  return storeDataProblem(data, checks)
 }
 
 /** `appDataProblem`'s path suffix as a sentence: `users[0].id is ...`, `the data set must be ...`. */

@@ -1,6 +1,7 @@
 import { ApiError, invalidParameter, unknownMethodName } from './errors.js'
 import { isPlainObject } from './json.js'
 import { integerValue, isAbsent, jsonParam, readBoolean } from './param-values.js'
+import type { Router } from './engine/router.js'
 
 /**
  * Faults on demand (issue 4 item 4): "the next N calls of users/login fail with code C",
@@ -10,8 +11,6 @@ import { integerValue, isAbsent, jsonParam, readBoolean } from './param-values.j
  * endpoint and carries out what the fault says.
  */
 
-/** The endpoints a fault can name: path under `/v1/` without `.json` → its method_name. */
-export type EndpointCatalogue = Readonly<Record<string, { readonly method_name: string }>>
 
 /** An injected failure: the reply is a failure envelope with this code and message. */
 export interface FaultError {
@@ -34,7 +33,11 @@ export interface FaultSpec {
   key?: string
   /** The endpoint by method_name, e.g. `loginUser`. */
   method_name?: string
-  /** The endpoint by path: `users/login`, `users/login.json` or `/v1/users/login.json`. */
+  /**
+   * The endpoint by path: `users/login`, `users/login.json` or `/v1/users/login.json`; a path
+   * with variables names every call it matches (`objects/:classname/query`), a concrete one only
+   * its own (`objects/cars/query`).
+   */
   path?: string
   /** How many calls it acts on, 1 or more; default 1. */
   times?: number
@@ -54,7 +57,7 @@ export interface Fault {
   id: string
   /** The app key it is scoped to, or null for every key. */
   key: string | null
-  /** The endpoint's path under `/v1/`, e.g. `users/login`. */
+  /** The endpoint's path under `/v1/`, e.g. `users/login`, `objects/cars/query` or `objects/:classname/query`; for a fault named by a method_name several endpoints share, the first. */
   path: string
   method_name: string
   /** Calls it will still act on. */
@@ -76,7 +79,7 @@ const FIELDS = ['key', 'method_name', 'path', 'times', 'ttl', 'error', 'delay', 
  * oldest acts and only it counts a use.
  *
  * @example
- * const faults = new Faults(usersEndpoints, runtime)
+ * const faults = new Faults(new Router(OBJECTS), clock)
  * faults.add({ key: 'K', path: 'users/login', times: 2, error: { code: 503, message: 'Down' } })
  * faults.take('K', 'users/login') // the fault, remaining 1
  */
@@ -85,7 +88,7 @@ export class Faults {
   private lastId = 0
 
   constructor(
-    private readonly endpoints: EndpointCatalogue,
+    private readonly router: Router,
     private readonly clock: { now(): Date },
   ) {}
 
@@ -127,6 +130,7 @@ export class Faults {
       throw new ApiError(400, 'A fault needs something to do: error ({"code":503}), delay (milliseconds) or drop (true)')
     }
     fault.id = `fault-${++this.lastId}`
+    if (!isAbsent(raw.method_name)) byName.add(fault)
     this.live.push(fault)
     return { ...fault }
   }
@@ -136,13 +140,18 @@ export class Faults {
    * removed), or undefined when none matches.
    *
    * @param key - the call's app key.
-   * @param path - the endpoint's path under `/v1/` (`users/login`).
+   * @param path - the call's path under `/v1/` without `.json` (`objects/cars/query`).
+   * @param endpoint - the endpoint it reached: its path pattern and method_name.
    */
-  take(key: string, path: string): Fault | undefined {
+  take(key: string, path: string, endpoint: { readonly path: string; readonly method_name: string }): Fault | undefined {
     // Asked on every API call: with no fault set, no clock read and no array copied.
     if (this.live.length === 0) return undefined
     this.dropExpired()
-    const index = this.live.findIndex((fault) => fault.path === path && (fault.key === null || fault.key === key))
+    const index = this.live.findIndex(
+      (fault) =>
+        (fault.key === null || fault.key === key) &&
+        (byName.has(fault) ? fault.method_name === endpoint.method_name : fault.path === path || fault.path === endpoint.path),
+    )
     const fault = this.live[index]
     if (!fault) return undefined
     fault.remaining -= 1
@@ -176,20 +185,24 @@ export class Faults {
     if (named === !isAbsent(raw.path)) {
       throw new ApiError(400, 'A fault names its endpoint by method_name (loginUser) or by path (users/login): give exactly one')
     }
-    const entries = Object.entries(this.endpoints)
     if (named) {
-      const found = entries.find(([, endpoint]) => endpoint.method_name === raw.method_name)
-      if (!found) throw unknownMethodName(raw.method_name, entries.map(([, endpoint]) => endpoint.method_name))
-      return { path: found[0], method_name: found[1].method_name }
+      const found = typeof raw.method_name === 'string' ? this.router.byMethodName(raw.method_name) : []
+      if (found.length === 0) throw unknownMethodName(raw.method_name, this.router.methodNames())
+      return { path: found[0]!.endpoint.path, method_name: found[0]!.endpoint.method_name }
     }
     const path = typeof raw.path === 'string' ? raw.path.replace(/^\/?(v1\/)?/, '').replace(/\.json$/, '') : undefined
-    const endpoint = path !== undefined && Object.hasOwn(this.endpoints, path) ? this.endpoints[path] : undefined
-    if (path === undefined || !endpoint) {
-      throw invalidParameter('path', `no endpoint at ${JSON.stringify(raw.path)}; known: ${Object.keys(this.endpoints).join(', ')}`)
+    const exact = path === undefined ? undefined : this.router.routes.find((route) => route.endpoint.path === path)
+    const route = exact ?? (path === undefined ? undefined : this.router.match(path))
+    if (path === undefined || route === undefined) {
+      const known = this.router.routes.map((candidate) => candidate.endpoint.path).join(', ')
+      throw invalidParameter('path', `no endpoint at ${JSON.stringify(raw.path)}; known: ${known}`)
     }
-    return { path, method_name: endpoint.method_name }
+    return { path, method_name: route.endpoint.method_name }
   }
 }
+
+/** Faults named by method_name: they act on every endpoint of that name, whatever its path. */
+const byName = new WeakSet<Fault>()
 
 function readKey(raw: unknown): string | null {
   if (isAbsent(raw)) return null

@@ -1,69 +1,41 @@
 import { readFile } from 'node:fs/promises'
-import { isObjectId } from './ids.js'
+import type { FixturePart } from './engine/fixture-part.js'
+import type { AppSettings } from './engine/settings.js'
 import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from './json.js'
-import { parseIsoDate } from './query/date-value.js'
-import { isBadFieldName, isValidEmail, splitTags } from './users/fields.js'
+import { parseSettings } from './engine/settings-input.js'
 
 /**
- * Fixture files: the baseline users of every data set (spec §11 "fixtures"). A fixture is
- * loaded at start and restored by `reset()`; this module only reads and checks the file, the
- * store decides how a user is kept (lowercased `username`/`email`, hashed password, spec §11
- * "case").
- *
- * The file is JSON, passwords in plain text:
+ * Fixture files: the baseline of every data set (docs/fixtures.md). A fixture is loaded at start
+ * and restored by `reset()`; this module reads the file and the parts common to every object
+ * (`apps`, `settings`), and hands each object's key to that object's {@link FixturePart}.
  *
  * ```json
- * { "users": [
- *   { "username": "admin", "email": "admin@example.com", "password": "admin-pass",
- *     "first_name": "Ada", "last_name": "Admin", "admin": true },
- *   { "username": "alice", "password": "alice-pass", "tags": "hiking, swimming",
- *     "custom_fields": { "age": 30, "color": "red" } }
- * ] }
+ * { "users": [ { "username": "alice", "password": "alice-pass" } ],
+ *   "acls": [ { "name": "friends", "owner": "alice" } ],
+ *   "settings": { "legacyPaging": false },
+ *   "apps": { "OTHER": { "users": [ ... ], "settings": { "emailVerification": true } } } }
  * ```
  *
  * Every mistake is a {@link FixtureError} naming the file, the entry and the field, so a typo
- * fails the start instead of silently producing a different user.
+ * fails the start instead of silently producing different data.
  */
 
-/**
- * One user of a fixture, as {@link parseFixture} returns it: keys that were absent in the file
- * stay absent, present ones are normalised (`tags` an array of trimmed strings, `admin` a
- * boolean, `created_at` an ISO 8601 UTC string with milliseconds, null custom fields dropped).
- *
- * @example
- * const alice: FixtureUser = { username: 'alice', password: 'alice-pass', custom_fields: { age: 30 } }
- */
-export interface FixtureUser {
-  /** Required unless `email` is given. */
-  username?: string
-  /** Required unless `username` is given. */
-  email?: string
-  /** Plain text; the store hashes it. */
-  password: string
-  first_name?: string
-  last_name?: string
-  role?: string
-  /** Fixtures are the only way to make an admin (spec §11 "admin"). Default false. */
-  admin?: boolean
-  tags?: string[]
-  custom_fields?: Record<string, unknown>
-  /** 24 hex characters, lowercased (spec §11 "ids"). Default: a new id. */
-  id?: string
-  /** ISO 8601 UTC with milliseconds, e.g. `2024-05-01T09:30:00.000Z`. Default: load time. */
-  created_at?: string
+/** The entries of one baseline, by object key (`users`, `acls`, ...), with its app settings. */
+export interface FixtureBaseline {
+  readonly [part: string]: unknown
+  /** App settings of this baseline (docs/app-settings.md). */
+  readonly settings?: Partial<AppSettings>
 }
 
 /**
- * A parsed fixture file.
+ * A parsed fixture: the baseline of every app key that `apps` does not name, and per app key
+ * baselines of their own.
  *
  * @example
- * const fixture: Fixture = { users: [{ username: 'admin', password: 'admin-pass', admin: true }] }
+ * const fixture: FixtureTree = { users: [{ username: 'admin', password: 'admin-pass', admin: true }] }
  */
-export interface Fixture {
-  /** The baseline of every app key's data set that `apps` does not name (spec §11 "fixtures"). */
-  users: FixtureUser[]
-  /** Per app key baselines, replacing `users` for that key (e.g. `{ "KEY": { "users": [...] } }`). */
-  apps?: Record<string, { users: FixtureUser[] }>
+export interface FixtureTree extends FixtureBaseline {
+  readonly apps?: Readonly<Record<string, FixtureBaseline>>
 }
 
 /**
@@ -96,93 +68,69 @@ export class FixtureError extends Error {
   }
 }
 
-const USER_KEYS = [
-  'username', 'email', 'password', 'first_name', 'last_name', 'role',
-  'admin', 'tags', 'custom_fields', 'id', 'created_at',
-] as const
-
 /**
- * Checks and normalises the content of a fixture file (spec §11 "fixtures").
- *
- * Rules: the top level is `{ "users": [...] }`, optionally with `"apps": { "KEY": { "users": [...] } }`
- * giving app keys baselines of their own (`users` may then be left out); each user has a non-empty `password` and a
- * `username` or an `email` (without a `username`, also `first_name` and `last_name`); `email` looks like an address; `tags` is an array of strings or a
- * comma string (`"a, b"` → `["a", "b"]`); `admin` is a boolean or `"true"`/`"false"`; `id` is
- * 24 hex characters (lowercased); `created_at` is an ISO 8601 date; `custom_fields` is an object (a `null`
- * field is dropped, as on create); no other keys; no duplicate usernames or emails
- * (case-insensitive) or ids within one list; the keys `__proto__`, `constructor` and `prototype` are refused
- * anywhere.
+ * Checks and normalises the content of a fixture file (docs/fixtures.md): the top level holds
+ * the objects' keys (each checked by its {@link FixturePart}), `settings`, and `apps` giving app
+ * keys baselines of their own (`{ "KEY": { "users": [...], "settings": {...} } }`); no other keys;
+ * the keys `__proto__`, `constructor` and `prototype` are refused anywhere.
  *
  * @param json - the parsed JSON.
  * @param source - names the file in error messages.
+ * @param parts - the registry's fixture parts.
  * @throws {FixtureError} on the first problem found.
- * @example
- * const fixture = parseFixture({ users: [{ username: 'alice', password: 'pw', tags: 'a, b' }] }, 'inline')
- * // fixture.users[0].tags → ['a', 'b']
  */
-export function parseFixture(json: unknown, source: string): Fixture {
-  const fail = (entry: number | undefined, field: string | undefined, problem: string): never => {
-    throw new FixtureError(source, entry, field, problem)
+export function parseFixtureWith(parts: readonly FixturePart[], json: unknown, source: string): FixtureTree {
+  const fail = (field: string | undefined, problem: string): never => {
+    throw new FixtureError(source, undefined, field, problem)
   }
-  if (!isPlainObject(json)) fail(undefined, undefined, 'the file must hold a JSON object { "users": [...] }')
+  const keys = parts.map((part) => part.key)
+  const allowed = [...keys, 'settings', 'apps'].map((key) => JSON.stringify(key)).join(', ')
+  if (!isPlainObject(json)) fail(undefined, `the file must hold a JSON object such as { "users": [...] }; its keys may be ${allowed}`)
   const top = json as Record<string, unknown>
   for (const key of Object.keys(top)) {
-    if (key !== 'users' && key !== 'apps') {
-      fail(undefined, undefined, `unknown key ${JSON.stringify(key)} at the top level; the allowed keys are "users" and "apps"`)
-    }
+    if (![...keys, 'settings', 'apps'].includes(key)) fail(undefined, `unknown key ${JSON.stringify(key)} at the top level; the allowed keys are ${allowed}`)
   }
-  if (top.apps === undefined && top.users === undefined) fail(undefined, 'users', '"users" must be an array of users')
-  const users = top.users === undefined ? [] : parseUserList(top.users, source, 'users')
-  if (top.apps === undefined) return { users }
-  if (!isPlainObject(top.apps)) fail(undefined, 'apps', '"apps" must be an object { "APP KEY": { "users": [...] } }')
-  const apps: Record<string, { users: FixtureUser[] }> = {}
+  const fixture: Record<string, unknown> = parseBaseline(parts, top, source, '')
+  if (top.apps === undefined) return fixture
+  if (!isPlainObject(top.apps)) fail('apps', '"apps" must be an object { "APP KEY": { "users": [...] } }')
+  const apps: Record<string, FixtureBaseline> = {}
   for (const [key, app] of Object.entries(top.apps as Record<string, unknown>)) {
-    const list = `apps.${key}.users`
-    if (key.trim() === '' || FORBIDDEN_KEYS.has(key)) fail(undefined, 'apps', `${JSON.stringify(key)} cannot be an app key`)
-    if (!isPlainObject(app) || Object.keys(app).some((name) => name !== 'users')) {
-      fail(undefined, `apps.${key}`, 'must be an object { "users": [...] } and nothing else')
-    }
-    apps[key] = { users: parseUserList((app as Record<string, unknown>).users, source, list) }
+    if (key.trim() === '' || FORBIDDEN_KEYS.has(key)) fail('apps', `${JSON.stringify(key)} cannot be an app key`)
+    const where = `apps.${key}`
+    if (!isPlainObject(app)) fail(where, `must be an object such as { "users": [...] }`)
+    const extra = Object.keys(app as object).find((name) => ![...keys, 'settings'].includes(name))
+    if (extra !== undefined) fail(where, `unknown key ${JSON.stringify(extra)}; the allowed keys are ${[...keys, 'settings'].join(', ')}`)
+    apps[key] = parseBaseline(parts, app as Record<string, unknown>, source, `${where}.`)
   }
-  return { users, apps }
+  fixture.apps = apps
+  return fixture
 }
 
-/** One list of fixture users (`users` or `apps.KEY.users`), checked entry by entry and for duplicates. */
-function parseUserList(raw: unknown, source: string, list: string): FixtureUser[] {
-  const fail = (entry: number | undefined, field: string | undefined, problem: string): never => {
-    throw new FixtureError(source, entry, field, problem, list)
+/** The parts and settings of one baseline (the top level, or `apps.KEY` with `prefix` `apps.KEY.`). */
+function parseBaseline(parts: readonly FixturePart[], raw: Record<string, unknown>, source: string, prefix: string): Record<string, unknown> {
+  const baseline: Record<string, unknown> = {}
+  for (const part of parts) {
+    if (raw[part.key] !== undefined) baseline[part.key] = part.parse(raw[part.key], source, `${prefix}${part.key}`)
   }
-  if (!Array.isArray(raw)) fail(undefined, list, `"${list}" must be an array of users`)
-  const users = (raw as unknown[]).map((entry, index) => parseUser(entry, index, fail))
-
-  const seen = new Map<string, number>()
-  users.forEach((user, index) => {
-    for (const field of ['username', 'email', 'id'] as const) {
-      const value = user[field]
-      if (value === undefined) continue
-      const key = `${field}\0${value.toLowerCase()}`
-      const first = seen.get(key)
-      if (first !== undefined) {
-        const same = field === 'id' ? '' : ' (case-insensitive)'
-        fail(index, field, `${JSON.stringify(value)} is already used by ${list}[${first}]${same}`)
-      }
-      seen.set(key, index)
-    }
-  })
-  return users
+  if (raw.settings !== undefined) {
+    const settings = parseSettings(raw.settings)
+    if (typeof settings === 'string') throw new FixtureError(source, undefined, `${prefix}settings`, settings)
+    baseline.settings = settings
+  }
+  return baseline
 }
 
 /**
- * Reads a fixture file and parses it with {@link parseFixture}.
+ * Reads a fixture file and parses it with {@link parseFixtureWith}.
  *
  * @param path - the file, relative to the current directory or absolute; it also names the
  *   file in error messages.
  * @throws {FixtureError} when the file is missing or unreadable, is not valid JSON (the message
- *   gives line and column), or breaks a rule of {@link parseFixture}.
+ *   gives line and column), or breaks a rule of {@link parseFixtureWith}.
  * @example
  * const fixture = await loadFixtureFile('fixtures/users.json')
  */
-export async function loadFixtureFile(path: string): Promise<Fixture> {
+export async function loadFixtureFileWith(parts: readonly FixturePart[], path: string): Promise<FixtureTree> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -202,122 +150,6 @@ export async function loadFixtureFile(path: string): Promise<Fixture> {
   } catch (err) {
     throw new FixtureError(path, undefined, undefined, jsonProblem(text, (err as Error).message))
   }
-  return parseFixture(json, path)
+  return parseFixtureWith(parts, json, path)
 }
 
-type Fail = (entry: number | undefined, field: string | undefined, problem: string) => never
-
-function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
-  if (!isPlainObject(raw)) return fail(index, undefined, `each user must be an object, got ${describe(raw)}`)
-  const entry = raw as Record<string, unknown>
-  for (const key of Object.keys(entry)) {
-    if (FORBIDDEN_KEYS.has(key)) fail(index, key, 'this key is not allowed')
-    if (!(USER_KEYS as readonly string[]).includes(key)) fail(index, key, `unknown key; allowed keys are ${USER_KEYS.join(', ')}`)
-  }
-  const user: FixtureUser = { password: '' }
-
-  const text = (field: (typeof USER_KEYS)[number]): string | undefined => {
-    const value = entry[field]
-    if (value === undefined) return undefined
-    if (typeof value !== 'string' || value.trim() === '') return fail(index, field, `must be a non-empty string, got ${describe(value)}`)
-    return value
-  }
-
-  const password = text('password')
-  if (password === undefined) return fail(index, 'password', 'is required (plain text; the mock hashes it)')
-  user.password = password
-
-  const username = text('username')
-  if (username !== undefined) user.username = username
-  const email = text('email')
-  if (email !== undefined) {
-    // The create endpoint's rule, so a fixture holds no user the API would refuse.
-    if (!isValidEmail(email)) fail(index, 'email', `${JSON.stringify(email)} is not a valid email address`)
-    user.email = email
-  }
-  if (username === undefined && email === undefined) fail(index, undefined, 'a user needs a "username" or an "email"')
-
-  for (const field of ['first_name', 'last_name', 'role'] as const) {
-    const value = text(field)
-    if (value !== undefined) user[field] = value
-  }
-  // users/create's rule (spec §11 "create errors"): else every users/update of this user would fail.
-  if (username === undefined && (user.first_name === undefined || user.last_name === undefined)) {
-    const missing = user.first_name === undefined ? 'first_name' : 'last_name'
-    fail(index, missing, 'is required for a user without a "username" (as users/create requires)')
-  }
-
-  const admin = entry.admin
-  if (admin !== undefined) {
-    if (admin === true || admin === 'true') user.admin = true
-    else if (admin === false || admin === 'false') user.admin = false
-    else fail(index, 'admin', `must be true or false, got ${describe(admin)}`)
-  }
-
-  if (entry.tags !== undefined) user.tags = parseTags(entry.tags, index, fail)
-
-  if (entry.custom_fields !== undefined) {
-    const fields = entry.custom_fields
-    if (!isPlainObject(fields)) return fail(index, 'custom_fields', `must be an object, got ${describe(fields)}`)
-    const kept: Record<string, unknown> = {}
-    for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
-      checkNoForbiddenKeys(name, value, index, fail)
-      if (name.trim() === '') fail(index, 'custom_fields', 'a custom field name must not be empty')
-      // The API silently drops these names (spec §5.8); in a fixture they are a mistake worth reporting.
-      if (isBadFieldName(name)) {
-        fail(index, `custom_fields.${name}`, 'a custom field name must not start with "$" or contain "."')
-      }
-      // spec §11 "fixtures": a null custom field is not stored.
-      if (value !== null) kept[name] = value
-    }
-    user.custom_fields = kept
-  }
-
-  const id = entry.id
-  if (id !== undefined) {
-    if (typeof id !== 'string' || !isObjectId(id)) {
-      fail(index, 'id', `${describe(id)} is not an id: use 24 hex characters, e.g. "5f0c0a0b0c0d0e0f10111213"`)
-    }
-    user.id = (id as string).toLowerCase()
-  }
-
-  const createdAt = entry.created_at
-  if (createdAt !== undefined) {
-    const instant = typeof createdAt === 'string' ? parseIsoDate(createdAt) : undefined
-    if (instant === undefined) {
-      fail(index, 'created_at', `${describe(createdAt)} is not a date: use ISO 8601, e.g. "2024-05-01T09:30:00Z"`)
-    }
-    user.created_at = (instant as Date).toISOString()
-  }
-  return user
-}
-
-function parseTags(value: unknown, index: number, fail: Fail): string[] {
-  if (typeof value === 'string') return splitTags(value)
-  if (!Array.isArray(value)) return fail(index, 'tags', `must be an array of strings or a comma-separated string, got ${describe(value)}`)
-  return value.map((tag: unknown, position) => {
-    if (typeof tag !== 'string' || tag.trim() === '') {
-      return fail(index, `tags[${position}]`, `must be a non-empty string, got ${describe(tag)}`)
-    }
-    return tag.trim()
-  })
-}
-
-function checkNoForbiddenKeys(path: string, value: unknown, index: number, fail: Fail): void {
-  const name = path.split('.').pop() ?? path
-  if (FORBIDDEN_KEYS.has(name)) fail(index, `custom_fields.${path}`, `the name ${JSON.stringify(name)} is not allowed`)
-  if (Array.isArray(value)) value.forEach((item, i) => checkNoForbiddenKeys(`${path}[${i}]`, item, index, fail))
-  else if (isPlainObject(value)) {
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      checkNoForbiddenKeys(`${path}.${key}`, inner, index, fail)
-    }
-  }
-}
-
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  const json = JSON.stringify(value)
-  const shown = json.length > 60 ? `${json.slice(0, 57)}...` : json
-  return Array.isArray(value) ? `the array ${shown}` : typeof value === 'object' && value !== null ? `the object ${shown}` : shown
-}

@@ -7,12 +7,14 @@
  * // point the client at `${cloud.url}/v1/...`, call cloud.reset() between tests
  * await cloud.stop()
  */
-export { createMockCloud, type MockCloud } from './app.js'
+export { createMockCloud, loadFixtureFile, parseFixture, type MockCloud } from './app.js'
 export { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 export type { MockCloudOptions } from './options.js'
 export type { MailKind, OutboxMail } from './outbox.js'
 export type { PasswordHashing } from './users/password.js'
-export { FixtureError, loadFixtureFile, parseFixture, type Fixture, type FixtureUser } from './fixtures.js'
+export { FixtureError } from './fixtures.js'
+export type { Fixture, FixtureUser } from './objects/index.js'
+export type { AppSettings } from './engine/settings.js'
 export { DataFileError } from './store/db.js'
 export { mockCloudClient, type MockCloudClient, type MockCloudClientOptions } from './toolkit/admin-client.js'
 export type { ClockState } from './clock.js'

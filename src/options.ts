@@ -1,4 +1,5 @@
-import type { Fixture } from './fixtures.js'
+import type { AppSettings } from './engine/settings.js'
+import type { Fixture } from './objects/index.js'
 import type { Limits } from './limits.js'
 import type { PasswordHashing } from './users/password.js'
 
@@ -57,6 +58,12 @@ export interface MockCloudOptions {
    * login answers 401 `You have to confirm your account before continuing.`
    */
   emailVerification?: boolean
+  /**
+   * Server-wide defaults of the app settings (docs/app-settings.md), e.g. `{ legacyPaging: true }`;
+   * a fixture may set them per app key, and a test may change them per key at run time
+   * (`setSettings`). `emailVerification` and `sessionLifetime` above are the same settings.
+   */
+  settings?: Partial<AppSettings>
   /**
    * Size limits on what one request may ask (issue 6): `maxBodyBytes` (default 1 MiB; larger
    * bodies get 413), `maxCustomFields` (default 200 custom fields per user), `maxWhereDepth`

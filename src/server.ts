@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createMockCloud, type MockCloud } from './app.js'
 import { answerClientErrors } from './http/client-errors.js'
-import type { Fixture } from './fixtures.js'
+import type { Fixture } from './objects/index.js'
 import type { OutboxMail } from './outbox.js'
 import type { MockCloudOptions } from './options.js'
 

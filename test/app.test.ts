@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createMockCloud } from '../src/index.js'
 import { FixtureError } from '../src/fixtures.js'
 import { fixtureS } from './support/fixture-s.js'
+import { storedUsers } from './support/stored-users.js'
 
 // The in-process API: createMockCloud(options) → { app, store, reset, seed, close } (issue 2 §8).
 describe('createMockCloud', () => {
@@ -17,7 +18,7 @@ describe('createMockCloud', () => {
 
   it('stores passwords only as salted hashes, fast by default', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })
-    const [alice, bob] = cloud.dataSets.data('K').users
+    const [alice, bob] = storedUsers(cloud.dataSets.data('K'))
     expect(JSON.stringify(cloud.dataSets.data('K'))).not.toContain('pw-alice')
     expect(alice?.password_hash).toMatch(/^hmac-sha256\$/)
     // Same scheme, different salts: equal passwords would still differ.
@@ -26,7 +27,7 @@ describe('createMockCloud', () => {
 
   it('loads the bundled fixture file', async () => {
     const cloud = await createMockCloud({ fixtures: 'fixtures/users.json' })
-    const admins = cloud.dataSets.data('K').users.filter((user) => user.admin)
+    const admins = storedUsers(cloud.dataSets.data('K')).filter((user) => user.admin)
     expect(admins.map((user) => user.username)).toEqual(['admin'])
   })
 
@@ -39,7 +40,7 @@ describe('createMockCloud', () => {
     })
     expect(login.status).toBe(200)
     await cloud.reset()
-    expect(cloud.dataSets.data('K').users.map((user) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
+    expect(storedUsers(cloud.dataSets.data('K')).map((user) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin'])
   })
 
   it('refuses a seeded user that clashes with a stored one, naming the entry and field', async () => {
@@ -47,13 +48,13 @@ describe('createMockCloud', () => {
     const attempt = cloud.seed({ users: [{ username: 'new', password: 'x' }, { username: 'Alice', password: 'x' }] })
     await expect(attempt).rejects.toThrow(FixtureError)
     await expect(attempt).rejects.toThrow('seed: users[1].username: "alice" is already taken by a stored user')
-    expect(cloud.dataSets.data('K').users).toHaveLength(5)
+    expect(storedUsers(cloud.dataSets.data('K'))).toHaveLength(5)
   })
 
   it('answers an unexpected failure with a 500 envelope without a stack, and logs it', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })
     // A store broken behind the API's back: the only way to reach the last-resort handler.
-    cloud.dataSets.data('K').users.push({} as never)
+    storedUsers(cloud.dataSets.data('K')).push({} as never)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const reply = await cloud.app.request('/v1/users/query.json?key=K')

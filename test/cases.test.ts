@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Fixture, FixtureUser } from '../src/fixtures.js'
+import type { Fixture, FixtureUser } from '../src/objects/index.js'
 import type { RunningMockCloud } from '../src/server.js'
 import { login, startServer, usernames, type Call, type Reply } from './support/client.js'
 import { fixtureS, ids } from './support/fixture-s.js'
@@ -32,7 +32,7 @@ type Name = 'alice' | 'bob' | 'carol' | 'dave' | 'admin'
  * "email visibility"): `withEmail` for the user themself or an admin caller.
  */
 function userOf(name: Name, withEmail: boolean): Record<string, unknown> {
-  const source = fixtureS.users.find((u) => u.username === name) as FixtureUser
+  const source = fixtureS.users!.find((u) => u.username === name) as FixtureUser
   return {
     id: ids[name],
     created_at: WIRE_DATE,
@@ -756,7 +756,7 @@ function hobbyFixture(): Fixture {
     dave: 'ski',
   }
   return {
-    users: fixtureS.users.map((u) => {
+    users: fixtureS.users!.map((u) => {
       const value = hobby[u.username as Name]
       return value === undefined ? u : { ...u, custom_fields: { ...u.custom_fields, hobby: value } }
     }),

@@ -7,7 +7,7 @@ import { serversStoppedAfterEach } from './support/servers.js'
 // Deterministic mode (issue 4 §6): with a seed, the same calls give the same bytes.
 
 const start = serversStoppedAfterEach()
-const fixtures = { users: [...fixtureS.users, { username: 'noid', password: 'pw-noid' }] }
+const fixtures = { users: [...fixtureS.users!, { username: 'noid', password: 'pw-noid' }] }
 
 /** Runs the same calls on a fresh server and returns what a client saw of each: status, Set-Cookie and body bytes. */
 async function script(options: MockCloudOptions): Promise<string[]> {

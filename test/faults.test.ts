@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { Faults } from '../src/faults.js'
+import { Router } from '../src/engine/router.js'
+import type { AnyMockObject } from '../src/engine/object.js'
 import { expectApiError } from './support/expect-api-error.js'
 
 // Faults on demand, without HTTP (issue 4 item 4).
-const endpoints = { 'users/login': { method_name: 'loginUser' }, 'users/query': { method_name: 'queryUsers' } }
+const endpoint = (path: string, method_name: string) => ({ path, method_name, verbs: ['GET'], call: () => ({}) })
+const object = { endpoints: [endpoint('users/login', 'loginUser'), endpoint('users/query', 'queryUsers')] } as unknown as AnyMockObject
+const router = new Router([object])
+const routeOf = (path: string) => router.match(path)!.endpoint
 
 function faultsAt(start = Date.UTC(2024, 0, 1)) {
   const clock = { at: start, now: () => new Date(clock.at) }
-  return { faults: new Faults(endpoints, clock), clock }
+  return { faults: new Faults(router, clock), clock }
 }
 
 describe('Faults', () => {
@@ -15,11 +20,11 @@ describe('Faults', () => {
     const { faults } = faultsAt()
     const added = faults.add({ key: 'K', method_name: 'loginUser', times: 2, error: { code: 503, message: 'Down' } })
     expect(added).toMatchObject({ id: 'fault-1', key: 'K', path: 'users/login', remaining: 2, error: { code: 503, message: 'Down' } })
-    expect(faults.take('OTHER', 'users/login')).toBeUndefined()
-    expect(faults.take('K', 'users/query')).toBeUndefined()
-    expect(faults.take('K', 'users/login')?.remaining).toBe(1)
-    expect(faults.take('K', 'users/login')?.remaining).toBe(0)
-    expect(faults.take('K', 'users/login')).toBeUndefined()
+    expect(faults.take('OTHER', 'users/login', routeOf('users/login'))).toBeUndefined()
+    expect(faults.take('K', 'users/query', routeOf('users/query'))).toBeUndefined()
+    expect(faults.take('K', 'users/login', routeOf('users/login'))?.remaining).toBe(1)
+    expect(faults.take('K', 'users/login', routeOf('users/login'))?.remaining).toBe(0)
+    expect(faults.take('K', 'users/login', routeOf('users/login'))).toBeUndefined()
     expect(faults.list()).toEqual([])
   })
 
@@ -27,8 +32,8 @@ describe('Faults', () => {
     const { faults } = faultsAt()
     faults.add({ path: '/v1/users/login.json', delay: 5 })
     faults.add({ key: 'K', path: 'users/login', drop: true })
-    expect(faults.take('ANY', 'users/login')).toMatchObject({ id: 'fault-1', key: null, delay: 5 })
-    expect(faults.take('K', 'users/login')).toMatchObject({ id: 'fault-2', drop: true })
+    expect(faults.take('ANY', 'users/login', routeOf('users/login'))).toMatchObject({ id: 'fault-1', key: null, delay: 5 })
+    expect(faults.take('K', 'users/login', routeOf('users/login'))).toMatchObject({ id: 'fault-2', drop: true })
   })
 
   it('expires after its ttl on the given clock, used up or not', () => {
@@ -36,9 +41,9 @@ describe('Faults', () => {
     faults.add({ path: 'users/query', times: 5, ttl: 1000, delay: 1 })
     expect(faults.list()[0]?.expires_at).toBe('2024-01-01T00:00:01.000Z')
     clock.at += 999
-    expect(faults.take('K', 'users/query')).toBeDefined()
+    expect(faults.take('K', 'users/query', routeOf('users/query'))).toBeDefined()
     clock.at += 1
-    expect(faults.take('K', 'users/query')).toBeUndefined()
+    expect(faults.take('K', 'users/query', routeOf('users/query'))).toBeUndefined()
     expect(faults.list()).toEqual([])
   })
 

@@ -25,6 +25,13 @@ export interface FixturePart<E = unknown> {
    * @throws FixtureError for a reference that names nothing (an owner's unknown username).
    */
   records(entries: E, context: FixtureContext): Promise<Readonly<Record<string, readonly StoredRecord[]>>>
+  /**
+   * Refuses seeded records that clash with stored ones of the same collection on a unique key
+   * besides the id (which is checked for every collection).
+   *
+   * @throws FixtureError naming the entry and the field of the first clash.
+   */
+  checkClashes?(records: readonly StoredRecord[], stored: readonly StoredRecord[], source: string): void
 }
 
 /** What a fixture part may use to make records. */

@@ -3,6 +3,7 @@ import type { DataSet } from '../data-set.js'
 import type { AppSettings } from './settings.js'
 import type { StoredRecord } from '../store/stored-record.js'
 import type { FixturePart } from './fixture-part.js'
+import type { ServerConfig } from './server-config.js'
 
 /**
  * Who is calling: the user behind the request's live session, if any (docs/api.md "Sessions").
@@ -65,6 +66,8 @@ export interface Endpoint<S> {
  */
 export interface ServiceContext {
   readonly dataSet: DataSet
+  /** The server-wide configuration (hashing, limits). */
+  readonly server: ServerConfig
   /** The app settings in force for this data set now (server default, fixture, run-time change). */
   settings(): AppSettings
   /** Another object's service over the same data set. */

@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono'
+import type { Clock } from '../clock.js'
+import type { ServiceDirectory } from '../engine/services.js'
+import type { CallResult, Caller } from '../engine/object.js'
+import type { RouteMatch, Router } from '../engine/router.js'
 import { unknownEndpoint, wrongVerb } from '../errors.js'
 import type { Faults } from '../faults.js'
 import type { Journal } from '../journal.js'
 import type { Params } from '../param-values.js'
-import type { Clock } from '../clock.js'
-import type { Caller, UsersService } from '../users/service.js'
 import { checkAppKey } from './app-key.js'
 import { apiCors } from './cors.js'
 import { renderSuccess, renderThrown } from './envelope.js'
@@ -12,9 +14,8 @@ import { actOnFault } from './fault-acts.js'
 import { journalCalls } from './journal-calls.js'
 import { queryParams, readParams } from './params.js'
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session.js'
-import { usersEndpoints, type Endpoint } from './users-endpoints.js'
 
-/** The test toolkit the API works with: where calls are recorded and which faults hit them (issue 4). */
+/** The test toolkit the API works with: where calls are recorded and which faults hit them (docs/toolkit.md). */
 export interface ApiToolkit {
   journal: Journal
   faults: Faults
@@ -22,50 +23,51 @@ export interface ApiToolkit {
   clock: Pick<Clock, 'now'>
 }
 
+/** What the API accepts, from the server's options (docs/command-line.md). */
+export interface ApiOptions {
+  /** The accepted app keys; empty accepts any. */
+  appKeys: ReadonlySet<string>
+  /** The largest request body accepted, in bytes; larger → 413. */
+  maxBodyBytes: number
+  /** The app key of a call that sends none; absent: such a call gets 401. */
+  defaultAppKey?: string | undefined
+}
+
 /**
- * The `/v1/...` API: reads the parameters, finds the endpoint, checks the app
- * key, resolves the session, lets a fault act, calls the service and wraps its
- * answer in the envelope. Every failure, expected or not, leaves as a failure
- * envelope (spec §2.3); an unexpected one is logged and answered 500 without a
- * stack. Every call (but CORS preflights) is recorded in the journal.
- *
- * @param usersOf - the Users service of an app key's data set (spec §11 "unknown app key").
- * @param appKeys - the accepted app keys; empty accepts any.
- * @param maxBodyBytes - the largest request body accepted (issue 6 limits); larger → 413.
- * @param defaultAppKey - the app key of a call that sends none; absent: such a call gets 401.
+ * The `/v1/...` API, one pipeline for every object (docs/architecture.md): read the parameters,
+ * route the path (with its variables), check the verb and the app key, resolve the caller from
+ * the session, let a fault act, make the object's one call, and wrap its answer in the envelope.
+ * Every failure, expected or not, leaves as a failure envelope (docs/api.md "Envelope"); an
+ * unexpected one is logged and answered 500 without a stack. Every call (but CORS preflights) is
+ * recorded in the journal.
  */
-export function apiRoutes(
-  usersOf: (key: string) => UsersService,
-  appKeys: ReadonlySet<string>,
-  maxBodyBytes: number,
-  { journal, faults, clock }: ApiToolkit,
-  defaultAppKey?: string,
-): Hono {
+export function apiRoutes(router: Router, services: ServiceDirectory, options: ApiOptions, toolkit: ApiToolkit): Hono {
+  const { journal, faults, clock } = toolkit
   const api = new Hono()
   api.use('/v1/*', apiCors)
   api.use('/v1/*', journalCalls(journal, clock))
   api.all('/v1/*', async (c) => {
     const call = c.get('apiCall')
     const path = c.req.path.slice('/v1/'.length).replace(/\.json$/, '')
-    const endpoint = Object.hasOwn(usersEndpoints, path) ? usersEndpoints[path] : undefined
-    call.method_name = endpoint?.method_name ?? null
+    const route = router.match(path)
+    call.method_name = route?.endpoint.method_name ?? null
     let params = (call.params = queryParams(c))
     try {
       // Read first: a refusal must honour suppress_response_codes and pretty_json sent in the
-      // body, where ti.cloud puts them on a POST (spec §11 "status codes").
-      params = call.params = await readParams(c, params, maxBodyBytes)
-      if (!endpoint) throw unknownEndpoint(c.req.method, c.req.path)
+      // body, where ti.cloud puts them on a POST (docs/api.md "Status codes").
+      params = call.params = await readParams(c, params, options.maxBodyBytes)
+      if (!route) throw unknownEndpoint(c.req.method, c.req.path)
       // HEAD is answered as GET without a body, as HTTP servers do.
       const verb = c.req.method === 'HEAD' ? 'GET' : c.req.method
-      if (!endpoint.verbs.includes(verb)) {
-        c.header('Allow', endpoint.verbs.join(', '))
-        throw wrongVerb(`${path}.json`, endpoint.verbs, c.req.method)
+      const { verbs } = route.endpoint
+      if (!verbs.includes(verb)) {
+        c.header('Allow', verbs.join(', '))
+        throw wrongVerb(`${path}.json`, verbs, c.req.method)
       }
-      const key = (call.key = checkAppKey(params, appKeys, defaultAppKey))
-      const service = usersOf(key)
-      const caller = service.caller(sessionIdOf(c, params))
+      const key = (call.key = checkAppKey(params, options.appKeys, options.defaultAppKey))
+      const caller = services.caller(key, sessionIdOf(c, params))
       call.user_id = caller.user?.id ?? null
-      const fault = faults.take(key, path)
+      const fault = faults.take(key, path, route.endpoint)
       if (fault) {
         call.fault = fault.id
         const dropped = await actOnFault(c, fault)
@@ -74,18 +76,19 @@ export function apiRoutes(
           return dropped
         }
       }
-      return await answer(c, endpoint, service, params, caller)
+      return await answer(c, route, services.of(key, route.object), params, caller)
     } catch (error) {
-      return renderThrown(c, params, error, endpoint?.method_name)
+      return renderThrown(c, params, error, route?.endpoint.method_name)
     }
   })
   return api
 }
 
-async function answer(c: Context, endpoint: Endpoint, service: UsersService, params: Params, caller: Caller): Promise<Response> {
-  const result = await endpoint.call(service, params, caller)
+async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller): Promise<Response> {
+  const { endpoint } = route
+  const result: CallResult = await endpoint.call({ service, params, caller, path: route.vars })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }
-  return renderSuccess(c, params, endpoint.method_name, meta, result.users && { users: result.users })
+  return renderSuccess(c, params, endpoint.method_name, meta, result.response, result.status)
 }

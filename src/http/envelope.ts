@@ -16,16 +16,21 @@ declare module 'hono' {
  * (spec §11 "pretty_json"). This is the only place that renders replies.
  */
 
-/** A success: `meta` = code 200, status ok, method_name, then `extra`; `response` only when given. */
+/**
+ * A success: `meta` = code 200, status ok, method_name, then `extra`; `response` only when given.
+ *
+ * @param status - the HTTP status, 200 unless a partly done batch answers 202 (`meta.code` stays 200).
+ */
 export function renderSuccess(
   c: Context,
   params: Params,
   method_name: string,
   extra: Record<string, unknown>,
   response: Record<string, unknown> | undefined,
+  status = 200,
 ): Response {
   const meta = { code: 200, status: 'ok', method_name, ...extra }
-  return render(c, params, 200, meta, response)
+  return render(c, params, status, meta, response)
 }
 
 /** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */

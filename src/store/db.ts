@@ -4,37 +4,56 @@ import { Low, Memory } from 'lowdb'
 import { isObjectId } from '../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
-import type { UserRecord } from '../users/record.js'
+import type { AppSettings } from '../engine/settings.js'
+import type { StoredRecord } from './stored-record.js'
 import type { TokenRecord } from '../users/tokens.js'
 import { JsonFile } from './json-file.js'
 import { LockError, lockDataFile } from './lock.js'
 
 /**
  * A live session: who it belongs to and when it started (ISO 8601, UTC).
- * Keyed by the opaque session id in {@link AppData.sessions} (spec §1.3).
+ * Keyed by the opaque session id in {@link AppData.sessions} (docs/api.md "Sessions").
  */
 export interface SessionRecord {
   user_id: string
   created_at: string
 }
 
-/** Everything mock-cloud keeps for one app key's data set (spec §11 "unknown app key"). */
+/**
+ * The stored collections of one data set by name (`users`, `acls`, `objects:cars`), each in
+ * insertion order; written only through `Collection`. Null-prototype: any collection name
+ * (a custom class called `constructor`) is a plain name.
+ */
+export type Collections = Record<string, StoredRecord[]>
+
+/** Everything mock-cloud keeps for one app key's data set (docs/toolkit.md "Isolation by app key"). */
 export interface AppData {
-  /** In insertion order; default query order is by id (spec §11 "order"). */
-  users: UserRecord[]
+  collections: Collections
   sessions: Record<string, SessionRecord>
   /** Emailed one-use tokens of the account flows, by token (`users/tokens.ts`). */
   tokens: Record<string, TokenRecord>
   /** Mails the real service would have sent, oldest first (`outbox.ts`). */
   outbox: MailRecord[]
+  /** App settings changed at run time for this key (docs/app-settings.md); a reset drops them. */
+  settings?: Partial<AppSettings>
 }
 
+/** The data file's format, written at its top level; a file without it is a 0.2 file, migrated when read. */
+export const DATA_FORMAT = 3
+
 /**
- * Everything mock-cloud keeps: the data set of each app key used so far. This
- * is also the layout of a `--data` JSON file: `{ "apps": { "KEY": { "users": [...], "sessions": {...}, "tokens": {...}, "outbox": [...] } } }`.
+ * Everything mock-cloud keeps: the data set of each app key used so far. This is also the
+ * layout of a `--data` JSON file: `{ "format": 3, "apps": { "KEY": { "collections": { "users": [...] }, "sessions": {...}, "tokens": {...}, "outbox": [...] } } }`.
  */
 export interface StoreData {
+  format?: number
   apps: Record<string, AppData>
+}
+
+/** Checks stored records of the collections an object owns (the registry, passed in: the store names no object). */
+export interface RecordChecks {
+  /** What makes `record` of the collection named `collection` unusable (`field is missing or malformed`), or undefined; a collection no object owns is a problem too. */
+  problem(collection: string, record: unknown): string | undefined
 }
 
 /** What to do about a data file mock-cloud cannot use; it may be a file of the user's, never to be deleted on our word. */
@@ -72,9 +91,9 @@ export class DataFileError extends Error {
  *   exists but is not a valid data file (a syntax error named by line and column), or when
  *   it cannot be created. The file is never changed then.
  */
-export async function openStore(file?: string): Promise<Store> {
+export async function openStore(checks: RecordChecks, file?: string): Promise<Store> {
   // Null-prototype: any app key is a plain name, "constructor" and "__proto__" included.
-  const initial: StoreData = { apps: Object.create(null) as StoreData['apps'] }
+  const initial: StoreData = { format: DATA_FORMAT, apps: Object.create(null) as StoreData['apps'] }
   if (!file) return new Low<StoreData>(new Memory<StoreData>(), initial)
   // Through symlinks, so that two names of one file share one lock and writes keep the link.
   const real = await realPathOf(file)
@@ -86,7 +105,7 @@ export async function openStore(file?: string): Promise<Store> {
     throw error
   }
   try {
-    const db = await readStore(file, real, initial)
+    const db = await readStore(file, real, initial, checks)
     releases.set(db, release)
     return db
   } catch (error) {
@@ -129,7 +148,7 @@ async function realPathOf(file: string): Promise<string> {
  * @param file - the path as given, for messages.
  * @param real - the same file with symlinks resolved, for reading and writing.
  */
-async function readStore(file: string, real: string, initial: StoreData): Promise<Store> {
+async function readStore(file: string, real: string, initial: StoreData, checks: RecordChecks): Promise<Store> {
   const db = new Low<StoreData>(new JsonFile<StoreData>(real), initial)
   const existed = await access(real).then(
     () => true,
@@ -155,27 +174,46 @@ async function readStore(file: string, real: string, initial: StoreData): Promis
     }
     return db
   }
-  const problem = storeDataProblem(db.data)
+  const migrated = migrated02(db.data)
+  const problem = storeDataProblem(db.data, checks)
   if (problem !== undefined) throw new DataFileError(file, `not a mock-cloud data file: ${problem}; ${ADVICE}`)
   db.data.apps = Object.assign(Object.create(null) as StoreData['apps'], db.data.apps)
-  // Files written before the account flows have no tokens or outbox yet.
   for (const app of Object.values(db.data.apps)) {
+    app.collections = Object.assign(Object.create(null) as Collections, app.collections)
+    // Files written before the account flows have no tokens or outbox yet.
     app.tokens ??= {}
     app.outbox ??= []
   }
+  // A migrated file is written back in the new format at once, so an older mock-cloud refuses it instead of losing data.
+  if (migrated) await db.write()
   return db
 }
 
 /**
- * What makes a parsed data file unusable, or undefined when it is a
- * {@link StoreData}: checked once at start so that no request later meets a
- * half-formed user (a 500 on every call), and on an import of every data set
- * (`PUT /__mock/data`).
+ * Moves a data file written by mock-cloud 0.2 (each data set's `users` at its top) to the
+ * current format (`collections.users`), in place. Returns whether it changed anything.
+ */
+function migrated02(data: unknown): boolean {
+  if (!isPlainObject(data) || !isPlainObject(data.apps) || data.format !== undefined) return false
+  for (const app of Object.values(data.apps)) {
+    if (isPlainObject(app) && app.collections === undefined && Array.isArray(app.users)) {
+      app.collections = { users: app.users }
+      delete app.users
+    }
+  }
+  data.format = DATA_FORMAT
+  return true
+}
+
+/**
+ * What makes a parsed data file unusable, or undefined when it is a {@link StoreData}: checked
+ * once at start so that no request later meets a half-formed record (a 500 on every call), and on
+ * an import of every data set (`PUT /__mock/data`).
  *
  * @example
- * storeDataProblem({ apps: { K: { users: [], sessions: [] } } }) // 'apps["K"].sessions must be an object'
+ * storeDataProblem({ apps: { K: { collections: {}, sessions: [] } } }, checks) // 'apps["K"].sessions must be an object'
  */
-export function storeDataProblem(data: unknown): string | undefined {
+export function storeDataProblem(data: unknown, checks: RecordChecks): string | undefined {
   if (!isPlainObject(data)) return 'expected {"apps": {...}}'
   // A fixture file has "users" alone, with plain-text passwords; mock-cloud 0.1 wrote "users" and "sessions".
   if (data.apps === undefined && data.users !== undefined) {
@@ -183,30 +221,40 @@ export function storeDataProblem(data: unknown): string | undefined {
       ? 'it has "users" but no "apps" (a fixture file? pass it with --fixtures)'
       : 'it holds one data set for every app key, as mock-cloud 0.1 wrote it, not one per app key ("apps")'
   }
+  if (data.format !== undefined && data.format !== DATA_FORMAT) {
+    return `it is in format ${JSON.stringify(data.format)}, and this mock-cloud reads format ${DATA_FORMAT}`
+  }
   if (!isPlainObject(data.apps)) return '"apps" must be an object of app keys'
   for (const [key, app] of Object.entries(data.apps)) {
-    const problem = appDataProblem(app)
+    const problem = appDataProblem(app, checks)
     if (problem !== undefined) return `apps[${JSON.stringify(key)}]${problem}`
   }
   return undefined
 }
 
 /**
- * What makes one app key's data set ({@link AppData}) unusable, as a path suffix
- * and the problem, or undefined; also checks an import of one data set (`PUT /__mock/data?key=K`).
+ * What makes one app key's data set ({@link AppData}) unusable, as a path suffix and the problem,
+ * or undefined; also checks an import of one data set (`PUT /__mock/data?key=K`).
  *
  * @example
- * appDataProblem({ users: [{}], sessions: {} }) // '.users[0].id is missing or malformed'
+ * appDataProblem({ collections: { users: [{}] }, sessions: {} }, checks) // '.collections.users[0].id is missing or malformed'
  */
-export function appDataProblem(app: unknown): string | undefined {
-  if (!isPlainObject(app)) return ' must be {"users": [...], "sessions": {...}}'
-  const { users, sessions, tokens, outbox } = app as Partial<AppData>
-  if (!Array.isArray(users)) return '.users must be an array'
-  if (!isPlainObject(sessions)) return '.sessions must be an object'
-  for (const [index, user] of users.entries()) {
-    const field = userFieldProblem(user)
-    if (field !== undefined) return `.users[${index}].${field} is missing or malformed`
+export function appDataProblem(app: unknown, checks: RecordChecks): string | undefined {
+  if (!isPlainObject(app)) return ' must be {"collections": {...}, "sessions": {...}}'
+  const { collections, sessions, tokens, outbox, settings } = app as Partial<AppData>
+  if (!isPlainObject(collections)) return '.collections must be an object of record lists'
+  for (const [name, records] of Object.entries(collections)) {
+    if (!Array.isArray(records)) return `.collections[${JSON.stringify(name)}] must be an array`
+    const ids = new Set<string>()
+    for (const [index, record] of records.entries()) {
+      const problem = checks.problem(name, record)
+      if (problem !== undefined) return `.collections[${JSON.stringify(name)}][${index}].${problem}`
+      const id = (record as StoredRecord).id
+      if (ids.has(id)) return `.collections[${JSON.stringify(name)}][${index}].id is used twice`
+      ids.add(id)
+    }
   }
+  if (!isPlainObject(sessions)) return '.sessions must be an object'
   for (const [id, session] of Object.entries(sessions)) {
     if (!isPlainObject(session) || typeof session.user_id !== 'string' || !isDate(session.created_at)) {
       return `.sessions[${JSON.stringify(id)}] must be {"user_id": "...", "created_at": "ISO date"}`
@@ -222,11 +270,20 @@ export function appDataProblem(app: unknown): string | undefined {
     const bad = outbox.findIndex((mail) => !isMailRecord(mail))
     if (bad >= 0) return `.outbox[${bad}] is malformed`
   }
+  if (settings !== undefined && !isPlainObject(settings)) return '.settings must be an object'
   return undefined
 }
 
-function isExternalAccount(account: unknown): boolean {
-  return isPlainObject(account) && ['external_id', 'external_type', 'token'].every((field) => typeof account[field] === 'string')
+/**
+ * Whether `record` has what every stored record has: a 24-hex id and ISO dates `created_at` and
+ * `updated_at`; the first field that is missing or malformed, or undefined. Objects' own record
+ * checks start with it.
+ */
+export function storedRecordProblem(record: unknown): string | undefined {
+  if (!isPlainObject(record)) return '(entry) is missing or malformed'
+  if (typeof record.id !== 'string' || !isObjectId(record.id)) return 'id is missing or malformed'
+  const date = (['created_at', 'updated_at'] as const).find((field) => !isDate(record[field]))
+  return date === undefined ? undefined : `${date} is missing or malformed`
 }
 
 function isDate(value: unknown): boolean {
@@ -252,29 +309,4 @@ function isMailRecord(mail: unknown): boolean {
     optional.every((field) => mail[field] === undefined || typeof mail[field] === 'string') &&
     isDate(mail.created_at)
   )
-}
-
-const REQUIRED_DATES = ['created_at', 'updated_at'] as const
-const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
-
-/** The first field of a stored user that the API could not render or match, or undefined. */
-function userFieldProblem(user: unknown): string | undefined {
-  if (!isPlainObject(user)) return '(entry)'
-  if (typeof user.id !== 'string' || !isObjectId(user.id)) return 'id'
-  const date = REQUIRED_DATES.find((field) => !isDate(user[field]))
-  if (date !== undefined) return date
-  if (user.confirmed_at !== undefined && !isDate(user.confirmed_at)) return 'confirmed_at'
-  if (typeof user.password_hash !== 'string') return 'password_hash'
-  if (typeof user.admin !== 'boolean') return 'admin'
-  const text = OPTIONAL_TEXT_FIELDS.find((field) => user[field] !== undefined && typeof user[field] !== 'string')
-  if (text !== undefined) return text
-  const tags = user.tags
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  // A custom field is a property of the query document: __proto__ would set its prototype.
-  if (!isPlainObject(user.custom_fields) || Object.keys(user.custom_fields).some((name) => FORBIDDEN_KEYS.has(name))) {
-    return 'custom_fields'
-  }
-  if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
-  if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
-  return undefined
 }

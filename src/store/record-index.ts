@@ -106,8 +106,8 @@ export function indexOf<R extends StoredRecord>(records: readonly R[], keysOf?: 
  */
 export function copyRecords<R extends StoredRecord>(records: readonly R[]): R[] {
   const copy = [...records]
-  const index = indexes.get(records)
-  if (index !== undefined) indexes.set(copy, indexOf(records, index.keysOf).copy())
+  const index = indexes.get(records) as RecordIndex<R> | undefined
+  if (index !== undefined) indexes.set(copy, indexOf(records, index.keysOf).copy() as unknown as RecordIndex<StoredRecord>)
   copyIdOrder(records, copy)
   return copy
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '../errors.js'
 import type { DataSet } from '../data-set.js'
-import type { Sessions } from '../sessions.js'
+import type { Sessions } from '../engine/sessions.js'
 import { mailLink, sendMail } from '../outbox.js'
 import { textParam, trimmed, type Params } from '../param-values.js'
 import type { UserCollection } from './collection.js'
@@ -9,7 +9,7 @@ import type { UserRecord } from './record.js'
 import { AccountTokens, type TokenPurpose } from './tokens.js'
 import { passwordProblems, validationFailed } from './validation.js'
 import { toWireUser } from './view.js'
-import type { CallResult } from './service.js'
+import type { UsersResult } from './service.js'
 
 /** 400 for a confirmation or reset token that is unknown, used or expired (spec §11 "reset_password / confirm_user"). */
 export const INVALID_TOKEN = 'Invalid or expired token.'
@@ -36,7 +36,7 @@ export class AccountFlows {
     private readonly sessions: Sessions,
     private readonly hashPassword: PasswordHasher,
     /** The app option "email verification on" (`emailVerification`, `--email-verification`); off by default. */
-    private readonly emailVerification: boolean,
+    private readonly emailVerification: () => boolean,
   ) {
     this.tokens = new AccountTokens(dataSet)
   }
@@ -47,7 +47,7 @@ export class AccountFlows {
    * an email has no address to confirm and stays confirmed.
    */
   prepareNew(user: UserRecord): void {
-    if (this.emailVerification && user.email !== undefined) delete user.confirmed_at
+    if (this.emailVerification() && user.email !== undefined) delete user.confirmed_at
   }
 
   /**
@@ -84,7 +84,7 @@ export class AccountFlows {
    * @throws ApiError 401 {@link UNCONFIRMED}.
    */
   checkConfirmed(user: UserRecord): void {
-    if (this.emailVerification && user.confirmed_at === undefined) throw new ApiError(401, UNCONFIRMED)
+    if (this.emailVerification() && user.confirmed_at === undefined) throw new ApiError(401, UNCONFIRMED)
   }
 
   /**
@@ -93,7 +93,7 @@ export class AccountFlows {
    *
    * @throws ApiError 400 `Email is required.`, 404 `No user found with this email address.`
    */
-  async requestResetPassword(params: Params): Promise<CallResult> {
+  async requestResetPassword(params: Params): Promise<UsersResult> {
     this.mailToken('reset_password', this.userByEmail(params), params)
     await this.dataSet.write()
     return {}
@@ -106,7 +106,7 @@ export class AccountFlows {
    *
    * @throws ApiError 400 `Email is required.`, 404 `No user found with this email address.`
    */
-  async resendConfirmation(params: Params): Promise<CallResult> {
+  async resendConfirmation(params: Params): Promise<UsersResult> {
     this.mailToken('confirmation', this.userByEmail(params), params)
     await this.dataSet.write()
     return {}
@@ -119,7 +119,7 @@ export class AccountFlows {
    *
    * @throws ApiError 400 {@link INVALID_TOKEN}.
    */
-  async confirmUser(params: Params): Promise<CallResult> {
+  async confirmUser(params: Params): Promise<UsersResult> {
     const { user, token } = this.tokenUser('confirmation', textParam(params, 'confirmation_token'))
     this.tokens.spend(token)
     const now = this.dataSet.runtime.now().toISOString()
@@ -139,7 +139,7 @@ export class AccountFlows {
    *   Validation failed - Password can't be blank.` / `... - Password
    *   confirmation doesn't match Password.`
    */
-  async resetPassword(params: Params): Promise<CallResult> {
+  async resetPassword(params: Params): Promise<UsersResult> {
     const sent = textParam(params, 'reset_password_token')
     this.tokenUser('reset_password', sent)
     const password = textParam(params, 'password')

@@ -1,12 +1,12 @@
 import { ApiError, notSignedIn, requiredField } from '../errors.js'
 import type { DataSet } from '../data-set.js'
 import { textParam, trimmed, type Params } from '../param-values.js'
-import type { Sessions } from '../sessions.js'
+import type { Sessions } from '../engine/sessions.js'
 import type { AccountFlows } from './account-flows.js'
 import type { UserCollection } from './collection.js'
 import { newUserRecord } from './new-user.js'
 import type { ExternalAccount, UserRecord } from './record.js'
-import type { Caller, CallResult } from './service.js'
+import type { UsersCaller as Caller, UsersResult } from './service.js'
 import { problems, validationFailed } from './validation.js'
 import { toWireUser } from './view.js'
 
@@ -42,7 +42,7 @@ export class ExternalAccounts {
    * @throws ApiError 400 `Required field: id` / `Required field: type`; 401 when
    *   email verification is on and the owner is unconfirmed.
    */
-  async login(params: Params): Promise<CallResult> {
+  async login(params: Params): Promise<UsersResult> {
     const account = accountParams(params)
     let user = this.owner(account)
     if (user) {
@@ -65,7 +65,7 @@ export class ExternalAccounts {
    * @throws ApiError 401 without a session; 400 `Required field: …`; 400
    *   {@link LINKED_TO_OTHER}.
    */
-  async link(params: Params, caller: Caller): Promise<CallResult> {
+  async link(params: Params, caller: Caller): Promise<UsersResult> {
     if (!caller.user) throw notSignedIn()
     const account = accountParams(params)
     const owner = this.owner(account)
@@ -87,7 +87,7 @@ export class ExternalAccounts {
    *   username, email or external account is required.` when it is the last
    *   way to identify the user.
    */
-  async unlink(params: Params, caller: Caller): Promise<CallResult> {
+  async unlink(params: Params, caller: Caller): Promise<UsersResult> {
     const user = caller.user
     if (!user) throw notSignedIn()
     const account = accountParams(params)

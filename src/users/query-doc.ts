@@ -1,8 +1,9 @@
 import { queryCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
-/** A user as a `where`, `order` or `$text` sees it (see {@link toQueryDoc}); shared between requests, never changed. */
-export type QueryDoc = Readonly<Record<string, unknown>>
+import type { QueryDoc } from '../engine/query-run.js'
+
+export type { QueryDoc }
 
 /**
  * The query doc of each stored record, made on the first query that reads it (issue 5: building

@@ -1,4 +1,7 @@
-import { FixtureError, type FixtureUser } from '../fixtures.js'
+import type { FixturePart } from '../engine/fixture-part.js'
+import { FixtureError } from '../fixtures.js'
+import { parseUserList, type FixtureUser } from './fixture.js'
+import { USERS } from './collection.js'
 import type { Runtime } from '../runtime.js'
 import { newUserRecord } from './new-user.js'
 import { passwordHasher, type PasswordHasher } from './password.js'
@@ -42,7 +45,7 @@ export async function fixtureRecords(
  * @param source - names the fixture in the error.
  * @throws FixtureError naming the entry and the field of the first clash.
  */
-export function checkClashes(records: readonly UserRecord[], stored: readonly UserRecord[], source: string): void {
+function checkClashes(records: readonly UserRecord[], stored: readonly UserRecord[], source: string): void {
   records.forEach((record, index) => {
     const clash = stored.find(
       (user) =>
@@ -55,4 +58,15 @@ export function checkClashes(records: readonly UserRecord[], stored: readonly Us
       clash.id === record.id ? 'id' : record.username !== undefined && clash.username === record.username ? 'username' : 'email'
     throw new FixtureError(source, index, field, `"${record[field]}" is already taken by a stored user`)
   })
+}
+
+/**
+ * The users' part of a fixture file (docs/fixtures.md "Users"): `users` lists, passwords in plain
+ * text, hashed when the records are made.
+ */
+export const usersFixture: FixturePart<FixtureUser[]> = {
+  key: USERS,
+  parse: (value, source, list) => parseUserList(value, source, list),
+  records: async (entries, { runtime, server }) => ({ [USERS]: await fixtureRecords(entries, runtime, server.hashPassword) }),
+  checkClashes: (records, stored, source) => checkClashes(records as UserRecord[], stored as UserRecord[], source),
 }

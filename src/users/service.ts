@@ -1,39 +1,35 @@
 import { ApiError, invalidObjectId, notAuthorized, notSignedIn, requiredField, userNotFound } from '../errors.js'
 import { isObjectId } from '../ids.js'
-import { parseBoolean, readBoolean, textParam, trimmed, type Params } from '../param-values.js'
-import { compileOrder } from '../query/order.js'
-import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
-import { compileSelection } from '../query/select.js'
+import { describeValue, idListParam } from '../engine/id-list.js'
+import { runQuery, scanMatching, type QuerySource } from '../engine/query-run.js'
+import { readBoolean, textParam, trimmed, type Params } from '../param-values.js'
+import { parseSearchPaging } from '../query/paging.js'
 import { compileKeywords } from '../query/text.js'
 import { compileWhere } from '../query/where.js'
-import type { WhereLimits } from '../query/where-limits.js'
-import type { DataSet } from '../data-set.js'
-import type { Sessions } from '../sessions.js'
+import { Sessions } from '../engine/sessions.js'
+import type { Caller, ServiceContext } from '../engine/object.js'
 import { AccountFlows } from './account-flows.js'
 import { UserCollection } from './collection.js'
 import { ExternalAccounts } from './external-accounts.js'
-import { DEFAULT_MAX_CUSTOM_FIELDS } from '../limits.js'
 import { checkCustomFieldCount, isValidEmail, mergeCustomFields, parseCustomFields, parseTags } from './fields.js'
 import { newUserRecord } from './new-user.js'
-import { passwordHasher, verifyPassword, type PasswordHasher } from './password.js'
+import { verifyPassword, type PasswordHasher } from './password.js'
 import { photoChange } from './photo.js'
-import { idOrder } from './id-order.js'
 import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
 import { toWireUser, wireUsersFor, type WireUser } from './view.js'
 
-/** Who is calling: the user behind the request's live session, if any (spec §1.3). */
-export interface Caller {
+/** Who is calling, as the Users rules see it: the caller with their whole stored record. */
+export interface UsersCaller extends Caller {
   user?: UserRecord | undefined
-  sessionId?: string | undefined
 }
 
 /**
  * What a users call answers, for the HTTP layer to wrap in the envelope (spec §2).
  * `users` becomes `response.users`; without it the reply is meta only.
  */
-export interface CallResult {
+export interface UsersResult {
   users?: WireUser[]
   /** Extra `meta` fields: `count`, `page`, `per_page`, `total_pages`, `total_results`. */
   meta?: Record<string, unknown>
@@ -45,21 +41,9 @@ export interface CallResult {
 
 const LOGIN_FAILED = 'Invalid email/username or password.'
 
-/** How a data set's Users service behaves: the server's options that concern users. */
-export interface UsersSettings {
-  /** The password-hashing profile's hash function (issue 5); stored hashes of either profile verify. Default `fast`. */
-  hashPassword?: PasswordHasher
-  /** New users with an email are unconfirmed until they confirm it, and cannot log in before (spec §7). Default off. */
-  emailVerification?: boolean
-  /** Most custom fields one user may hold (the `limits.maxCustomFields` option, issue 6). Default 200. */
-  maxCustomFields?: number | undefined
-  /** Size limits of a `where` (the `limits` option, issue 6); the query engine's defaults otherwise. */
-  whereLimits?: WhereLimits | undefined
-}
-
 /**
  * The rules of the Users object (spec §3), one method per endpoint, free of
- * HTTP: parameters in, {@link CallResult} out, {@link ApiError} for every
+ * HTTP: parameters in, {@link UsersResult} out, {@link ApiError} for every
  * refusal. Every write is on the store (and so on disk with `--data`) before
  * the method returns (spec §11 "--data FILE").
  */
@@ -67,27 +51,30 @@ export class UsersService {
   private readonly users: UserCollection
   private readonly hashPassword: PasswordHasher
   private readonly maxCustomFields: number
-  private readonly whereLimits: Partial<WhereLimits>
-  /** Password reset and email confirmation (spec §3.12–§3.14, §7). */
+  private readonly whereLimits: ServiceContext['server']['whereLimits']
+  private readonly dataSet: ServiceContext['dataSet']
+  private readonly sessions: Sessions
+  private readonly querySource: QuerySource<UserRecord>
+  /** Password reset and email confirmation (docs/users.md "Account flows"). */
   readonly flows: AccountFlows
-  /** Login, link and unlink with external accounts (spec §3.15). */
+  /** Login, link and unlink with external accounts (docs/users.md "External accounts"). */
   readonly external: ExternalAccounts
 
-  constructor(
-    private readonly dataSet: DataSet,
-    private readonly sessions: Sessions,
-    settings: UsersSettings = {},
-  ) {
+  constructor(context: ServiceContext) {
+    const { dataSet, server } = context
+    this.dataSet = dataSet
     this.users = new UserCollection(dataSet)
-    this.hashPassword = settings.hashPassword ?? passwordHasher()
-    this.maxCustomFields = settings.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS
-    this.whereLimits = settings.whereLimits ?? {}
-    this.flows = new AccountFlows(dataSet, this.users, sessions, this.hashPassword, settings.emailVerification ?? false)
-    this.external = new ExternalAccounts(dataSet, this.users, sessions, this.flows)
+    this.sessions = new Sessions(dataSet, () => context.settings().sessionLifetime)
+    this.hashPassword = server.hashPassword
+    this.maxCustomFields = server.maxCustomFields
+    this.whereLimits = server.whereLimits
+    this.querySource = { collection: this.users, toQueryDoc, whereLimits: this.whereLimits }
+    this.flows = new AccountFlows(dataSet, this.users, this.sessions, this.hashPassword, () => context.settings().emailVerification)
+    this.external = new ExternalAccounts(dataSet, this.users, this.sessions, this.flows)
   }
 
   /** The user behind a session id, or undefined when it is not a live session (spec §11 "session lookup"). */
-  caller(sessionId: string | undefined): Caller {
+  caller(sessionId: string | undefined): UsersCaller {
     const userId = this.sessions.userIdOf(sessionId)
     const user = userId === undefined ? undefined : this.users.byId(userId)
     return user ? { user, sessionId } : {}
@@ -102,7 +89,7 @@ export class UsersService {
    * nothing about the new user. With email verification on, a new user with an
    * email is unconfirmed and gets no session; the mails go to the outbox (spec §7).
    */
-  async create(params: Params, caller: Caller): Promise<CallResult> {
+  async create(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (params.su_id !== undefined) {
       if (!caller.user) throw notAuthorized()
       this.actingUser({ su_id: params.su_id }, caller)
@@ -165,7 +152,7 @@ export class UsersService {
   }
 
   /** users/login (spec §3.2): `login` is a username or an email (case B01); one message for every failure (case B02). */
-  async login(params: Params): Promise<CallResult> {
+  async login(params: Params): Promise<UsersResult> {
     const login = trimmed(textParam(params, 'login'))
     const password = textParam(params, 'password')
     const user = login === undefined ? undefined : this.users.byLogin(login)
@@ -182,7 +169,7 @@ export class UsersService {
   }
 
   /** users/logout (spec §3.3): the session stops working on the server (case B03). */
-  async logout(caller: Caller): Promise<CallResult> {
+  async logout(caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user || caller.sessionId === undefined) throw notSignedIn()
     this.sessions.end(caller.sessionId)
     await this.dataSet.write()
@@ -190,7 +177,7 @@ export class UsersService {
   }
 
   /** users/show/me (spec §3.5): the caller, email included. */
-  showMe(caller: Caller): CallResult {
+  showMe(caller: UsersCaller): UsersResult {
     if (!caller.user) throw notSignedIn()
     return { users: [toWireUser(caller.user, true)] }
   }
@@ -200,7 +187,7 @@ export class UsersService {
    * users found are returned in the order asked; 404 only when none is
    * (spec §11 "bad ids").
    */
-  show(params: Params, caller: Caller): CallResult {
+  show(params: Params, caller: UsersCaller): UsersResult {
     const listed = idListParam(params, 'user_ids')
     const ids = listed?.length ? listed : idListParam(params, 'user_id')
     if (!ids?.length) throw requiredField('user_id')
@@ -213,20 +200,9 @@ export class UsersService {
    * users/query (spec §3.8, §5): `where`, `order`, `sel`/`unsel`,
    * `limit`/`skip` (or `page`/`per_page` as an offset) and `count`.
    */
-  query(params: Params, caller: Caller): CallResult {
-    const select = compileSelection(params.sel, params.unsel)
-    const { limit, skip } = parseLimitSkip(params)
-    const match = compileWhere(params.where, this.whereLimits)
-    const order = compileOrder(params.order)
-    const counted = parseBoolean(params.count)
-    // Without an order or a count, no match past the page is read: the scan stops at the page's end.
-    const matches = this.matching(match, order || counted ? Infinity : skip + limit)
-    const ordered = order ? sortByDoc(matches, order) : matches
-    const users = ordered.slice(skip, skip + limit).map(wireUsersFor(caller.user))
-    return {
-      users: select ? users.map(select) : users,
-      ...(counted && { meta: { count: formatCount(matches.length) } }),
-    }
+  query(params: Params, caller: UsersCaller): UsersResult {
+    const page = runQuery(params, this.querySource)
+    return { users: page.records.map(wireUsersFor(caller.user)).map(page.select), ...(page.meta.count !== undefined && { meta: page.meta }) }
   }
 
   /**
@@ -234,7 +210,7 @@ export class UsersService {
    * must be a whole word of first_name, last_name, email, username or tags; paged with
    * `page`/`per_page`, reported in meta.
    */
-  search(params: Params, caller: Caller): CallResult {
+  search(params: Params, caller: UsersCaller): UsersResult {
     const { page, per_page } = parseSearchPaging(params)
     const matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
     const users = matches.slice((page - 1) * per_page, page * per_page).map(wireUsersFor(caller.user))
@@ -245,7 +221,7 @@ export class UsersService {
   }
 
   /** users/count (spec §3.10): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
-  count(params: Params): CallResult {
+  count(params: Params): UsersResult {
     const match = compileWhere(params.where, this.whereLimits)
     return { meta: { count: match ? this.matching(match).length : this.users.all().length } }
   }
@@ -257,7 +233,7 @@ export class UsersService {
    * its confirmation, and ends the user's other sessions; a new password or
    * email voids their emailed tokens (see `AccountFlows.credentialsChanged`).
    */
-  async update(params: Params, caller: Caller): Promise<CallResult> {
+  async update(params: Params, caller: UsersCaller): Promise<UsersResult> {
     const password = textParam(params, 'password') || undefined
     this.accountChanges(params, this.actingUser(params, caller), password)
     const photo = await photoChange(params, this.dataSet.runtime, (id) => this.knownPhoto(id))
@@ -301,7 +277,7 @@ export class UsersService {
    * with `user_ids` a list (admins only, unless the list is just the caller).
    * The deleted users' sessions end (spec §11 "delete self"). Meta only.
    */
-  async delete(params: Params, caller: Caller): Promise<CallResult> {
+  async delete(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user) throw notSignedIn()
     const ids = idListParam(params, 'user_ids')
     if (ids === undefined) return this.removeUsers([this.actingUser(params, caller)], caller)
@@ -316,13 +292,13 @@ export class UsersService {
    * users/batch_delete (spec §3.11): admins only; deletes the users matching
    * `where`, or all users without it. Finishes before the reply (spec §11 "deletes").
    */
-  async batchDelete(params: Params, caller: Caller): Promise<CallResult> {
+  async batchDelete(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user) throw notSignedIn()
     if (!caller.user.admin) throw notAuthorized()
     return this.removeUsers(this.matching(compileWhere(params.where, this.whereLimits)), caller)
   }
 
-  private async removeUsers(targets: readonly UserRecord[], caller: Caller): Promise<CallResult> {
+  private async removeUsers(targets: readonly UserRecord[], caller: UsersCaller): Promise<UsersResult> {
     const ids = new Set(targets.map((user) => user.id))
     this.users.remove(ids)
     this.sessions.endAllOf(ids)
@@ -336,7 +312,7 @@ export class UsersService {
    * parameter before ACS 1.1.9 (spec §6), are read too: a call naming another
    * user must never fall back to changing the caller.
    */
-  private actingUser(params: Params, caller: Caller): UserRecord {
+  private actingUser(params: Params, caller: UsersCaller): UserRecord {
     if (!caller.user) throw notSignedIn()
     const name = ['su_id', 'sudo_id', 'user_id'].find((candidate) => params[candidate] !== undefined)
     if (name === undefined) return caller.user
@@ -384,7 +360,7 @@ export class UsersService {
    * `su_id` may set it, with a word {@link readBoolean} knows; otherwise it
    * stays (spec §11 "admin").
    */
-  private adminFlag(params: Params, caller: Caller, target: UserRecord): boolean {
+  private adminFlag(params: Params, caller: UsersCaller, target: UserRecord): boolean {
     const wanted = readBoolean(params.admin)
     const onOther = caller.user?.admin === true && target.id !== caller.user.id
     return onOther && wanted !== undefined ? wanted : target.admin
@@ -400,14 +376,7 @@ export class UsersService {
    * order (spec §11 "order"); the first `wanted` of them only, when fewer are read.
    */
   private matching(match: ((doc: QueryDoc) => boolean) | undefined, wanted = Infinity): UserRecord[] {
-    const users = this.users.all()
-    const found: UserRecord[] = []
-    for (const position of idOrder(users)) {
-      if (found.length >= wanted) break
-      const user = users[position]!
-      if (match === undefined || match(toQueryDoc(user))) found.push(user)
-    }
-    return found
+    return scanMatching(this.querySource, match, wanted)
   }
 
   private uniquenessProblems(username: string | undefined, email: string | undefined, self: string | undefined): string[] {
@@ -419,37 +388,6 @@ export class UsersService {
   }
 }
 
-/** `users` sorted by `order` over their query docs; a stable sort, so ties keep their order (spec §11 "ties in order"). */
-function sortByDoc(users: readonly UserRecord[], order: (a: QueryDoc, b: QueryDoc) => number): UserRecord[] {
-  return users
-    .map((user) => ({ user, doc: toQueryDoc(user) }))
-    .sort((a, b) => order(a.doc, b.doc))
-    .map(({ user }) => user)
-}
-
 function nameProblems(first_name: string | undefined, last_name: string | undefined): string[] {
   return [...(first_name ? [] : [problems.firstNameBlank]), ...(last_name ? [] : [problems.lastNameBlank])]
-}
-
-/**
- * An id list parameter: a comma list (forms) or an array of strings (JSON
- * bodies); one malformed id fails the whole call (spec §11 "user_ids").
- * Duplicates dropped, ids lowercased.
- *
- * @returns undefined when the parameter is absent, `[]` when it holds no id.
- * @throws ApiError 400 `Invalid object id: '<value>'`.
- */
-function idListParam(params: Params, name: string): string[] | undefined {
-  const raw = params[name]
-  if (raw === undefined) return undefined
-  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined
-  if (items === undefined) throw invalidObjectId(describeValue(raw))
-  const ids = items.map((id) => (typeof id === 'string' ? id.trim() : id)).filter((id) => id !== '')
-  for (const id of ids) if (typeof id !== 'string' || !isObjectId(id)) throw invalidObjectId(describeValue(id))
-  return [...new Set((ids as string[]).map((id) => id.toLowerCase()))]
-}
-
-/** A parameter value as a message shows it: text as sent, anything else as JSON. */
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value)
 }

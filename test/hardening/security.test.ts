@@ -4,6 +4,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import type { AppData } from '../../src/store/db.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
+import { storedUsers } from '../support/stored-users.js'
 
 // Issue 6 item 6, spec §6, §11 "session ids", "email visibility", "not allowed": secrets and
 // sessions. The CSPRNG and the constant-time comparison are watched where the code takes them.
@@ -33,7 +34,7 @@ describe('passwords', () => {
       await call('POST', 'users/create', {}, { form: { username, password: SECRET, password_confirmation: SECRET } })
     }
     const data = server.exportData('TESTKEY') as AppData
-    const [a, b] = ['p1', 'p2'].map((name) => data.users.find((user) => user.username === name)!.password_hash)
+    const [a, b] = ['p1', 'p2'].map((name) => storedUsers(data).find((user) => user.username === name)!.password_hash)
     expect(a).toMatch(/^hmac-sha256\$[0-9a-f]{32}\$[0-9a-f]{64}$/)
     expect(b).not.toBe(a)
     expect(JSON.stringify(data)).not.toContain(SECRET)
@@ -134,7 +135,7 @@ describe('other users', () => {
     expect((await call('DELETE', 'users/batch_delete', {}, { session: bob })).status).toBe(403)
     expect((await call('PUT', 'users/update', {}, { session: bob, form: { admin: 'true' } })).body.response.users[0].admin).toBe('false')
     const after = server.exportData('TESTKEY') as AppData
-    expect(after.users).toEqual((before as AppData).users.map((user) => (user.id === ids.bob ? { ...user, updated_at: after.users.find((u) => u.id === ids.bob)!.updated_at } : user)))
+    expect(storedUsers(after)).toEqual(storedUsers(before as AppData).map((user) => (user.id === ids.bob ? { ...user, updated_at: storedUsers(after).find((u) => u.id === ids.bob)!.updated_at } : user)))
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMockCloud } from '../../src/app.js'
 import { isLoopback } from '../../src/http/admin-access.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
+import { storedUsers } from '../support/stored-users.js'
 
 // Who may call /__mock/* (issue 4 item 8, issue 6 item 6): loopback clients, or anyone with
 // the admin token when one is set (and then everyone must send it).
@@ -23,7 +24,7 @@ describe('admin access without a token', () => {
         message: 'The admin routes answer only loopback clients, not 203.0.113.9; start mock-cloud with --admin-token TOKEN and send Authorization: Bearer TOKEN',
       },
     })
-    expect(cloud.dataSets.data('K').users).toHaveLength(2)
+    expect(storedUsers(cloud.dataSets.data('K'))).toHaveLength(2)
     for (const path of ['/__mock/requests', '/__mock/faults', '/__mock/openapi.json']) {
       expect((await cloud.app.request(path, {}, from('::ffff:10.0.0.1'))).status, path).toBe(403)
     }

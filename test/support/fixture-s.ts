@@ -1,4 +1,4 @@
-import type { Fixture } from '../../src/fixtures.js'
+import type { Fixture } from '../../src/objects/index.js'
 
 /**
  * Fixture `S` of ../shared/cases/cases.md: four users and an admin, with the

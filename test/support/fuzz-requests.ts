@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { usersEndpoints } from '../../src/http/users-endpoints.js'
+import { OBJECTS } from '../../src/objects/index.js'
 import { ids } from './fixture-s.js'
 
 /**
@@ -215,9 +215,12 @@ const bodyKinds = fc.oneof(
   fc.constant({ encoding: 'empty body', type: 'multipart/form-data; boundary=b', body: new Uint8Array() }),
 )
 
+/** Every routed path, variables filled with a plain value (`objects/fuzz/query`). */
+const ENDPOINT_PATHS = OBJECTS.flatMap((object) => object.endpoints.map((endpoint) => endpoint.path.replace(/:[a-z_]+/g, 'fuzz')))
+
 const paths = fc.oneof(
-  { arbitrary: fc.constantFrom(...Object.keys(usersEndpoints)).map((endpoint) => `/v1/${endpoint}.json`), weight: 12 },
-  { arbitrary: fc.constantFrom(...Object.keys(usersEndpoints)).map((endpoint) => `/v1/${endpoint}`), weight: 2 },
+  { arbitrary: fc.constantFrom(...ENDPOINT_PATHS).map((endpoint) => `/v1/${endpoint}.json`), weight: 12 },
+  { arbitrary: fc.constantFrom(...ENDPOINT_PATHS).map((endpoint) => `/v1/${endpoint}`), weight: 2 },
   {
     arbitrary: fc.constantFrom(
       '/v1/users/fly.json', '/v1/users.json', '/v1/users/show/me/extra.json', '/v1/objects/query.json', '/v1/', '/v1',

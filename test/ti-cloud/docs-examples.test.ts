@@ -1,6 +1,6 @@
 import { createCloud, settled, type Cloud } from 'mock-cloud/ti-cloud'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Fixture, FixtureUser } from '../../src/fixtures.js'
+import type { Fixture, FixtureUser } from '../../src/objects/index.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer, type Call } from '../support/client.js'
 import { installTitaniumGlobals, type TitaniumGlobals } from '../support/titanium.js'

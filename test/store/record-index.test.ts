@@ -6,6 +6,7 @@ import { UserCollection } from '../../src/users/collection.js'
 import type { UserRecord } from '../../src/users/record.js'
 import { createMockCloud } from '../../src/index.js'
 import { login, startServer } from '../support/client.js'
+import { storedUsers } from '../support/stored-users.js'
 import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { hexId as id, userRecord } from '../support/user-record.js'
@@ -64,15 +65,15 @@ describe('UserCollection lookups through the index', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
         const baseline = [user(0, 'ann', 'ann@example.com'), user(1, 'bob', undefined), user(2, undefined, 'cy@example.com')]
-        const holder = { data: copyAppData({ users: baseline, sessions: {} }) }
+        const holder = { data: copyAppData({ collections: { users: baseline } }) }
         const users = new UserCollection(dataSetOver(holder))
         let snapshot: AppData | undefined
         let serial = baseline.length
         // A name is taken when a stored user has it: the service checks this before every write.
         const free = (value: string | undefined, field: 'username' | 'email', self?: UserRecord) =>
-          value === undefined || !holder.data.users.some((u) => u !== self && u[field] === value)
+          value === undefined || !storedUsers(holder.data).some((u) => u !== self && u[field] === value)
         for (const current of steps) {
-          const all = holder.data.users
+          const all = storedUsers(holder.data)
           if (current.kind === 'create' && (current.username ?? current.email) !== undefined) {
             if (free(current.username, 'username') && free(current.email, 'email')) users.insert(user(serial++, current.username, current.email))
           } else if (current.kind === 'rename' && all.length > 0) {
@@ -85,15 +86,15 @@ describe('UserCollection lookups through the index', () => {
           } else if (current.kind === 'delete' && all.length > 0) {
             users.remove(new Set(current.picks.map((pick) => all[pick % all.length]!.id)))
           } else if (current.kind === 'reset') {
-            holder.data = copyAppData({ users: baseline, sessions: {} })
+            holder.data = copyAppData({ collections: { users: baseline } })
           } else if (current.kind === 'snapshot') {
             snapshot = copyAppData(holder.data)
           } else if (current.kind === 'putBack' && snapshot) {
             holder.data = copyAppData(snapshot)
           } else if (current.kind === 'push' && free(current.username, 'username') && current.username !== undefined) {
-            holder.data.users.push(user(serial++, current.username, undefined))
+            storedUsers(holder.data).push(user(serial++, current.username, undefined))
           }
-          expectLikeScan(users, holder.data.users, serial)
+          expectLikeScan(users, storedUsers(holder.data), serial)
         }
         // The baseline itself never changed: every reset starts from the same users.
         expect(baseline.map((u) => [u.id, u.username, u.email])).toEqual([
@@ -152,22 +153,22 @@ describe('stored users shared by copies (reset, snapshots, export, import)', () 
     await cloud.restore('before')
     expect(await signIn(cloud, 'alice', 'pw-alice')).toBe(200)
     expect(await signIn(cloud, 'alicia', 'pw-alice')).toBe(401)
-    const [alice] = (cloud.exportData('K') as AppData).users
+    const [alice] = storedUsers(cloud.exportData('K') as AppData)
     expect(alice).toMatchObject({ username: 'alice', first_name: 'Alice' })
     await cloud.reset()
-    expect((cloud.exportData('K') as AppData).users[0]).toMatchObject({ username: 'alice', first_name: 'Alice' })
+    expect(storedUsers(cloud.exportData('K') as AppData)[0]).toMatchObject({ username: 'alice', first_name: 'Alice' })
   })
 
   it('an export, or the object given to an import, changed afterwards changes nothing stored', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })
     const exported = cloud.exportData('K') as AppData
-    exported.users[0]!.username = 'mallory'
-    expect((cloud.exportData('K') as AppData).users[0]!.username).toBe('alice')
+    storedUsers(exported)[0]!.username = 'mallory'
+    expect(storedUsers(cloud.exportData('K') as AppData)[0]!.username).toBe('alice')
     expect(await signIn(cloud, 'alice', 'pw-alice')).toBe(200)
 
     const data = cloud.exportData('K') as AppData
     await cloud.importData(data, 'OTHER')
-    data.users[0]!.username = 'mallory'
-    expect((cloud.exportData('OTHER') as AppData).users[0]!.username).toBe('alice')
+    storedUsers(data)[0]!.username = 'mallory'
+    expect(storedUsers(cloud.exportData('OTHER') as AppData)[0]!.username).toBe('alice')
   })
 })

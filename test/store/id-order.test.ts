@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { copyAppData } from '../../src/data-sets.js'
 import type { AppData } from '../../src/store/db.js'
 import { UserCollection } from '../../src/users/collection.js'
-import { idOrder } from '../../src/users/id-order.js'
+import { idOrder } from '../../src/store/id-order.js'
 import type { UserRecord } from '../../src/users/record.js'
 import { createMockCloud } from '../../src/index.js'
+import { storedUsers } from '../support/stored-users.js'
 import { dataSetOver } from '../support/data-set-over.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { hexId as id, userRecord } from '../support/user-record.js'
@@ -39,23 +40,23 @@ describe('idOrder', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
         const baseline = [user(500), user(20), user(900)]
-        const holder = { data: copyAppData({ users: baseline, sessions: {} }) }
+        const holder = { data: copyAppData({ collections: { users: baseline } }) }
         const users = new UserCollection(dataSetOver(holder))
         let snapshot: AppData | undefined
         for (const current of steps) {
-          const all = holder.data.users
+          const all = storedUsers(holder.data)
           const taken = (n: number) => all.some((u) => u.id === id(n))
           if (current.kind === 'create' && !taken(current.n)) users.insert(user(current.n))
           else if (current.kind === 'push' && !taken(current.n)) all.push(user(current.n))
           else if (current.kind === 'update' && all.length > 0) users.change(all[current.pick % all.length]!, { first_name: 'B' })
           else if (current.kind === 'delete' && all.length > 0) users.remove(new Set(current.picks.map((pick) => all[pick % all.length]!.id)))
-          else if (current.kind === 'reset') holder.data = copyAppData({ users: baseline, sessions: {} })
+          else if (current.kind === 'reset') holder.data = copyAppData({ collections: { users: baseline } })
           else if (current.kind === 'snapshot') snapshot = copyAppData(holder.data)
           else if (current.kind === 'putBack' && snapshot) holder.data = copyAppData(snapshot)
           // Only some steps read the order, so several writes may come between two reads.
-          else if (current.kind === 'read') expect(orderedIds(holder.data.users)).toEqual(sortedIds(holder.data.users))
+          else if (current.kind === 'read') expect(orderedIds(storedUsers(holder.data))).toEqual(sortedIds(storedUsers(holder.data)))
         }
-        expect(orderedIds(holder.data.users)).toEqual(sortedIds(holder.data.users))
+        expect(orderedIds(storedUsers(holder.data))).toEqual(sortedIds(storedUsers(holder.data)))
         expect(orderedIds(baseline)).toEqual([id(20), id(500), id(900)])
       }),
       { numRuns: 300 },

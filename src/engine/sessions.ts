@@ -1,4 +1,4 @@
-import type { DataSet } from './data-set.js'
+import type { DataSet } from '../data-set.js'
 
 /**
  * Sessions of one data set, kept in the store so a `--data` file keeps them
@@ -8,12 +8,12 @@ import type { DataSet } from './data-set.js'
  */
 export class Sessions {
   /**
-   * @param lifetime - ms from login after which a session has expired, by the
-   *   server's clock (issue 4 §5, `sessionLifetime`); undefined: sessions never expire.
+   * @param lifetime - ms from login after which a session has expired, by the server's clock
+   *   (the `sessionLifetime` app setting, read on every lookup); null: sessions never expire.
    */
   constructor(
     private readonly dataSet: DataSet,
-    private readonly lifetime?: number,
+    private readonly lifetime: () => number | null = () => null,
   ) {}
 
   /** Starts a session for `userId` and returns its id. The caller persists the store. */
@@ -45,7 +45,8 @@ export class Sessions {
   }
 
   private expired(createdAt: string): boolean {
-    return this.lifetime !== undefined && this.dataSet.runtime.now().getTime() >= Date.parse(createdAt) + this.lifetime
+    const lifetime = this.lifetime()
+    return lifetime !== null && this.dataSet.runtime.now().getTime() >= Date.parse(createdAt) + lifetime
   }
 
   /** Ends one session (logout, spec §3.3). */

@@ -1,0 +1,76 @@
+import { parseBoolean, type Params } from '../param-values.js'
+import { compileOrder } from '../query/order.js'
+import { formatCount, parseLimitSkip } from '../query/paging.js'
+import { compileSelection } from '../query/select.js'
+import { compileWhere } from '../query/where.js'
+import type { WhereLimits } from '../query/where-limits.js'
+import type { Collection } from '../store/collection.js'
+import type { StoredRecord } from '../store/stored-record.js'
+
+/** A record as a `where`, `order` or `$text` sees it; made once per stored record and shared, never changed. */
+export type QueryDoc = Readonly<Record<string, unknown>>
+
+/** What a query runs over: a collection, how its records look to a `where`, and who may read them. */
+export interface QuerySource<R extends StoredRecord> {
+  readonly collection: Collection<R>
+  /** The record's query document (custom fields at the top level, dates as `Date`s); cache it per record. */
+  toQueryDoc(record: R): QueryDoc
+  readonly whereLimits: Partial<WhereLimits>
+  /** Whether the caller may read the record (ACLs); unreadable records are absent from results and counts. */
+  readable?(record: R): boolean
+}
+
+/** A query's page of records, with `meta` to add (`count` when asked for), and the `sel`/`unsel` projection of wire records. */
+export interface QueryPage<R> {
+  records: R[]
+  meta: Record<string, unknown>
+  /** Applies `sel`/`unsel` to a rendered record; identity when neither was sent. */
+  select(wire: Record<string, unknown>): Record<string, unknown>
+}
+
+/**
+ * Runs a `query.json` call over a collection (docs/api.md "Queries"): `where`, `order`,
+ * `sel`/`unsel`, `limit`/`skip` (or `page`/`per_page` as an offset) and `count`, in id order
+ * (creation order) unless `order` says otherwise; ties keep that order.
+ *
+ * @throws ApiError 400 for a `where`, `order`, `sel`, `limit` or `skip` it cannot read.
+ */
+export function runQuery<R extends StoredRecord>(params: Params, source: QuerySource<R>): QueryPage<R> {
+  const select = compileSelection(params.sel, params.unsel)
+  const { limit, skip } = parseLimitSkip(params)
+  const where = compileWhere(params.where, source.whereLimits)
+  const order = compileOrder(params.order)
+  const counted = parseBoolean(params.count)
+  const matches = scanMatching(source, where, order || counted ? Infinity : skip + limit)
+  const ordered = order ? sortByDoc(matches, order, source.toQueryDoc) : matches
+  return {
+    records: ordered.slice(skip, skip + limit),
+    meta: counted ? { count: formatCount(matches.length) } : {},
+    select: select ?? ((wire) => wire),
+  }
+}
+
+/**
+ * The records a compiled `where` accepts (all without one) that the caller may read, in id
+ * order; the first `wanted` only when fewer are needed (a page with no order and no count).
+ */
+export function scanMatching<R extends StoredRecord>(
+  source: QuerySource<R>,
+  where: ((doc: QueryDoc) => boolean) | undefined,
+  wanted = Infinity,
+): R[] {
+  const { readable, toQueryDoc } = source
+  if (where === undefined && readable === undefined) return source.collection.scan(undefined, wanted)
+  return source.collection.scan(
+    (record) => (readable === undefined || readable(record)) && (where === undefined || where(toQueryDoc(record))),
+    wanted,
+  )
+}
+
+/** `records` sorted by `order` over their query docs; a stable sort, so ties keep their order. */
+function sortByDoc<R>(records: readonly R[], order: (a: QueryDoc, b: QueryDoc) => number, toQueryDoc: (record: R) => QueryDoc): R[] {
+  return records
+    .map((record) => ({ record, doc: toQueryDoc(record) }))
+    .sort((a, b) => order(a.doc, b.doc))
+    .map(({ record }) => record)
+}

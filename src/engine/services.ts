@@ -1,0 +1,70 @@
+import type { DataSets } from '../data-sets.js'
+import type { AnyMockObject, Caller, MockObject, ServiceContext } from './object.js'
+import type { ServerConfig } from './server-config.js'
+import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
+
+/**
+ * The object services of every app key: each object's service over a data set is made on first
+ * use and kept (a reset replaces the data, not the services, which read it through the data set).
+ * The caller of a call comes from the one object that owns sessions (Users).
+ */
+export class ServiceDirectory {
+  private readonly services = new Map<string, Map<AnyMockObject, unknown>>()
+  private readonly sessionOwner: AnyMockObject | undefined
+
+  /**
+   * @param serverSettings - the server-wide app settings (options, CLI flags), over {@link DEFAULT_SETTINGS}.
+   */
+  constructor(
+    objects: readonly AnyMockObject[],
+    private readonly dataSets: DataSets,
+    private readonly server: ServerConfig,
+    private readonly serverSettings: Readonly<Partial<AppSettings>>,
+  ) {
+    this.sessionOwner = objects.find((object) => object.caller !== undefined)
+  }
+
+  /** `object`'s service over `key`'s data set. */
+  of<S>(key: string, object: MockObject<S>): S {
+    let byObject = this.services.get(key)
+    if (byObject === undefined) {
+      byObject = new Map()
+      this.services.set(key, byObject)
+    }
+    let service = byObject.get(object) as S | undefined
+    if (service === undefined) {
+      service = object.service(this.context(key))
+      byObject.set(object, service)
+    }
+    return service
+  }
+
+  /** The caller behind `sessionId` in `key`'s data set: no user when it is not a live session. */
+  caller(key: string, sessionId: string | undefined): Caller {
+    const owner = this.sessionOwner
+    if (owner?.caller === undefined) return {}
+    return owner.caller(this.of(key, owner), sessionId)
+  }
+
+  /**
+   * The app settings in force for `key` now: its run-time changes, over the fixture's settings
+   * for it, over the server's, over the defaults (docs/app-settings.md).
+   */
+  settings(key: string): AppSettings {
+    return {
+      ...DEFAULT_SETTINGS,
+      ...this.serverSettings,
+      ...this.dataSets.fixtureSettings(key),
+      ...this.dataSets.data(key).settings,
+    }
+  }
+
+  private context(key: string): ServiceContext {
+    return {
+      dataSet: this.dataSets.dataSet(key),
+      server: this.server,
+      settings: () => this.settings(key),
+      service: (object) => this.of(key, object),
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import type { Baseline, Baselines } from './data-sets.js'
+import type { FixtureContext, FixturePart } from './engine/fixture-part.js'
+import type { AnyMockObject } from './engine/object.js'
+import type { ServerConfig } from './engine/server-config.js'
+import { FixtureError, loadFixtureFileWith, parseFixtureWith, type FixtureTree, type FixtureBaseline } from './fixtures.js'
+import type { MockCloudOptions } from './options.js'
+import type { Runtimes } from './runtime.js'
+import type { RecordChecks } from './store/db.js'
+import type { StoredRecord } from './store/stored-record.js'
+
+/**
+ * What the registry of objects gives the generic parts (docs/architecture.md): the fixture parts,
+ * the record checks of the data file, the baselines made from a fixture. Nothing here names an object.
+ */
+
+/** The fixture parts of the registry's objects, in its order. */
+export function fixtureParts(objects: readonly AnyMockObject[]): FixturePart[] {
+  return objects.flatMap((object) => (object.fixture ? [object.fixture] : []))
+}
+
+/** The record checks of a data file or an import: each collection by the object that owns it. */
+export function recordChecks(objects: readonly AnyMockObject[]): RecordChecks {
+  return {
+    problem(collection, record) {
+      const owner = objects.find((object) => object.collections.owns(collection))
+      if (owner === undefined) return `(collection) is not a collection of any object mock-cloud serves`
+      return owner.collections.recordProblem(record, collection)
+    },
+  }
+}
+
+/** The fixture of the `fixtures` option: a file to read, a fixture given in code, or none. */
+export async function readFixture(objects: readonly AnyMockObject[], fixtures: MockCloudOptions['fixtures']): Promise<FixtureTree> {
+  if (fixtures === undefined) return {}
+  if (typeof fixtures === 'string') return loadFixtureFileWith(fixtureParts(objects), fixtures)
+  return parseFixtureWith(fixtureParts(objects), fixtures, 'fixtures option')
+}
+
+/**
+ * The stored records a parsed fixture makes: the baseline of every key and those of the keys
+ * `apps` names, each part made in the registry's order (Users first, so owners named by username
+ * are found).
+ *
+ * @param key - for a seed to one key: the runtime of that key makes the ids.
+ * @throws FixtureError for a reference that names nothing.
+ */
+export async function baselinesOf(
+  objects: readonly AnyMockObject[],
+  fixture: FixtureTree,
+  runtimes: Runtimes,
+  server: ServerConfig,
+  key?: string,
+): Promise<Baselines> {
+  const parts = fixtureParts(objects)
+  const all = await baselineOf(parts, fixture, '', runtimes.of(key), server, undefined)
+  const apps = new Map<string, Baseline>()
+  for (const [appKey, app] of Object.entries(fixture.apps ?? {})) {
+    apps.set(appKey, await baselineOf(parts, app, `apps.${appKey}.`, runtimes.of(appKey), server, all))
+  }
+  return { all, apps }
+}
+
+async function baselineOf(
+  parts: readonly FixturePart[],
+  fixture: FixtureBaseline,
+  prefix: string,
+  runtime: FixtureContext['runtime'],
+  server: ServerConfig,
+  fallback: Baseline | undefined,
+): Promise<Baseline> {
+  const collections: Record<string, readonly StoredRecord[]> = Object.create(null) as Record<string, readonly StoredRecord[]>
+  for (const part of parts) {
+    const entries = fixture[part.key]
+    if (entries === undefined) continue
+    const list = `${prefix}${part.key}`
+    const context: FixtureContext = {
+      runtime,
+      server,
+      source: 'fixture',
+      list,
+      userId(username, entry, field) {
+        const wanted = username.toLowerCase()
+        const users = (collections.users ?? fallback?.collections.users ?? []) as readonly (StoredRecord & { username?: string })[]
+        const user = users.find((candidate) => candidate.username === wanted)
+        if (user === undefined) throw new FixtureError('fixture', entry, field, `no user ${JSON.stringify(username)} in this fixture`, list)
+        return user.id
+      },
+    }
+    Object.assign(collections, await part.records(entries, context))
+  }
+  return { collections, settings: fixture.settings ?? {} }
+}
+
+/**
+ * Refuses seeded records that clash with the stored records they would join: the same id in a
+ * collection, or another unique key the owning object's fixture part checks.
+ *
+ * @throws FixtureError naming the entry and field of the first clash.
+ */
+export function checkSeedClashes(
+  objects: readonly AnyMockObject[],
+  pairs: readonly [Readonly<Record<string, readonly StoredRecord[]>>, Readonly<Record<string, readonly StoredRecord[]>>][],
+  source: string,
+): void {
+  for (const [added, stored] of pairs) {
+    for (const [name, records] of Object.entries(added)) {
+      const into = stored[name] ?? []
+      const part = objects.find((object) => object.collections.owns(name))?.fixture
+      if (part?.checkClashes) {
+        part.checkClashes(records, into, source)
+        continue
+      }
+      const ids = new Set(into.map((record) => record.id))
+      const index = records.findIndex((record) => ids.has(record.id))
+      if (index >= 0) throw new FixtureError(source, index, 'id', `"${records[index]!.id}" is already taken by a stored record`, name)
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { isPlainObject, FORBIDDEN_KEYS } from '../json.js'
+import { storedRecordProblem } from '../store/db.js'
+
+const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
+
+/**
+ * What makes a stored user (from a data file or an import) unusable: the first field the API
+ * could not render or match, as `field is missing or malformed`, or undefined.
+ */
+export function userRecordProblem(user: unknown): string | undefined {
+  const base = storedRecordProblem(user)
+  if (base !== undefined) return base
+  const field = userFieldProblem(user as Record<string, unknown>)
+  return field === undefined ? undefined : `${field} is missing or malformed`
+}
+
+function userFieldProblem(user: Record<string, unknown>): string | undefined {
+  if (user.confirmed_at !== undefined && (typeof user.confirmed_at !== 'string' || Number.isNaN(Date.parse(user.confirmed_at)))) {
+    return 'confirmed_at'
+  }
+  if (typeof user.password_hash !== 'string') return 'password_hash'
+  if (typeof user.admin !== 'boolean') return 'admin'
+  const text = OPTIONAL_TEXT_FIELDS.find((field) => user[field] !== undefined && typeof user[field] !== 'string')
+  if (text !== undefined) return text
+  const tags = user.tags
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  // A custom field is a property of the query document: __proto__ would set its prototype.
+  if (!isPlainObject(user.custom_fields) || Object.keys(user.custom_fields).some((name) => FORBIDDEN_KEYS.has(name))) {
+    return 'custom_fields'
+  }
+  if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
+  if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
+  return undefined
+}
+
+function isExternalAccount(account: unknown): boolean {
+  return isPlainObject(account) && ['external_id', 'external_type', 'token'].every((field) => typeof account[field] === 'string')
+}

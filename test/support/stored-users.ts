@@ -1,0 +1,7 @@
+import type { AppData } from '../../src/store/db.js'
+import type { UserRecord } from '../../src/users/record.js'
+
+/** The stored users of a data set (its `users` collection), for tests that look at the store. */
+export function storedUsers(data: Pick<AppData, 'collections'>): UserRecord[] {
+  return (data.collections.users ?? []) as UserRecord[]
+}
