@@ -31,7 +31,7 @@ export function benchUser(index: number): Required<Omit<FixtureUser, 'admin' | '
 }
 
 /** A fixture of `count` generated users (see {@link benchUser}). */
-export function benchFixture(count: number): Fixture {
+export function benchFixture(count: number): Fixture & { users: FixtureUser[] } {
   return { users: Array.from({ length: count }, (_, index) => benchUser(index)) }
 }
 

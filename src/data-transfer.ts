@@ -1,7 +1,7 @@
 import type { DataSets } from './data-sets.js'
 import { ApiError } from './errors.js'
 import { isPlainObject } from './json.js'
-import { appDataProblem, storeDataProblem, type AppData, type RecordChecks, type StoreData } from './store/db.js'
+import { appDataProblem, DATA_FORMAT, storeDataProblem, type AppData, type RecordChecks, type StoreData } from './store/db.js'
 
 /**
  * Export and import of data sets as JSON files (issue 4 §2, `GET`/`PUT /__mock/data`).
@@ -24,7 +24,7 @@ export function exportData(dataSets: DataSets, key?: string): AppData | StoreDat
   // Deep copies of the live data, made once: stored records are shared values that the caller
   // must not be able to change (a capture first would copy the users' index and sessions for nothing).
   if (key !== undefined) return structuredClone(dataSets.data(key))
-  return structuredClone({ apps: Object.fromEntries(dataSets.keys().map((appKey) => [appKey, dataSets.data(appKey)])) })
+  return structuredClone({ format: DATA_FORMAT, apps: Object.fromEntries(dataSets.keys().map((appKey) => [appKey, dataSets.data(appKey)])) })
 }
 
 /**
@@ -47,8 +47,8 @@ export async function importData(dataSets: DataSets, checks: RecordChecks, data:
 
 /** What makes `data` no set of every data set; one data set sent without a key gets its own advice. */
 function allProblem(data: unknown, checks: RecordChecks): string | undefined {
-  if (isPlainObject(data) && data.apps === undefined && data.users !== undefined) {
-    return 'it is one data set ("users" without "apps"); send it with ?key=K'
+  if (isPlainObject(data) && data.apps === undefined && data.collections !== undefined) {
+    return 'it is one data set ("collections" without "apps"); send it with ?key=K'
   }
   return storeDataProblem(data, checks)
 }

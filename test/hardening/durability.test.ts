@@ -166,7 +166,7 @@ describe('one data file, one server', () => {
     // The first one still serves, and its data file is its own.
     const reply = await rawRequest(first.url, 'POST', '/v1/users/create.json?key=K', { body: 'username=solo&password=p&password_confirmation=p', headers: form })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(await readFile(file, 'utf8')).apps.K.users[0].username).toBe('solo')
+    expect(JSON.parse(await readFile(file, 'utf8')).apps.K.collections.users[0].username).toBe('solo')
   })
 
   it('releases the lock on stop, so the next server starts', async () => {

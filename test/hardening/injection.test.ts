@@ -84,7 +84,7 @@ describe('a custom field named __proto__ in a data file', () => {
       const data = join(dir, 'data.json')
       const user = { id: '5f0000000000000000000001', username: 'x', created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', admin: false, password_hash: 'h', external_accounts: [] }
       await writeFile(data, `{"apps":{"K":{"users":[${JSON.stringify(user).slice(0, -1)},"custom_fields":{"__proto__":{"admin":true}}}],"sessions":{}}}}`)
-      await expect(createMockCloud({ data })).rejects.toThrow('apps["K"].users[0].custom_fields is missing or malformed')
+      await expect(createMockCloud({ data })).rejects.toThrow('apps["K"].collections["users"][0].custom_fields is missing or malformed')
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -20,9 +20,9 @@ describe('/__mock/data', () => {
     expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8')
     const text = await exported.text()
     const data = JSON.parse(text)
-    expect(Object.keys(data)).toEqual(['users', 'sessions', 'tokens', 'outbox'])
-    expect(data.users.map((user: any) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin', 'frank'])
-    expect(data.users[0].password_hash).toMatch(/^hmac-sha256\$/)
+    expect(Object.keys(data)).toEqual(['collections', 'sessions', 'tokens', 'outbox'])
+    expect(data.collections.users.map((user: any) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin', 'frank'])
+    expect(data.collections.users[0].password_hash).toMatch(/^hmac-sha256\$/)
     expect(text).not.toContain('pw-alice')
     expect(Object.keys(data.sessions)).toHaveLength(1)
 
@@ -43,7 +43,7 @@ describe('/__mock/data', () => {
     expect(Object.keys(all.apps)).toEqual(['A'])
     await call('POST', 'users/create', {}, { key: 'A', form: { username: 'frank', ...signUp } })
     await call('POST', 'users/create', {}, { key: 'C', form: { username: 'frank', ...signUp } })
-    all.apps.A.users = all.apps.A.users.filter((user: any) => user.id !== ids.bob)
+    all.apps.A.collections.users = all.apps.A.collections.users.filter((user: any) => user.id !== ids.bob)
     expect((await put(server, '', JSON.stringify(all))).status).toBe(200)
     const counts = await Promise.all(['A', 'C'].map(async (key) => (await call('GET', 'users/count', {}, { key })).body.meta.count))
     expect(counts).toEqual([4, 5])
@@ -54,14 +54,14 @@ describe('/__mock/data', () => {
     const session = await login(call, 'alice', 'pw-alice')
     const good = (await (await fetch(`${server.url}/__mock/data?key=TESTKEY`)).json()) as any
     const badUser = structuredClone(good)
-    badUser.users[2].created_at = 'yesterday'
+    badUser.collections.users[2].created_at = 'yesterday'
     const badSession = { ...good, sessions: { abc: { user_id: ids.bob } } }
     const cases: [string, string, string][] = [
       ['?key=TESTKEY', '{"users": [', 'Invalid data: the body is not JSON ('],
-      ['?key=TESTKEY', '[]', 'Invalid data: the data set must be {"users": [...], "sessions": {...}}; expected a data set'],
-      ['?key=TESTKEY', JSON.stringify(badUser), 'Invalid data: users[2].created_at is missing or malformed; expected a data set ({"users": [...], "sessions": {...}}) as GET /__mock/data?key=K gives it'],
+      ['?key=TESTKEY', '[]', 'Invalid data: the data set must be {"collections": {...}, "sessions": {...}}; expected a data set'],
+      ['?key=TESTKEY', JSON.stringify(badUser), 'Invalid data: collections["users"][2].created_at is missing or malformed; expected a data set ({"collections": {"users": [...]}, "sessions": {...}}) as GET /__mock/data?key=K gives it'],
       ['?key=TESTKEY', JSON.stringify(badSession), 'Invalid data: sessions["abc"] must be {"user_id": "...", "created_at": "ISO date"}'],
-      ['', JSON.stringify(good), 'Invalid data: it is one data set ("users" without "apps"); send it with ?key=K; expected data sets ({"apps": {"KEY": {...}}}) as GET /__mock/data gives it'],
+      ['', JSON.stringify(good), 'Invalid data: it is one data set ("collections" without "apps"); send it with ?key=K; expected data sets ({"apps": {"KEY": {...}}}) as GET /__mock/data gives it'],
     ]
     for (const [query, body, message] of cases) {
       const reply = await put(server, query, body)
@@ -77,19 +77,19 @@ describe('/__mock/data', () => {
   it('code twins: exportData and importData', async () => {
     const { server, call } = await start()
     const data = server.exportData('TESTKEY') as any
-    data.users = data.users.slice(0, 2)
+    data.collections.users = data.collections.users.slice(0, 2)
     await server.importData(data, 'TESTKEY')
     expect((await call('GET', 'users/count')).body.meta.count).toBe(2)
     expect(server.exportData('TESTKEY')).toEqual(data)
     // Export and import hand over copies: changing them afterwards changes nothing stored.
-    data.users[0].username = 'changed-after-import'
+    data.collections.users[0].username = 'changed-after-import'
     const exported = server.exportData('TESTKEY') as any
-    exported.users[1].username = 'changed-after-export'
+    exported.collections.users[1].username = 'changed-after-export'
     const names = (await call('GET', 'users/query', { order: 'username' })).body.response.users.map((user: any) => user.username)
     expect(names).toEqual(['alice', 'bob'])
-    await expect(server.importData({ users: 'none', sessions: {} }, 'TESTKEY')).rejects.toMatchObject({
+    await expect(server.importData({ collections: { users: 'none' }, sessions: {} }, 'TESTKEY')).rejects.toMatchObject({
       code: 400,
-      message: expect.stringMatching(/^Invalid data: users must be an array;/),
+      message: expect.stringMatching(/^Invalid data: collections\["users"\] must be an array;/),
     })
   })
 })

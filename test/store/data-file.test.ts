@@ -19,7 +19,7 @@ describe('a data file', () => {
     expect(created.status).toBe(200)
     // On disk before the reply: read it while the server still runs.
     const onDisk = JSON.parse(await readFile(file, 'utf8'))
-    expect(onDisk.apps.TESTKEY.users.map((user: { username: string }) => user.username)).toContain('frank')
+    expect(onDisk.apps.TESTKEY.collections.users.map((user: { username: string }) => user.username)).toContain('frank')
     expect(JSON.stringify(onDisk)).not.toContain('"p"')
     await server.stop()
   })
@@ -74,7 +74,7 @@ describe('a data file', () => {
     const file = join(dir, 'half.json')
     await writeFile(file, JSON.stringify({ apps: { K: { users: [{ id: '5f0000000000000000000001', username: 'x' }], sessions: {} } } }))
     await expect(createMockCloud({ data: file })).rejects.toThrow(
-      `${file}: not a mock-cloud data file: apps["K"].users[0].created_at is missing or malformed; give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote`,
+      `${file}: not a mock-cloud data file: apps["K"].collections["users"][0].created_at is missing or malformed; give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote`,
     )
   })
 
@@ -82,6 +82,27 @@ describe('a data file', () => {
     const file = join(dir, 'users.json')
     await writeFile(file, JSON.stringify({ users: [{ username: 'a', password: 'p' }] }))
     await expect(createMockCloud({ data: file })).rejects.toThrow(/no "apps" \(a fixture file\? pass it with --fixtures\)/)
+  })
+
+  it('written by mock-cloud 0.2 (users at the top of each data set) opens, keeps its users and sessions, and is rewritten in format 3', async () => {
+    const file = join(dir, 'v02.json')
+    const user = {
+      id: '5f0000000000000000000001', username: 'zoe', admin: false, custom_fields: {}, external_accounts: [],
+      created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', password_hash: 'x',
+    }
+    const sessions = { s1: { user_id: user.id, created_at: '2024-01-01T00:00:00.000Z' } }
+    await writeFile(file, JSON.stringify({ apps: { K: { users: [user], sessions, tokens: {}, outbox: [] } } }))
+    const cloud = await createMockCloud({ data: file })
+    try {
+      const me = await cloud.app.request('/v1/users/show/me.json?key=K&_session_id=s1')
+      expect(((await me.json()) as any).response.users[0].username).toBe('zoe')
+      const onDisk = JSON.parse(await readFile(file, 'utf8'))
+      expect(onDisk.format).toBe(3)
+      expect(onDisk.apps.K.collections.users[0].username).toBe('zoe')
+      expect(onDisk.apps.K.users).toBeUndefined()
+    } finally {
+      await cloud.close()
+    }
   })
 
   it('written by mock-cloud 0.1 (one data set for all app keys) is refused and left as it is', async () => {
@@ -105,7 +126,7 @@ describe('a data file', () => {
       admin: false, custom_fields: {}, external_accounts: [], password_hash: 'scrypt$x', ...change,
     }
     await writeFile(file, JSON.stringify({ apps: { K: { users: [user], sessions: {} } } }))
-    await expect(createMockCloud({ data: file })).rejects.toThrow(`apps["K"].users[0].${field} is missing or malformed`)
+    await expect(createMockCloud({ data: file })).rejects.toThrow(`apps["K"].collections["users"][0].${field} is missing or malformed`)
   })
 
   it('holding null is refused and left as it is', async () => {

@@ -42,7 +42,8 @@ describe('useMockCloud, file B', () => {
     expect(mine.status).toBe(200)
     const data = await cloud.exportData()
     expect(Object.keys(data.sessions)).toContain(mine.body.meta.session_id)
-    await cloud.importData({ ...data, users: data.users.filter((user) => user.username !== 'only-in-b') })
+    const users = (data.collections.users ?? []) as { username?: string }[]
+    await cloud.importData({ ...data, collections: { ...data.collections, users: users.filter((user) => user.username !== 'only-in-b') } })
     expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(6)
     expect(await cloud.outbox()).toHaveLength(1)
     const clock = await cloud.clock.state()

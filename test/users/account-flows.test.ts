@@ -424,7 +424,7 @@ describe('email verification on', () => {
   it('an unconfirmed user cannot log in with a linked external account either', async () => {
     await start({ emailVerification: true })
     const data = server.exportData('TESTKEY') as any
-    const alice = data.users.find((user: { username: string }) => user.username === 'alice')
+    const alice = data.collections.users.find((user: { username: string }) => user.username === 'alice')
     delete alice.confirmed_at
     alice.external_accounts = [{ external_id: 'fb-9', external_type: 'facebook', token: '' }]
     await server.importData(data, 'TESTKEY')

@@ -69,7 +69,7 @@ describe('a server with either profile', () => {
         expect((await call('POST', 'users/login', {}, { form: { login: 'frank', password: 'frank-secret-2' } })).status).toBe(401)
 
         const text = await readFile(file, 'utf8')
-        const hashes = (JSON.parse(text).apps.TESTKEY.users as Array<{ password_hash: string }>).map((user) => user.password_hash)
+        const hashes = (JSON.parse(text).apps.TESTKEY.collections.users as Array<{ password_hash: string }>).map((user) => user.password_hash)
         expect(hashes).toHaveLength(6)
         for (const hash of hashes) expect(hash.startsWith(profile === 'fast' ? 'hmac-sha256$' : 'scrypt$')).toBe(true)
         for (const password of ['frank-secret-1', 'pw-alice', 'pw-bob', 'pw-admin']) expect(text).not.toContain(password)
