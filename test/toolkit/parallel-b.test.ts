@@ -1,3 +1,4 @@
+import type { StoredRecord } from '../../src/store/stored-record.js'
 import { useMockCloud } from 'mock-cloud/vitest'
 import { describe, expect, it } from 'vitest'
 import { client } from '../support/client.js'
@@ -42,7 +43,7 @@ describe('useMockCloud, file B', () => {
     expect(mine.status).toBe(200)
     const data = await cloud.exportData()
     expect(Object.keys(data.sessions)).toContain(mine.body.meta.session_id)
-    const users = (data.collections.users ?? []) as { username?: string }[]
+    const users = (data.collections.users ?? []) as (StoredRecord & { username?: string })[]
     await cloud.importData({ ...data, collections: { ...data.collections, users: users.filter((user) => user.username !== 'only-in-b') } })
     expect((await call('GET', 'users/count', {}, { key: cloud.key })).body.meta.count).toBe(6)
     expect(await cloud.outbox()).toHaveLength(1)
