@@ -152,7 +152,7 @@ describe('parseFixture: a mistake names file, entry and field', () => {
       try { parseFixture(json, SOURCE) } catch (err) { return err as FixtureError }
       throw new Error('accepted')
     }
-    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object { "users": [...] }`)
+    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object such as { "users": [...] }; its keys may be "users", "settings", "apps"`)
     expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are "users" and "apps"`)
     expect(topLevel({}).message).toBe(`${SOURCE}: users: "users" must be an array of users`)
     expect(topLevel({}).entry).toBeUndefined()

@@ -135,7 +135,7 @@ describe('the permission bits of a data file', () => {
     expect((await modeOf(file)).toString(8)).toBe('600')
     await stop(second)
     expect((await modeOf(file)).toString(8)).toBe('600')
-    const stored = JSON.parse(await readFile(file, 'utf8')).apps.K.users.map((user: { username: string }) => user.username)
+    const stored = JSON.parse(await readFile(file, 'utf8')).apps.K.collections.users.map((user: { username: string }) => user.username)
     expect(stored).toEqual(['before', 'after'])
   })
 
