@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
+import { OBJECTS } from './objects/index.js'
 import { DEFAULT_JOURNAL_LIMIT } from './journal.js'
 import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
@@ -41,6 +42,14 @@ const STOP_TIMEOUT_MS = 4500
  * The text `--help` prints to stdout, exit code 0; it lists the options, routes and exit codes
  * (README "The command line" documents the same for readers).
  */
+/** One line per served object: its REST paths and its ArrowDB name, from the registry. */
+function apiRoutesHelp(): string {
+  return OBJECTS.map((object) => {
+    const paths = object.segments.map((segment) => `/v1/${segment}/*.json`).join(', ')
+    return `  ${`${paths}?key=KEY`.padEnd(27)} the ArrowDB ${object.title} API`
+  }).join('\n')
+}
+
 export const HELP = `Usage: mock-cloud start [options]
        mock-cloud --help | --version
 
@@ -88,7 +97,7 @@ Once listening, the first line on stdout is:
   mock-cloud listening on http://HOST:PORT
 
 Routes:
-  /v1/users/*.json?key=KEY    the ArrowDB Users API
+${apiRoutesHelp()}
 Admin routes (?key=K: one app key's data set; without it, every one):
   POST /__mock/reset[?key=K]  restore the fixture baseline, empty the journal, remove faults
   POST /__mock/snapshots/NAME[?key=K]          save a snapshot (K's data set, or all)
