@@ -48,6 +48,12 @@ export const unknownMethodName = (value: unknown, known: Iterable<string>): ApiE
 export const notSignedIn = (): ApiError =>
   new ApiError(401, 'You need to sign in or sign up before continuing.')
 
+/**
+ * 400 on a login-required endpoint of an object other than Users called without a live session
+ * (docs/key-values.md "Errors"); Users answer {@link notSignedIn} instead.
+ */
+export const failedToAuthenticate = (): ApiError => new ApiError(400, 'Failed to authenticate user')
+
 /** 403 for a non-admin using admin powers (spec §11 "not allowed"). */
 export const notAuthorized = (): ApiError =>
   new ApiError(403, 'You are not authorized to perform this action.')

@@ -27,10 +27,13 @@ export interface Principal {
  * `response` becomes the envelope's `response` (absent: a meta-only reply), `meta` adds fields
  * to `meta` (`count`, `page`, ...), `session_id` hands out a session (`meta.session_id` and the
  * `_session_id` cookie), `session_ended` clears the cookie, and `status` overrides HTTP 200 for a
- * success (e.g. 202 for a partly done batch; `meta.code` stays 200).
+ * success (e.g. 202 for a partly done batch; `meta.code` stays 200). `bytes` answers raw bytes
+ * instead of the envelope (a binary key-value's `get`, docs/key-values.md).
  */
 export interface CallResult {
   response?: Record<string, unknown>
+  /** The reply's body as these bytes with this `Content-Type`, no envelope; `meta` still goes to the journal. */
+  bytes?: { data: Uint8Array<ArrayBuffer>; type: string }
   meta?: Record<string, unknown>
   session_id?: string
   session_ended?: boolean

@@ -9,7 +9,7 @@ import type { Journal } from '../journal.js'
 import type { Params } from '../param-values.js'
 import { checkAppKey } from './app-key.js'
 import { apiCors } from './cors.js'
-import { renderSuccess, renderThrown } from './envelope.js'
+import { renderBytes, renderSuccess, renderThrown } from './envelope.js'
 import { actOnFault } from './fault-acts.js'
 import { journalCalls } from './journal-calls.js'
 import { queryParams, readParams } from './params.js'
@@ -90,5 +90,6 @@ async function answer(c: Context, route: RouteMatch, service: unknown, params: P
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }
+  if (result.bytes !== undefined) return renderBytes(c, endpoint.method_name, meta, result.bytes)
   return renderSuccess(c, params, endpoint.method_name, meta, result.response, result.status)
 }

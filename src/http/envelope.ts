@@ -33,6 +33,21 @@ export function renderSuccess(
   return render(c, params, status, meta, response)
 }
 
+/**
+ * A success answered with raw bytes instead of the envelope (a binary key-value's `get`,
+ * docs/key-values.md): HTTP 200, the given `Content-Type`; the journal still records the
+ * `meta` the envelope would have carried.
+ */
+export function renderBytes(
+  c: Context,
+  method_name: string,
+  extra: Record<string, unknown>,
+  bytes: { data: Uint8Array<ArrayBuffer>; type: string },
+): Response {
+  c.set('envelopeMeta', { code: 200, status: 'ok', method_name, ...extra })
+  return c.body(bytes.data, 200, { 'Content-Type': bytes.type })
+}
+
 /** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */
 export function renderFailure(c: Context, params: Params, error: ApiError, method_name: string | undefined): Response {
   return render(c, params, error.code, failureBody(error, method_name).meta, undefined)

@@ -2,18 +2,22 @@ import type { AnyMockObject } from '../engine/object.js'
 import type { AppSettings } from '../engine/settings.js'
 import type { FixtureUser } from '../users/fixture.js'
 import { users } from '../users/index.js'
+import { keyValues } from './key-values/index.js'
+import type { FixtureKeyValue } from './key-values/fixture.js'
 
 /**
  * Every ArrowDB object mock-cloud serves, in the order fixtures are loaded (Users first: other
  * objects name their owners by username). Adding an object is its folder and one line here
  * (docs/architecture.md).
  */
-export const OBJECTS: readonly AnyMockObject[] = [users]
+export const OBJECTS: readonly AnyMockObject[] = [users, keyValues]
 
 /** One baseline of a fixture file, with each object's entries (docs/fixtures.md). */
 export interface FixtureData {
   /** Users, passwords in plain text (docs/fixtures.md "Users"). */
   users?: FixtureUser[]
+  /** Key-values, owners by username (docs/fixtures.md "Key-values"). */
+  keyvalues?: FixtureKeyValue[]
   /** App settings of this baseline (docs/app-settings.md). */
   settings?: Partial<AppSettings>
 }

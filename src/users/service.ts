@@ -80,6 +80,11 @@ export class UsersService {
     return user ? { user, sessionId } : {}
   }
 
+  /** The stored user with this id (24 hex, any case), or undefined: how other objects find owners and `su_id` targets. */
+  userById(id: string): UserRecord | undefined {
+    return this.users.byId(id.toLowerCase())
+  }
+
   /**
    * users/create (spec §3.1): needs a password and its confirmation, and a
    * username or an email with first and last names. A non-admin caller (or
