@@ -1,6 +1,6 @@
 import { requireArgument, sortArguments } from './arguments.js'
 import { cleanParameters } from './encoding.js'
-import { SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
+import { KEY_VALUES, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
 import { registerCloud } from './pending.js'
 import { exchange } from './reply.js'
 import { buildRequest } from './request.js'
@@ -162,6 +162,7 @@ export function createCloud(options: CreateCloudOptions): Cloud {
     debug: false,
     Users: bind(USERS),
     SocialIntegrations: bind(SOCIAL_INTEGRATIONS),
+    KeyValues: bind(KEY_VALUES),
     sendRequest(params: SendRequestParams, callback: CloudCallback): void {
       requireArgument('params', params, 'object')
       requireArgument('url', params.url, 'string')

@@ -1,6 +1,6 @@
 /**
  * Which REST call each Cloud method makes: ti.cloud's method table (`commonjs/src/sdk/cloudapi.js`
- * of appcelerator-modules/ti.cloud 3.2.11) for the Users and SocialIntegrations objects.
+ * of appcelerator-modules/ti.cloud 3.2.11) for the Users, SocialIntegrations and KeyValues objects.
  * Spec §3 (verb table).
  */
 
@@ -45,4 +45,13 @@ export const SOCIAL_INTEGRATIONS = {
   externalAccountLink: { verb: 'POST', path: 'users/external_account_link.json', args: 'data' },
   externalAccountUnlink: { verb: 'DELETE', path: 'users/external_account_unlink.json', args: 'data' },
   searchFacebookFriends: { verb: 'GET', path: 'social/facebook/search_friends.json', args: 'optional' },
+} as const satisfies Record<string, Endpoint>
+
+/** `Cloud.KeyValues` (docs/key-values.md): ti.cloud names incrby `increment` and delete `remove`. */
+export const KEY_VALUES = {
+  set: { verb: 'PUT', path: 'keyvalues/set.json', args: 'data' },
+  get: { verb: 'GET', path: 'keyvalues/get.json', args: 'data' },
+  append: { verb: 'PUT', path: 'keyvalues/append.json', args: 'data' },
+  increment: { verb: 'PUT', path: 'keyvalues/incrby.json', args: 'data' },
+  remove: { verb: 'DELETE', path: 'keyvalues/delete.json', args: 'data' },
 } as const satisfies Record<string, Endpoint>

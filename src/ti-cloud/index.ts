@@ -19,6 +19,7 @@ export type {
   CloudMeta,
   CloudResponse,
   CloudSocialIntegrations,
+  CloudKeyValues,
   CloudUsers,
   CreateCloudOptions,
   DataCall,

@@ -77,6 +77,15 @@ export interface CloudSocialIntegrations {
   searchFacebookFriends: OptionalDataCall
 }
 
+/** `Cloud.KeyValues`: set, get, append, increment (incrby) and remove (delete) by name (docs/key-values.md). */
+export interface CloudKeyValues {
+  set: DataCall
+  get: DataCall
+  append: DataCall
+  increment: DataCall
+  remove: DataCall
+}
+
 /** The parameters of `Cloud.sendRequest`. */
 export interface SendRequestParams {
   /** The path after `/v1/`, e.g. `users/login.json`. */
@@ -103,6 +112,7 @@ export interface Cloud {
   useSecure?: boolean
   readonly Users: CloudUsers
   readonly SocialIntegrations: CloudSocialIntegrations
+  readonly KeyValues: CloudKeyValues
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */
   sendRequest(params: SendRequestParams, callback: CloudCallback): void
 }
