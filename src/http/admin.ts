@@ -7,6 +7,7 @@ import { adminOutboxRoutes } from './admin-outbox.js'
 import { faultRoutes } from './admin-faults.js'
 import { journalRoutes } from './admin-journal.js'
 import { adminKey, adminRoute, onlyParams } from './admin-route.js'
+import { adminSettingsRoutes } from './admin-settings.js'
 import { adminSnapshotRoutes } from './admin-snapshots.js'
 import { renderSuccess } from './envelope.js'
 import { openApiRoutes } from './openapi.js'
@@ -37,6 +38,7 @@ export function adminRoutes(control: MockCloud, adminToken: string | undefined):
   adminSnapshotRoutes(admin, control)
   adminDataRoutes(admin, control)
   adminClockRoutes(admin, control)
+  adminSettingsRoutes(admin, control)
   adminOutboxRoutes(admin, control)
   journalRoutes(admin, control)
   faultRoutes(admin, control)

@@ -206,6 +206,23 @@ const clock: PathItemObject = {
   },
 }
 
+const settings: PathItemObject = {
+  get: {
+    operationId: 'mockSettings',
+    summary: 'The app settings in force for one app key',
+    description: 'Its run-time changes, over the fixture\'s settings for it, over the server\'s, over the defaults. Twin of `settings(key)`.',
+    parameters: [{ ...param('key'), required: true }, ...envelopeParams],
+    responses: ok('The settings.', 'mockSettings', {}, { type: 'object', required: ['settings'], properties: { settings: { type: 'object' } } }),
+  },
+  put: {
+    operationId: 'mockSetSettings',
+    summary: 'Change app settings of one app key until its next reset',
+    description: 'Settings as parameters (JSON body or form), e.g. `{"legacyPaging": true}`; `null` puts one back. An unknown setting or a bad value answers 400 and changes nothing. Twin of `setSettings(key, changes)`.',
+    parameters: [{ ...param('key'), required: true }, ...envelopeParams],
+    responses: ok('The settings in force then.', 'mockSettings', {}, { type: 'object', required: ['settings'], properties: { settings: { type: 'object' } } }),
+  },
+}
+
 const outbox: PathItemObject = {
   get: {
     operationId: 'mockOutbox',
@@ -241,6 +258,7 @@ const paths: PathsObject = {
   '/__mock/snapshots/{name}/restore': snapshotRestore,
   '/__mock/data': data,
   '/__mock/clock': clock,
+  '/__mock/settings': settings,
   '/__mock/outbox': outbox,
   '/__mock/openapi.json': openApi,
 }
