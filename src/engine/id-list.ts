@@ -11,13 +11,24 @@ import type { Params } from '../param-values.js'
  * @throws ApiError 400 `Invalid object id: '<value>'`.
  */
 export function idListParam(params: Params, name: string): string[] | undefined {
+  const items = rawIdList(params, name)
+  if (items === undefined) return undefined
+  for (const id of items) if (!isObjectId(id)) throw invalidObjectId(id)
+  return [...new Set(items.map((id) => id.toLowerCase()))]
+}
+
+/**
+ * The items of an id list parameter as sent (read as {@link idListParam} reads them), trimmed,
+ * blanks dropped, not checked: for a call that reports malformed and unknown ids together.
+ * A value that is neither text nor an array is one item, its JSON text.
+ *
+ * @returns undefined when the parameter is absent, `[]` when it holds no id.
+ */
+export function rawIdList(params: Params, name: string): string[] | undefined {
   const raw = params[name]
   if (raw === undefined) return undefined
-  const items = typeof raw === 'string' ? textItems(raw) : Array.isArray(raw) ? raw : undefined
-  if (items === undefined) throw invalidObjectId(describeValue(raw))
-  const ids = items.map((id) => (typeof id === 'string' ? id.trim() : id)).filter((id) => id !== '')
-  for (const id of ids) if (typeof id !== 'string' || !isObjectId(id)) throw invalidObjectId(describeValue(id))
-  return [...new Set((ids as string[]).map((id) => id.toLowerCase()))]
+  const items = typeof raw === 'string' ? textItems(raw) : Array.isArray(raw) ? raw : [raw]
+  return items.map((id) => (typeof id === 'string' ? id.trim() : describeValue(id))).filter((id) => id !== '')
 }
 
 /** A parameter value as a message shows it: text as sent, anything else as JSON. */

@@ -4,13 +4,15 @@ import type { FixtureUser } from '../users/fixture.js'
 import { users } from '../users/index.js'
 import { keyValues } from './key-values/index.js'
 import type { FixtureKeyValue } from './key-values/fixture.js'
+import { customObjects } from './custom-objects/index.js'
+import type { FixtureObjectEntry } from './custom-objects/fixture.js'
 
 /**
  * Every ArrowDB object mock-cloud serves, in the order fixtures are loaded (Users first: other
  * objects name their owners by username). Adding an object is its folder and one line here
  * (docs/architecture.md).
  */
-export const OBJECTS: readonly AnyMockObject[] = [users, keyValues]
+export const OBJECTS: readonly AnyMockObject[] = [users, keyValues, customObjects]
 
 /** One baseline of a fixture file, with each object's entries (docs/fixtures.md). */
 export interface FixtureData {
@@ -18,6 +20,8 @@ export interface FixtureData {
   users?: FixtureUser[]
   /** Key-values, owners by username (docs/fixtures.md "Key-values"). */
   keyvalues?: FixtureKeyValue[]
+  /** Custom objects by class name, owners by username (docs/custom-objects.md "Fixtures"). */
+  objects?: Record<string, FixtureObjectEntry[]>
   /** App settings of this baseline (docs/app-settings.md). */
   settings?: Partial<AppSettings>
 }

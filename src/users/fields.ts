@@ -52,15 +52,16 @@ export function isBadFieldName(name: string): boolean {
  * ignored, as the service did (spec §5.8). `null` values are kept here: they
  * mean "remove" to {@link mergeCustomFields}.
  *
- * @throws ApiError 400 `Invalid custom_fields parameter: ...` when it is not a JSON object or is
+ * @param name - the parameter's name in messages: `custom_fields`, or `fields` (CustomObjects).
+ * @throws ApiError 400 `Invalid <name> parameter: ...` when it is not a JSON object or is
  *   nested deeper than {@link MAX_JSON_DEPTH} levels.
  */
-export function parseCustomFields(raw: unknown): Record<string, unknown> {
+export function parseCustomFields(raw: unknown, name = 'custom_fields'): Record<string, unknown> {
   if (typeof raw === 'string' && raw.trim() === '') return {}
-  const value = jsonParam('custom_fields', raw)
-  if (!isPlainObject(value)) throw invalidParameter('custom_fields', 'must be a JSON object')
+  const value = jsonParam(name, raw)
+  if (!isPlainObject(value)) throw invalidParameter(name, 'must be a JSON object')
   // Stored values are copied and written recursively: a deeper one would overflow the stack.
-  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw invalidParameter('custom_fields', `nested deeper than ${MAX_JSON_DEPTH} levels`)
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw invalidParameter(name, `nested deeper than ${MAX_JSON_DEPTH} levels`)
   const fields: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(value)) {
     if (!isBadFieldName(name)) fields[name] = field

@@ -1,0 +1,127 @@
+import type { FixturePart } from '../../engine/fixture-part.js'
+import { FixtureError } from '../../fixtures.js'
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { parseIsoDate } from '../../query/date-value.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+import { isBadFieldName, mergeCustomFields, splitTags } from '../../users/fields.js'
+import { classCollection, isClassName } from './class-name.js'
+import { RESERVED_KEYS, type CustomObjectRecord } from './record.js'
+
+/**
+ * One custom object of a fixture, as {@link parseObjectsFixture} returns it.
+ *
+ * @example
+ * const car: FixtureObject = { owner: 'alice', fields: { make: 'mini', year: 2012 }, tags: ['red'] }
+ */
+export interface FixtureObject {
+  /** The owner's username, a user of the same baseline. */
+  owner: string
+  /** 24 hex characters, lowercased. Default: a new id. */
+  id?: string
+  /** ISO 8601; default: load time. */
+  created_at?: string
+  tags?: string[]
+  /** Every other key of the entry: the object's fields. */
+  fields: Record<string, unknown>
+}
+
+/**
+ * One custom object as a fixture file writes it: `owner` (a username), optional `id`,
+ * `created_at` and `tags`, and the fields at the top level.
+ *
+ * @example
+ * const car: FixtureObjectEntry = { owner: 'alice', make: 'mini', year: 2012, tags: 'red, small' }
+ */
+export interface FixtureObjectEntry {
+  owner: string
+  id?: string
+  created_at?: string
+  tags?: string[] | string
+  [field: string]: unknown
+}
+
+/** The objects of a fixture by class name: `{ "cars": [{ "owner": "alice", "make": "mini" }] }`. */
+export type FixtureObjects = Record<string, FixtureObject[]>
+
+/**
+ * Checks and normalises the `objects` of a fixture (docs/custom-objects.md "Fixtures"): an object
+ * whose keys are class names and whose values are lists of entries; an entry names its `owner` by
+ * username and may give `id` (24 hex), `created_at` (ISO 8601) and `tags` (a list of strings or a
+ * comma string); its other keys are its fields, which must not be reserved names (`user`,
+ * `updated_at`...) nor ones a client could not store (`a.b`, `$x`).
+ *
+ * @throws FixtureError naming the list (`objects.cars`), the entry and the field.
+ */
+export function parseObjectsFixture(value: unknown, source: string, list: string): FixtureObjects {
+  if (!isPlainObject(value)) throw new FixtureError(source, undefined, list, `"${list}" must be an object of class names and lists`, list)
+  const parsed: FixtureObjects = {}
+  for (const [classname, entries] of Object.entries(value)) {
+    const where = `${list}.${classname}`
+    if (!isClassName(classname)) throw new FixtureError(source, undefined, where, 'not a class name (1 to 64 of A-Z a-z 0-9 _ -)', where)
+    if (!Array.isArray(entries)) throw new FixtureError(source, undefined, where, `"${where}" must be an array of objects`, where)
+    const ids = new Set<string>()
+    parsed[classname] = entries.map((entry, index) => {
+      const object = parseEntry(entry, (field, problem) => {
+        throw new FixtureError(source, index, field, problem, where)
+      })
+      if (object.id !== undefined) {
+        if (ids.has(object.id)) throw new FixtureError(source, index, 'id', `"${object.id}" is given twice`, where)
+        ids.add(object.id)
+      }
+      return object
+    })
+  }
+  return parsed
+}
+
+function parseEntry(entry: unknown, fail: (field: string | undefined, problem: string) => never): FixtureObject {
+  if (!isPlainObject(entry)) fail(undefined, 'must be an object')
+  const { owner, id, created_at, tags, ...rest } = entry as Record<string, unknown>
+  if (typeof owner !== 'string' || owner === '') fail('owner', 'must be the username of a user of this fixture')
+  const object: FixtureObject = { owner: owner as string, fields: {} }
+  if (id !== undefined) {
+    if (typeof id !== 'string' || !isObjectId(id)) fail('id', 'must be 24 hex characters')
+    object.id = (id as string).toLowerCase()
+  }
+  if (created_at !== undefined) {
+    const date = typeof created_at === 'string' ? parseIsoDate(created_at) : undefined
+    if (date === undefined) fail('created_at', 'must be an ISO 8601 date')
+    object.created_at = date!.toISOString()
+  }
+  if (tags !== undefined) {
+    const list = typeof tags === 'string' ? splitTags(tags) : Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? splitTags(tags) : undefined
+    if (list === undefined) fail('tags', 'must be a list of strings or a comma-separated string')
+    if (list!.length > 0) object.tags = list
+  }
+  for (const [name, field] of Object.entries(rest)) {
+    if (RESERVED_KEYS.has(name) || FORBIDDEN_KEYS.has(name)) fail(name, 'is reserved: it cannot be a field')
+    if (isBadFieldName(name)) fail(name, 'is not a field name a client could store')
+    if (field !== null) object.fields[name] = field
+  }
+  return object
+}
+
+/** The custom objects' part of a fixture file: key `objects` (docs/custom-objects.md "Fixtures"). */
+export const customObjectsFixture: FixturePart<FixtureObjects> = {
+  key: 'objects',
+  parse: parseObjectsFixture,
+  async records(classes, context) {
+    const collections: Record<string, StoredRecord[]> = {}
+    const now = context.runtime.now()
+    for (const [classname, entries] of Object.entries(classes)) {
+      collections[classCollection(classname)] = entries.map((entry, index): CustomObjectRecord => {
+        const created = entry.created_at === undefined ? now : new Date(entry.created_at)
+        const record: CustomObjectRecord = {
+          id: entry.id ?? context.runtime.objectId(created),
+          created_at: created.toISOString(),
+          updated_at: created.toISOString(),
+          user_id: context.userId(entry.owner, index, 'owner'),
+          fields: mergeCustomFields({}, entry.fields),
+        }
+        return entry.tags === undefined ? record : { ...record, tags: entry.tags }
+      })
+    }
+    return collections
+  },
+}

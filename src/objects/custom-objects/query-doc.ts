@@ -1,0 +1,29 @@
+import type { QueryDoc } from '../../engine/query-run.js'
+import { queryCustomFields } from '../../users/custom-dates.js'
+import type { CustomObjectRecord } from './record.js'
+
+/** One query doc per stored record, made on first use; records are values, so it never goes stale. */
+const docs = new WeakMap<CustomObjectRecord, QueryDoc>()
+
+/**
+ * The document a `where` or `order` sees for a custom object (docs/custom-objects.md "Queries"):
+ * its fields by bare name (dates as `Date`s), and the predefined `id`/`_id`, `user_id`,
+ * `tags_array`, `created_at` and `updated_at`, which win over a field of the same name. Cached
+ * per record and shared: read it, never change it.
+ */
+export function toQueryDoc(record: CustomObjectRecord): QueryDoc {
+  let doc = docs.get(record)
+  if (doc === undefined) {
+    const built = queryCustomFields(record.fields)
+    built.id = record.id
+    built._id = record.id
+    built.user_id = record.user_id
+    if (record.tags === undefined) delete built.tags_array
+    else built.tags_array = [...record.tags]
+    built.created_at = new Date(record.created_at)
+    built.updated_at = new Date(record.updated_at)
+    doc = built
+    docs.set(record, doc)
+  }
+  return doc
+}

@@ -1,0 +1,301 @@
+import { applyIncrements } from '../../engine/increment.js'
+import { idListParam, rawIdList } from '../../engine/id-list.js'
+import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
+import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { ApiError, invalidObjectId, invalidParameter, failedToAuthenticate, notAuthorized, requiredField, userNotFound } from '../../errors.js'
+import { isObjectId } from '../../ids.js'
+import { isPlainObject } from '../../json.js'
+import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../param-values.js'
+import { compileWhere } from '../../query/where.js'
+import { Collection } from '../../store/collection.js'
+import { mergeCustomFields, parseCustomFields, parseTags } from '../../users/fields.js'
+import { users } from '../../users/index.js'
+import type { UsersService } from '../../users/service.js'
+import { toWireUser } from '../../users/view.js'
+import { classCollection } from './class-name.js'
+import { toQueryDoc } from './query-doc.js'
+import { RESERVED_KEYS, type CustomObjectRecord } from './record.js'
+import { toWireObject, type WireCustomObject } from './view.js'
+
+/** What a custom objects call answers: `objects` become `response.<classname>`; `meta` adds to `meta`. */
+export interface CustomObjectsResult {
+  objects?: WireCustomObject[]
+  meta?: Record<string, unknown>
+  /** 202 when a batch_create stopped part way. */
+  status?: number
+}
+
+/** The most objects one batch_create takes (docs/custom-objects.md "batch_create"). */
+export const BATCH_CREATE_LIMIT = 100
+
+/**
+ * The rules of the CustomObjects object (docs/custom-objects.md), one method per endpoint, free of
+ * HTTP: the class name and the parameters in, {@link CustomObjectsResult} out, an {@link ApiError}
+ * for every refusal. Each class is a collection of its own (`objects:<classname>`), made by its
+ * first write. Every write is stored before the method returns.
+ *
+ * Who may read and write an object is decided in {@link canRead} and {@link canWrite} only.
+ */
+export class CustomObjectsService {
+  private readonly dataSet: ServiceContext['dataSet']
+  private readonly whereLimits: ServiceContext['server']['whereLimits']
+  private readonly users: UsersService
+  private readonly classes = new Map<string, Collection<CustomObjectRecord>>()
+
+  constructor(context: ServiceContext) {
+    this.dataSet = context.dataSet
+    this.whereLimits = context.server.whereLimits
+    this.users = context.service(users)
+  }
+
+  /**
+   * Whether `caller` (undefined: nobody signed in) may see `record` (docs/custom-objects.md
+   * "Access"). Without an ACL everyone may.
+   */
+  canRead(_caller: Principal | undefined, _record: CustomObjectRecord): boolean {
+    return true
+  }
+
+  /**
+   * Whether `caller` (undefined: nobody signed in) may update or delete `record`
+   * (docs/custom-objects.md "Access"). Without an ACL: its owner and admins.
+   */
+  canWrite(caller: Principal | undefined, record: CustomObjectRecord): boolean {
+    return caller !== undefined && (caller.admin || caller.id === record.user_id)
+  }
+
+  /** objects/<classname>/create: a new object owned by the caller, or by the `su_id` user (admins). */
+  async create(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    if (!caller.user) throw failedToAuthenticate()
+    const owner = this.actingUser(params, caller.user)
+    if (isAbsent(params.fields)) throw requiredField('fields')
+    const sent = parseCustomFields(params.fields, 'fields')
+    const now = this.dataSet.runtime.now()
+    const record = withTags(
+      {
+        id: this.dataSet.runtime.objectId(now),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        user_id: owner.id,
+        fields: mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'fields')),
+      },
+      tagsParam(params, sent),
+    )
+    objects.insert(record)
+    await this.dataSet.write()
+    return { objects: [this.wire(record, caller.user)] }
+  }
+
+  /**
+   * objects/<classname>/show: `ids` (a comma list or a JSON array) or `id`; the objects found
+   * that the caller may read, in the order asked.
+   *
+   * @throws ApiError 400 `Invalid object id: '<first id>'` when none is found.
+   */
+  show(classname: string, params: Params, caller: Caller): CustomObjectsResult {
+    const objects = this.collection(classname)
+    const listed = idListParam(params, 'ids')
+    const ids = listed?.length ? listed : idListParam(params, 'id')
+    if (!ids?.length) throw requiredField('id')
+    const found = ids.flatMap((id) => objects.byId(id) ?? []).filter((record) => this.canRead(caller.user, record))
+    if (found.length === 0) throw invalidObjectId(ids[0]!)
+    return { objects: found.map((record) => this.wire(record, caller.user)) }
+  }
+
+  /** objects/<classname>/query: `where`, `order`, `sel`/`unsel`, `limit`/`skip`, `count` over the class. */
+  query(classname: string, params: Params, caller: Caller): CustomObjectsResult {
+    const page = runQuery(params, this.querySource(this.collection(classname), caller.user))
+    return {
+      objects: page.records.map((record) => page.select(this.wire(record, caller.user))),
+      ...(page.meta.count !== undefined && { meta: page.meta }),
+    }
+  }
+
+  /** objects/<classname>/count: every stored object of the class in `meta.count`, whoever may read it. */
+  count(classname: string): CustomObjectsResult {
+    return { meta: { count: this.collection(classname).size } }
+  }
+
+  /**
+   * objects/<classname>/update: `fields` merged into the stored ones (`null` removes a field,
+   * `{"$inc": n}` adds), `tags` (or `fields.tags`) replaces the tags.
+   *
+   * @throws ApiError 400 `One or more invalid object id(s): ["<id>"]` for an unknown or malformed id;
+   *   403 `You do not have permission to update object <id>` when the caller may not write it.
+   */
+  async update(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    if (!caller.user) throw failedToAuthenticate()
+    const actor = this.actingUser(params, caller.user)
+    const id = trimmed(textParam(params, 'id'))
+    if (id === undefined) throw requiredField('id')
+    const current = isObjectId(id) ? objects.byId(id.toLowerCase()) : undefined
+    if (!current) throw new ApiError(400, `One or more invalid object id(s): ${JSON.stringify([id])}`)
+    if (isAbsent(params.fields) && !OTHER_CHANGES.some((name) => params[name] !== undefined)) throw requiredField('fields')
+    if (!this.canWrite(actor, current)) throw new ApiError(403, `You do not have permission to update object ${current.id}`)
+    const sent = isAbsent(params.fields) ? {} : parseCustomFields(params.fields, 'fields')
+    const { tags: _tags, ...rest } = current
+    const next = withTags(
+      {
+        ...rest,
+        fields: mergeCustomFields(current.fields, applyIncrements(current.fields, dataFields(sent), 'fields')),
+        updated_at: this.dataSet.runtime.now().toISOString(),
+      },
+      tagsParam(params, sent) ?? (params.tags === undefined && sent.tags === undefined ? current.tags : undefined),
+    )
+    objects.replace(current, next)
+    await this.dataSet.write()
+    return { objects: [this.wire(next, caller.user)] }
+  }
+
+  /**
+   * objects/<classname>/delete: `ids` (a comma list or a JSON array) or `id`; all or nothing.
+   * Existence is checked first, then permission; login is not required as such.
+   *
+   * @throws ApiError 400 `trying to remove, couldn't find object(s) with id(s): <ids>`;
+   *   403 `You do not have permission to delete object <id>`.
+   */
+  async delete(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    const actor = caller.user && this.actingUser(params, caller.user)
+    const listed = rawIdList(params, 'ids')
+    const ids = listed?.length ? listed : rawIdList(params, 'id')
+    if (!ids?.length) throw requiredField('id')
+    const missing = ids.filter((id) => !isObjectId(id) || !objects.byId(id.toLowerCase()))
+    if (missing.length > 0) throw new ApiError(400, `trying to remove, couldn't find object(s) with id(s): ${missing.join(', ')}`)
+    const targets = ids.map((id) => objects.byId(id.toLowerCase())!)
+    const refused = targets.find((record) => !this.canWrite(actor, record))
+    if (refused) throw new ApiError(403, `You do not have permission to delete object ${refused.id}`)
+    objects.remove(new Set(targets.map((record) => record.id)))
+    await this.dataSet.write()
+    return {}
+  }
+
+  /** objects/<classname>/batch_delete (admins): the objects `where` matches, all without it. Meta only. */
+  async batchDelete(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    this.admin(caller)
+    const where = compileWhere(params.where, this.whereLimits)
+    const matching = scanMatching(this.querySource(objects, undefined), where)
+    objects.remove(new Set(matching.map((record) => record.id)))
+    await this.dataSet.write()
+    return {}
+  }
+
+  /** objects/<classname>/admin_drop_collection (admins): the class is gone; it reads as never written. */
+  async dropCollection(classname: string, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    // The one admin-only call refused with 400, not 403 (docs/custom-objects.md "admin_drop_collection").
+    if (!caller.user?.admin) throw new ApiError(400, notAuthorized().message)
+    objects.drop()
+    await this.dataSet.write()
+    return {}
+  }
+
+  /**
+   * objects/<classname>/batch_create (admins): `json_array`, up to {@link BATCH_CREATE_LIMIT}
+   * objects, each object's keys its fields; `user_id` names the owner (not checked), other
+   * reserved keys and `tags` are dropped. An element that is not an object stops the run: those
+   * before it are kept and the reply is HTTP 202. `meta.message` reports the counts Ruby-style.
+   */
+  async batchCreate(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
+    const objects = this.collection(classname)
+    const admin = this.admin(caller)
+    if (isAbsent(params.json_array)) throw requiredField('json_array')
+    const elements = jsonParam('json_array', params.json_array)
+    if (!Array.isArray(elements)) throw invalidParameter('json_array', 'must be a JSON array')
+    if (elements.length > BATCH_CREATE_LIMIT) throw new ApiError(400, `${BATCH_CREATE_LIMIT} objects batch create limit exceeded`)
+    const made: CustomObjectRecord[] = []
+    for (const element of elements) {
+      if (!isPlainObject(element)) break
+      const sent = parseCustomFields(element, 'json_array')
+      const owner = typeof sent.user_id === 'string' && isObjectId(sent.user_id) ? sent.user_id.toLowerCase() : admin.id
+      const now = this.dataSet.runtime.now()
+      made.push({
+        id: this.dataSet.runtime.objectId(now),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        user_id: owner,
+        fields: mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'json_array')),
+      })
+    }
+    for (const record of made) objects.insert(record)
+    await this.dataSet.write()
+    const meta = { message: `{"n"=>${made.length}, "nInserted"=>${made.length}}` }
+    return made.length === elements.length ? { meta } : { meta, status: 202 }
+  }
+
+  /** The collection of class `classname`, made once per class (it is created by its first insert). */
+  private collection(classname: string): Collection<CustomObjectRecord> {
+    const name = classCollection(classname)
+    let objects = this.classes.get(name)
+    if (objects === undefined) {
+      objects = new Collection<CustomObjectRecord>(this.dataSet, name)
+      this.classes.set(name, objects)
+    }
+    return objects
+  }
+
+  private querySource(objects: Collection<CustomObjectRecord>, viewer: Principal | undefined): QuerySource<CustomObjectRecord> {
+    return { collection: objects, toQueryDoc, whereLimits: this.whereLimits, readable: (record) => this.canRead(viewer, record) }
+  }
+
+  /** A record as `viewer` sees it, its owner embedded (email only to the owner and admins). */
+  private wire(record: CustomObjectRecord, viewer: Principal | undefined): WireCustomObject {
+    const owner = this.users.userById(record.user_id)
+    const showEmail = viewer !== undefined && (viewer.admin || viewer.id === record.user_id)
+    return toWireObject(record, owner && toWireUser(owner, showEmail))
+  }
+
+  /**
+   * The caller, or the user `su_id` names when the caller is an admin (docs/custom-objects.md
+   * "su_id"); `su_id=""` counts as absent.
+   *
+   * @throws ApiError 400 `Invalid object id: '<value>'`, 403 for a non-admin, 404 `User not found.`.
+   */
+  private actingUser(params: Params, user: Principal): Principal {
+    if (isAbsent(params.su_id)) return user
+    const suId = typeof params.su_id === 'string' ? params.su_id.trim().toLowerCase() : ''
+    if (!isObjectId(suId)) throw invalidObjectId(String(params.su_id))
+    if (suId === user.id) return user
+    if (!user.admin) throw notAuthorized()
+    const target = this.users.userById(suId)
+    if (!target) throw userNotFound()
+    return { id: target.id, admin: target.admin }
+  }
+
+  /**
+   * The signed-in admin.
+   *
+   * @throws ApiError 400 `Failed to authenticate user` without a session, 403 for a non-admin.
+   */
+  private admin(caller: Caller): Principal {
+    if (!caller.user) throw failedToAuthenticate()
+    if (!caller.user.admin) throw notAuthorized()
+    return caller.user
+  }
+}
+
+/** The update parameters besides `fields` that change an object; with none of them, `fields` is required. */
+const OTHER_CHANGES = ['tags', 'photo', 'photo_id', 'acl_name', 'acl_id'] as const
+
+/** Sent fields without the reserved keys, which only their own parameters set (docs/custom-objects.md "Fields"). */
+function dataFields(sent: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(sent).filter(([name]) => !RESERVED_KEYS.has(name)))
+}
+
+/**
+ * The tags a call sets: the `tags` parameter, else `fields.tags` (a list or a comma string);
+ * undefined when neither is given or the list is empty (`tags=""` clears).
+ */
+function tagsParam(params: Params, sent: Readonly<Record<string, unknown>>): readonly string[] | undefined {
+  if (params.tags !== undefined) return parseTags(params.tags)
+  if (sent.tags !== undefined && sent.tags !== null) return parseTags(sent.tags)
+  return undefined
+}
+
+/** `record` with `tags` when there are any, without the key otherwise. */
+function withTags(record: Omit<CustomObjectRecord, 'tags'>, tags: readonly string[] | undefined): CustomObjectRecord {
+  return tags === undefined ? record : { ...record, tags: [...tags] }
+}

@@ -1,0 +1,23 @@
+import { toWireDate } from '../../dates.js'
+import { wireCustomFields } from '../../users/custom-dates.js'
+import type { CustomObjectRecord } from './record.js'
+
+/** A custom object as a client sees it in `response.<classname>`. */
+export type WireCustomObject = Record<string, unknown>
+
+/**
+ * Renders a stored custom object for the wire (docs/custom-objects.md "Replies"): its fields at
+ * the top level (dates in the wire format), then `id`, `created_at`, `updated_at`, `tags` when
+ * set, and `user`, the embedded owner, when the owner still exists. Never `user_id` or `fields`.
+ *
+ * @param owner - the owner as the viewer may see it (`toWireUser`), or undefined.
+ */
+export function toWireObject(record: CustomObjectRecord, owner: Record<string, unknown> | undefined): WireCustomObject {
+  const wire: WireCustomObject = wireCustomFields(record.fields)
+  wire.id = record.id
+  wire.created_at = toWireDate(record.created_at)
+  wire.updated_at = toWireDate(record.updated_at)
+  if (record.tags !== undefined) wire.tags = [...record.tags]
+  if (owner !== undefined) wire.user = owner
+  return wire
+}
