@@ -215,3 +215,88 @@ describe('objects/<classname>/delete', () => {
     expect((await call('DELETE', 'cars/delete', { id: a.id }, 'alice')).status).toBe(400)
   })
 })
+
+describe('admin calls: batch_delete, admin_drop_collection, batch_create', () => {
+  it('batch_delete removes what where matches, all without it; admins only', async () => {
+    const { call } = await cloudWith()
+    for (const n of [1, 2, 3]) await call('POST', 'cars/create', { fields: JSON.stringify({ n }) }, 'alice')
+    expect(await call('DELETE', 'cars/batch_delete', {}, 'alice')).toMatchObject({
+      status: 403,
+      body: { meta: { message: 'You are not authorized to perform this action.', method_name: 'batchDelete' } },
+    })
+    expect((await call('DELETE', 'cars/batch_delete')).body.meta.message).toBe('Failed to authenticate user')
+    expect((await call('DELETE', 'cars/batch_delete', { where: '{"n":{"$gte":2}}' }, 'admin')).body.meta).toEqual({
+      code: 200,
+      status: 'ok',
+      method_name: 'batchDelete',
+    })
+    expect((await call('GET', 'cars/query')).body.response!.cars!.map((o) => o.n)).toEqual([1])
+    await call('DELETE', 'cars/batch_delete', {}, 'admin')
+    expect((await call('GET', 'cars/count')).body.meta.count).toBe(0)
+  })
+
+  it('admin_drop_collection drops the class (non-admins get a 400), other classes stay', async () => {
+    const { call, cloud } = await cloudWith()
+    await call('POST', 'cars/create', { fields: '{}' }, 'alice')
+    await call('POST', 'trucks/create', { fields: '{}' }, 'alice')
+    expect(await call('DELETE', 'cars/admin_drop_collection', {}, 'alice')).toMatchObject({
+      status: 400,
+      body: { meta: { message: 'You are not authorized to perform this action.', method_name: 'dropCollection' } },
+    })
+    expect((await call('DELETE', 'cars/admin_drop_collection', {}, 'admin')).status).toBe(200)
+    expect(Object.keys(cloud.dataSets.data('K').collections)).not.toContain('objects:cars')
+    expect((await call('GET', 'cars/count')).body.meta.count).toBe(0)
+    expect((await call('GET', 'trucks/count')).body.meta.count).toBe(1)
+  })
+
+  it('batch_create inserts up to 100, owners from user_id; a non-object element stops it with a 202', async () => {
+    const { call } = await cloudWith()
+    const fifty = Array.from({ length: 50 }, (_, n) => ({ n }))
+    expect((await call('POST', 'cars/batch_create', { json_array: JSON.stringify(fifty) }, 'alice')).status).toBe(403)
+    const done = await call('POST', 'cars/batch_create', { json_array: JSON.stringify(fifty) }, 'admin')
+    expect(done).toMatchObject({ status: 200, body: { meta: { code: 200, status: 'ok', method_name: 'batchCreate', message: '{"n"=>50, "nInserted"=>50}' } } })
+    expect(done.body).not.toHaveProperty('response')
+    const partial = await call('POST', 'cars/batch_create', { json_array: JSON.stringify([{ user_id: ids.bob, tags: 't', k: 1 }, 7, { k: 2 }]) }, 'admin')
+    expect(partial).toMatchObject({ status: 202, body: { meta: { code: 200, status: 'ok', message: '{"n"=>1, "nInserted"=>1}' } } })
+    const [kept] = (await call('GET', 'cars/query', { where: '{"k":1}' })).body.response!.cars!
+    expect(kept.user.id).toBe(ids.bob)
+    expect(kept).not.toHaveProperty('tags')
+    expect((await call('GET', 'cars/count')).body.meta.count).toBe(51)
+    const tooMany = JSON.stringify(Array.from({ length: 101 }, () => ({})))
+    expect((await call('POST', 'cars/batch_create', { json_array: tooMany }, 'admin')).body.meta.message).toBe('100 objects batch create limit exceeded')
+    expect((await call('POST', 'cars/batch_create', { json_array: '{}' }, 'admin')).body.meta.message).toBe(
+      'Invalid json_array parameter: must be a JSON array',
+    )
+    expect((await call('POST', 'cars/batch_create', {}, 'admin')).body.meta.message).toBe('Required field: json_array')
+  })
+})
+
+describe('the objects part of a fixture', () => {
+  const withCars: Fixture = {
+    ...fixtureS,
+    objects: {
+      cars: [
+        { owner: 'alice', id: '6a0000000000000000000001', make: 'mini', tags: 'red, small', bought: '2011-11-02 17:07:37 -0700' },
+        { owner: 'bob', created_at: '2020-05-01T00:00:00Z', make: 'fiat' },
+      ],
+    },
+  }
+
+  it('seeds objects owned by usernames, fields at the top level', async () => {
+    const { call } = await cloudWith(withCars)
+    const cars = (await call('GET', 'cars/query', { order: 'make' })).body.response!.cars!
+    expect(cars.map((o) => [o.make, o.user.username])).toEqual([['fiat', 'bob'], ['mini', 'alice']])
+    expect(cars[0].created_at).toBe('2020-05-01T00:00:00+0000')
+    expect(cars[1]).toMatchObject({ id: '6a0000000000000000000001', tags: ['red', 'small'], bought: '2011-11-03T00:07:37+0000' })
+  })
+
+  it('refuses an unknown owner, a reserved field and a bad class name, naming the entry', async () => {
+    await expect(createMockCloud({ fixtures: { ...fixtureS, objects: { cars: [{ owner: 'zed' }] } } })).rejects.toThrow(
+      'objects.cars[0].owner: no user "zed" in this fixture',
+    )
+    await expect(createMockCloud({ fixtures: { ...fixtureS, objects: { cars: [{ owner: 'alice', user_id: 'x' }] } } })).rejects.toThrow(
+      'objects.cars[0].user_id: is reserved',
+    )
+    await expect(createMockCloud({ fixtures: { ...fixtureS, objects: { 'a.b': [] } } })).rejects.toThrow('objects.a.b')
+  })
+})

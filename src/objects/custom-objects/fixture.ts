@@ -1,4 +1,4 @@
-import type { FixturePart } from '../../engine/fixture-part.js'
+import type { FixtureContext, FixturePart } from '../../engine/fixture-part.js'
 import { FixtureError } from '../../fixtures.js'
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
@@ -102,6 +102,19 @@ function parseEntry(entry: unknown, fail: (field: string | undefined, problem: s
   return object
 }
 
+/**
+ * The id of the owner an entry names, or a FixtureError naming the entry in its class's list
+ * (`objects.cars[0].owner`), where `context.userId` would name it in `objects`.
+ */
+function ownerId(context: FixtureContext, username: string, entry: number, list: string): string {
+  try {
+    return context.userId(username, entry, 'owner')
+  } catch (error) {
+    if (!(error instanceof FixtureError)) throw error
+    throw new FixtureError(error.file, entry, 'owner', `no user ${JSON.stringify(username)} in this fixture`, list)
+  }
+}
+
 /** The custom objects' part of a fixture file: key `objects` (docs/custom-objects.md "Fixtures"). */
 export const customObjectsFixture: FixturePart<FixtureObjects> = {
   key: 'objects',
@@ -116,7 +129,7 @@ export const customObjectsFixture: FixturePart<FixtureObjects> = {
           id: entry.id ?? context.runtime.objectId(created),
           created_at: created.toISOString(),
           updated_at: created.toISOString(),
-          user_id: context.userId(entry.owner, index, 'owner'),
+          user_id: ownerId(context, entry.owner, index, `${context.list}.${classname}`),
           fields: mergeCustomFields({}, entry.fields),
         }
         return entry.tags === undefined ? record : { ...record, tags: entry.tags }
