@@ -2,6 +2,7 @@ import ArrowDB from 'arrowdb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../src/server.js'
 import { startServer, usernames } from './support/client.js'
+import { ok, refused } from './support/arrowdb-calls.js'
 
 /**
  * End to end through the real `arrowdb` npm SDK (1.0.12), which talks to the server with the
@@ -11,30 +12,6 @@ import { startServer, usernames } from './support/client.js'
 
 const NO_SESSION = 'You need to sign in or sign up before continuing.'
 const BAD_LOGIN = 'Invalid email/username or password.'
-
-/** What one SDK call gave its callback. */
-type Outcome = { err: ArrowDB.SdkError | null; result: ArrowDB.Result }
-
-/** Calls an SDK method (`usersLogin`, …) and resolves with both callback arguments. */
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<Outcome> {
-  const fn = app[method] as ArrowDB.Method | undefined
-  if (typeof fn !== 'function') throw new Error(`the arrowdb SDK has no method ${method}`)
-  return new Promise((resolve) => fn.call(app, params, (err, result) => resolve({ err, result })))
-}
-
-/** Resolves with the result of a call that must succeed; an SDK error fails the test with its message. */
-async function ok(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.Result> {
-  const { err, result } = await sdk(app, method, params)
-  if (err) throw new Error(`${method} failed: ${err.message}`)
-  return result
-}
-
-/** Resolves with the error of a call that must fail. */
-async function refused(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.SdkError> {
-  const { err } = await sdk(app, method, params)
-  if (!err) throw new Error(`${method} was expected to fail but succeeded`)
-  return err
-}
 
 describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud', () => {
   let server: RunningMockCloud
