@@ -12,7 +12,7 @@ export interface CallArguments {
  * first argument is the callback and the parameters are `{}`.
  */
 export function sortArguments(shape: ArgumentShape, args: readonly unknown[]): CallArguments {
-  if (shape === 'data') return { data: args[0], callback: args[1] }
+  if (shape === 'data' || shape === 'classname') return { data: args[0], callback: args[1] }
   if (shape === 'optional' && args.length === 2) return { data: args[0], callback: args[1] }
   return { data: {}, callback: args[0] }
 }

@@ -1,6 +1,6 @@
 import { requireArgument, sortArguments } from './arguments.js'
 import { cleanParameters } from './encoding.js'
-import { KEY_VALUES, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
+import { KEY_VALUES, OBJECTS, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
 import { registerCloud } from './pending.js'
 import { exchange } from './reply.js'
 import { buildRequest } from './request.js'
@@ -19,7 +19,7 @@ import type {
 /** ti.cloud's answer when no app key is configured (`noAppKeyError` in `constants.js`); no request is made. */
 const NO_APP_KEY = { meta: { status: 'fail', code: 409, message: 'Application key is not provided.' } }
 
-type CallOf<A> = A extends 'data' ? DataCall : A extends 'none' ? NoDataCall : OptionalDataCall
+type CallOf<A> = A extends 'data' | 'classname' ? DataCall : A extends 'none' ? NoDataCall : OptionalDataCall
 type Calls<T extends Record<string, Endpoint>> = { -readonly [K in keyof T]: CallOf<T[K]['args']> }
 
 function typeName(value: unknown): string {
@@ -138,6 +138,10 @@ export function createCloud(options: CreateCloudOptions): Cloud {
 
   function call(endpoint: Endpoint, args: readonly unknown[]): void {
     const { data, callback } = sortArguments(endpoint.args, args)
+    if (endpoint.args === 'classname') {
+      classCall(endpoint, data, callback)
+      return
+    }
     requireArgument('data', data, 'object')
     if (endpoint.endsSession) {
       // ti.cloud drops the session whatever the reply says, before the app's callback runs, and
@@ -152,6 +156,29 @@ export function createCloud(options: CreateCloudOptions): Cloud {
     send(endpoint.path, endpoint.verb, data as CloudData | null, callback as CloudCallback)
   }
 
+  /**
+   * ti.cloud's `classnameRequiredExecutor`: `data.classname` must be a string; it goes into the
+   * path and is left out of the parameters, then put back, so the app's object keeps it.
+   */
+  function classCall(endpoint: Endpoint, data: unknown, callback: unknown): void {
+    if (typeof data !== 'object' || data === null) {
+      requireArgument('data', data, 'object')
+      requireArgument('callback', callback, 'function')
+      send(endpoint.path.replace('/:classname', ''), endpoint.verb, data as null, callback as CloudCallback)
+      return
+    }
+    const params = data as CloudData
+    requireArgument('data.classname', params.classname, 'string')
+    const classname = params.classname as string
+    requireArgument('callback', callback, 'function')
+    delete params.classname
+    try {
+      send(endpoint.path.replace(':classname', classname), endpoint.verb, params, callback as CloudCallback)
+    } finally {
+      params.classname = classname
+    }
+  }
+
   function bind<T extends Record<string, Endpoint>>(table: T): Calls<T> {
     const calls: Record<string, (...args: unknown[]) => void> = {}
     for (const [name, endpoint] of Object.entries(table)) calls[name] = (...args) => call(endpoint, args)
@@ -163,6 +190,7 @@ export function createCloud(options: CreateCloudOptions): Cloud {
     Users: bind(USERS),
     SocialIntegrations: bind(SOCIAL_INTEGRATIONS),
     KeyValues: bind(KEY_VALUES),
+    Objects: bind(OBJECTS),
     sendRequest(params: SendRequestParams, callback: CloudCallback): void {
       requireArgument('params', params, 'object')
       requireArgument('url', params.url, 'string')

@@ -8,14 +8,16 @@
  * How a method reads its arguments, after ti.cloud's executors:
  * - `data`: `(data, callback)`, both required (`defaultExecutor`);
  * - `optional`: `(data, callback)` or `(callback)` (`dataOptionalExecutor`);
- * - `none`: `(callback)`; no parameters are sent (`dataExcludedExecutor`).
+ * - `none`: `(callback)`; no parameters are sent (`dataExcludedExecutor`);
+ * - `classname`: `(data, callback)`, both required, `data.classname` a string that goes into the
+ *   path in place of `:classname` and is not sent as a parameter (`classnameRequiredExecutor`).
  */
-export type ArgumentShape = 'data' | 'optional' | 'none'
+export type ArgumentShape = 'data' | 'optional' | 'none' | 'classname'
 
 /** One Cloud method. */
 export interface Endpoint {
   verb: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  /** The path after `/v1/`. */
+  /** The path after `/v1/`; `:classname` is the class of a `classname` call. */
   path: string
   args: ArgumentShape
   /** The session is dropped once the reply arrives, whatever it says (logout and remove). */
@@ -54,4 +56,13 @@ export const KEY_VALUES = {
   append: { verb: 'PUT', path: 'keyvalues/append.json', args: 'data' },
   increment: { verb: 'PUT', path: 'keyvalues/incrby.json', args: 'data' },
   remove: { verb: 'DELETE', path: 'keyvalues/delete.json', args: 'data' },
+} as const satisfies Record<string, Endpoint>
+
+/** `Cloud.Objects`: custom objects of the class `data.classname` names (ti.cloud has no count or batch calls). */
+export const OBJECTS = {
+  create: { verb: 'POST', path: 'objects/:classname/create.json', args: 'classname' },
+  show: { verb: 'GET', path: 'objects/:classname/show.json', args: 'classname' },
+  update: { verb: 'PUT', path: 'objects/:classname/update.json', args: 'classname' },
+  remove: { verb: 'DELETE', path: 'objects/:classname/delete.json', args: 'classname' },
+  query: { verb: 'GET', path: 'objects/:classname/query.json', args: 'classname' },
 } as const satisfies Record<string, Endpoint>

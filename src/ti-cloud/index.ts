@@ -17,6 +17,7 @@ export type {
   CloudCallback,
   CloudData,
   CloudMeta,
+  CloudObjects,
   CloudResponse,
   CloudSocialIntegrations,
   CloudKeyValues,

@@ -86,6 +86,18 @@ export interface CloudKeyValues {
   remove: DataCall
 }
 
+/**
+ * `Cloud.Objects`: custom objects. Every call needs `data.classname`, which becomes the path's
+ * class (`objects/cars/create.json`) and the reply's key (`e.cars`), and is not sent as a parameter.
+ */
+export interface CloudObjects {
+  create: DataCall
+  show: DataCall
+  update: DataCall
+  remove: DataCall
+  query: DataCall
+}
+
 /** The parameters of `Cloud.sendRequest`. */
 export interface SendRequestParams {
   /** The path after `/v1/`, e.g. `users/login.json`. */
@@ -113,6 +125,7 @@ export interface Cloud {
   readonly Users: CloudUsers
   readonly SocialIntegrations: CloudSocialIntegrations
   readonly KeyValues: CloudKeyValues
+  readonly Objects: CloudObjects
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */
   sendRequest(params: SendRequestParams, callback: CloudCallback): void
 }
