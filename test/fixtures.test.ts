@@ -152,8 +152,8 @@ describe('parseFixture: a mistake names file, entry and field', () => {
       try { parseFixture(json, SOURCE) } catch (err) { return err as FixtureError }
       throw new Error('accepted')
     }
-    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object such as { "users": [...] }; its keys may be "users", "keyvalues", "settings", "apps"`)
-    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are "users", "keyvalues", "settings", "apps"`)
+    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object such as { "users": [...] }; its keys may be "users", "keyvalues", "objects", "settings", "apps"`)
+    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are "users", "keyvalues", "objects", "settings", "apps"`)
     // An empty fixture is a baseline with no data.
     expect(parseFixture({}, SOURCE)).toEqual({})
   })
