@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createMockCloud } from '../../src/index.js'
 import type { Fixture } from '../../src/objects/index.js'
@@ -298,5 +301,35 @@ describe('the objects part of a fixture', () => {
       'objects.cars[0].user_id: is reserved',
     )
     await expect(createMockCloud({ fixtures: { ...fixtureS, objects: { 'a.b': [] } } })).rejects.toThrow('objects.a.b')
+  })
+})
+
+describe('classes in a data file', () => {
+  it('are kept across a restart, each as collection objects:<classname>; a malformed stored object is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'custom-objects-'))
+    const file = join(dir, 'data.json')
+    try {
+      const first = await createMockCloud({ fixtures: fixtureS, data: file })
+      const login = await first.app.request('/v1/users/login.json?key=K', { method: 'POST', body: new URLSearchParams({ login: 'alice', password: 'pw-alice' }) })
+      const session = ((await login.json()) as Body).meta.session_id as string
+      const made = await first.app.request(`/v1/objects/cars/create.json?key=K&_session_id=${session}`, {
+        method: 'POST',
+        body: new URLSearchParams({ fields: '{"make":"mini","when":"2011-11-02 17:07:37 -0700"}' }),
+      })
+      expect(made.status).toBe(200)
+      await first.close()
+      const second = await createMockCloud({ fixtures: fixtureS, data: file })
+      const query = (await (await second.app.request('/v1/objects/cars/query.json?key=K')).json()) as Body
+      expect(query.response!.cars!.map((car) => [car.make, car.when])).toEqual([['mini', '2011-11-03T00:07:37+0000']])
+      await second.close()
+
+      const stored = JSON.parse(readFileSync(file, 'utf8'))
+      const [record] = stored.apps.K.collections['objects:cars']
+      record.user_id = 'nobody'
+      writeFileSync(file, JSON.stringify(stored))
+      await expect(createMockCloud({ fixtures: fixtureS, data: file })).rejects.toThrow('user_id is missing or malformed')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
