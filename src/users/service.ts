@@ -188,6 +188,15 @@ export class UsersService {
   }
 
   /**
+   * The user `id` embedded in another object's reply as its owner (docs/users.md "Replies"),
+   * email shown only to that user and to admins; undefined when no such user is stored.
+   */
+  wireOwner(id: string, viewer: Caller['user']): WireUser | undefined {
+    const user = this.users.byId(id)
+    return user && toWireUser(user, viewer !== undefined && (viewer.admin || viewer.id === user.id))
+  }
+
+  /**
    * users/show (spec §3.4): `user_id`, or `user_ids` as a comma list. The
    * users found are returned in the order asked; 404 only when none is
    * (spec §11 "bad ids").
