@@ -1,6 +1,6 @@
 import { requireArgument, sortArguments } from './arguments.js'
 import { cleanParameters } from './encoding.js'
-import { KEY_VALUES, OBJECTS, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
+import { ACLS, KEY_VALUES, OBJECTS, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
 import { registerCloud } from './pending.js'
 import { exchange } from './reply.js'
 import { buildRequest } from './request.js'
@@ -191,6 +191,7 @@ export function createCloud(options: CreateCloudOptions): Cloud {
     SocialIntegrations: bind(SOCIAL_INTEGRATIONS),
     KeyValues: bind(KEY_VALUES),
     Objects: bind(OBJECTS),
+    ACLs: bind(ACLS),
     sendRequest(params: SendRequestParams, callback: CloudCallback): void {
       requireArgument('params', params, 'object')
       requireArgument('url', params.url, 'string')

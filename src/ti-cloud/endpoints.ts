@@ -1,6 +1,6 @@
 /**
  * Which REST call each Cloud method makes: ti.cloud's method table (`commonjs/src/sdk/cloudapi.js`
- * of appcelerator-modules/ti.cloud 3.2.11) for the Users, SocialIntegrations and KeyValues objects.
+ * of appcelerator-modules/ti.cloud 3.2.11) for the Users, SocialIntegrations, KeyValues and ACLs objects.
  * Spec §3 (verb table).
  */
 
@@ -56,6 +56,22 @@ export const KEY_VALUES = {
   append: { verb: 'PUT', path: 'keyvalues/append.json', args: 'data' },
   increment: { verb: 'PUT', path: 'keyvalues/incrby.json', args: 'data' },
   remove: { verb: 'DELETE', path: 'keyvalues/delete.json', args: 'data' },
+} as const satisfies Record<string, Endpoint>
+
+/**
+ * `Cloud.ACLs` (docs/acls.md): `remove` drops the ACL (`delete.json`), `removeUser` takes users out
+ * of its lists (`remove.json`). `query` and `count` are mock-cloud's additions (ti.cloud has neither).
+ */
+export const ACLS = {
+  create: { verb: 'POST', path: 'acls/create.json', args: 'data' },
+  show: { verb: 'GET', path: 'acls/show.json', args: 'data' },
+  update: { verb: 'PUT', path: 'acls/update.json', args: 'data' },
+  remove: { verb: 'DELETE', path: 'acls/delete.json', args: 'data' },
+  addUser: { verb: 'POST', path: 'acls/add.json', args: 'data' },
+  removeUser: { verb: 'DELETE', path: 'acls/remove.json', args: 'data' },
+  checkUser: { verb: 'GET', path: 'acls/check.json', args: 'data' },
+  query: { verb: 'GET', path: 'acls/query.json', args: 'optional' },
+  count: { verb: 'GET', path: 'acls/count.json', args: 'optional' },
 } as const satisfies Record<string, Endpoint>
 
 /** `Cloud.Objects`: custom objects of the class `data.classname` names (ti.cloud has no count or batch calls). */

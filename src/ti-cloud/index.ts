@@ -21,6 +21,7 @@ export type {
   CloudResponse,
   CloudSocialIntegrations,
   CloudKeyValues,
+  CloudACLs,
   CloudUsers,
   CreateCloudOptions,
   DataCall,

@@ -86,6 +86,23 @@ export interface CloudKeyValues {
   remove: DataCall
 }
 
+/** `Cloud.ACLs` (docs/acls.md): ti.cloud's calls of the ACLs object, plus `query` and `count`. */
+export interface CloudACLs {
+  create: DataCall
+  show: DataCall
+  update: DataCall
+  /** Drops the ACL: DELETE `acls/delete.json`. */
+  remove: DataCall
+  addUser: DataCall
+  /** Takes users out of the lists: DELETE `acls/remove.json`. */
+  removeUser: DataCall
+  checkUser: DataCall
+  /** Not in ti.cloud 3.2.11; GET `acls/query.json`. */
+  query: OptionalDataCall
+  /** Not in ti.cloud 3.2.11; GET `acls/count.json`. */
+  count: OptionalDataCall
+}
+
 /**
  * `Cloud.Objects`: custom objects. Every call needs `data.classname`, which becomes the path's
  * class (`objects/cars/create.json`) and the reply's key (`e.cars`), and is not sent as a parameter.
@@ -126,6 +143,7 @@ export interface Cloud {
   readonly SocialIntegrations: CloudSocialIntegrations
   readonly KeyValues: CloudKeyValues
   readonly Objects: CloudObjects
+  readonly ACLs: CloudACLs
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */
   sendRequest(params: SendRequestParams, callback: CloudCallback): void
 }
