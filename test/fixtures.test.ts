@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FixtureError } from '../src/fixtures.js'
 import { loadFixtureFile, parseFixture } from '../src/app.js'
-import type { Fixture } from '../src/objects/index.js'
+import { OBJECTS, type Fixture } from '../src/objects/index.js'
 
 const SOURCE = 'fixtures/test.json'
 
@@ -152,8 +152,10 @@ describe('parseFixture: a mistake names file, entry and field', () => {
       try { parseFixture(json, SOURCE) } catch (err) { return err as FixtureError }
       throw new Error('accepted')
     }
-    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object such as { "users": [...] }; its keys may be "users", "keyvalues", "objects", "settings", "apps"`)
-    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are "users", "keyvalues", "objects", "settings", "apps"`)
+    // Every object with a fixture part adds its key to the list.
+    const keys = [...OBJECTS.flatMap((object) => object.fixture?.key ?? []), 'settings', 'apps'].map((key) => `"${key}"`).join(', ')
+    expect(topLevel([]).message).toBe(`${SOURCE}: the file must hold a JSON object such as { "users": [...] }; its keys may be ${keys}`)
+    expect(topLevel({ user: [] }).message).toBe(`${SOURCE}: unknown key "user" at the top level; the allowed keys are ${keys}`)
     // An empty fixture is a baseline with no data.
     expect(parseFixture({}, SOURCE)).toEqual({})
   })
