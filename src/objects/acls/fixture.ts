@@ -14,10 +14,12 @@ export interface FixtureAcl {
   name: string
   /** The owner's username. */
   owner: string
-  readers: string[]
-  writers: string[]
-  public_read: boolean
-  public_write: boolean
+  /** Usernames; default none (the owner is always a reader and a writer). */
+  readers?: string[]
+  writers?: string[]
+  /** Default false. */
+  public_read?: boolean
+  public_write?: boolean
   /** 24 hex characters, lowercased. Default: a new id. */
   id?: string
 }
@@ -91,7 +93,7 @@ export const aclsFixture: FixturePart<FixtureAcl[]> = {
     const records = entries.map((entry, index): AclRecord => {
       const owner = userId(entry.owner, index, 'owner')
       const ids = (field: 'readers' | 'writers') =>
-        [...new Set(entry[field].map((name) => userId(name, index, field)))].filter((id) => id !== owner)
+        [...new Set((entry[field] ?? []).map((name) => userId(name, index, field)))].filter((id) => id !== owner)
       return {
         id: entry.id ?? runtime.objectId(now),
         created_at: now.toISOString(),
@@ -100,8 +102,8 @@ export const aclsFixture: FixturePart<FixtureAcl[]> = {
         user_id: owner,
         readers: ids('readers'),
         writers: ids('writers'),
-        public_read: entry.public_read,
-        public_write: entry.public_write,
+        public_read: entry.public_read ?? false,
+        public_write: entry.public_write ?? false,
       }
     })
     return { [ACLS]: records }
