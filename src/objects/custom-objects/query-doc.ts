@@ -6,7 +6,7 @@ import type { CustomObjectRecord } from './record.js'
 const docs = new WeakMap<CustomObjectRecord, QueryDoc>()
 
 /**
- * The document a `where` or `order` sees for a custom object (docs/custom-objects.md "Queries"):
+ * The document a `where` or `order` sees for a custom object (docs/custom-objects.md "query"):
  * its fields by bare name (dates as `Date`s), and the predefined `id`/`_id`, `user_id`,
  * `tags_array`, `created_at` and `updated_at`, which win over a field of the same name. Cached
  * per record and shared: read it, never change it.
