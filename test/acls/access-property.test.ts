@@ -4,9 +4,9 @@ import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { acls } from '../../src/objects/acls/index.js'
 
 /**
- * Property: for random owners, readers, writers, public flags and admins, acls/check and the
- * access mechanism (canRead / canWrite) agree with one reference rule written here from
- * docs/acls.md, independently of src/objects/acls.
+ * Property: for random owners, readers, writers, public flags and admins, acls/check, the
+ * access mechanism (canRead / canWrite) and custom objects' show, query, update and delete agree
+ * with one reference rule written here from docs/acls.md, independently of src/objects/acls.
  */
 
 const RUNS = 150
@@ -57,8 +57,8 @@ const aclArb = fc.record({
 let cloud: MockCloud
 const sessions: Record<string, string> = {}
 
-async function api(method: string, path: string, session: string, params: Record<string, string>) {
-  const query = new URLSearchParams({ key: 'K', _session_id: session, ...(method === 'GET' ? params : {}) })
+async function api(method: string, path: string, session: string | undefined, params: Record<string, string>) {
+  const query = new URLSearchParams({ key: 'K', ...(session && { _session_id: session }), ...(method === 'GET' ? params : {}) })
   const reply = await cloud.app.request(`/v1/${path}.json?${query}`, {
     method,
     ...(method === 'GET' ? {} : { body: new URLSearchParams(params) }),
@@ -122,6 +122,47 @@ describe('ACL access agrees with the reference rule', () => {
           }).toEqual(expected)
         }
       }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('custom objects: show, query, update and delete follow the same rule', async () => {
+    let serial = 0
+    await fc.assert(
+      fc.asyncProperty(
+        aclArb,
+        fc.constantFrom(...USERS),
+        fc.boolean(),
+        fc.constantFrom<string | undefined>(...names, undefined),
+        async (acl, objectOwner, attached, user) => {
+          const created = await api('POST', 'acls/create', sessions[acl.owner]!, {
+            name: `class-acl-${serial++}`,
+            reader_ids: acl.readers.map((name) => idOf[name]).join(','),
+            writer_ids: acl.writers.map((name) => idOf[name]).join(','),
+            public_read: String(acl.public_read),
+            public_write: String(acl.public_write),
+          })
+          const aclId = created.response.acls[0].id as string
+          const made = await api('POST', 'objects/cars/create', sessions[objectOwner]!, {
+            fields: '{"make":"ford"}',
+            ...(attached && { acl_id: aclId }),
+          })
+          const id = made.response.cars[0].id as string
+          expect(made.response.cars[0].acls?.[0]?.id).toBe(attached ? aclId : undefined)
+          const expected = reference(user, objectOwner, attached ? acl : undefined)
+          const session = user === undefined ? undefined : sessions[user]
+          const shown = await api('GET', 'objects/cars/show', session, { id })
+          expect(shown.meta.code).toBe(expected.read ? 200 : 401)
+          const queried = await api('GET', 'objects/cars/query', session, { where: JSON.stringify({ _id: id }), count: 'true' })
+          expect(queried.response.cars.length).toBe(expected.read ? 1 : 0)
+          const updated = await api('PUT', 'objects/cars/update', session, { id, fields: '{"make":"fiat"}' })
+          expect(updated.meta.code).toBe(user === undefined ? 400 : expected.write ? 200 : 403)
+          if (updated.meta.code === 403) expect(updated.meta.message).toBe(`You do not have permission to update object ${id}`)
+          const deleted = await api('DELETE', 'objects/cars/delete', session, { id })
+          expect(deleted.meta.code).toBe(expected.write ? 200 : 403)
+          if (deleted.meta.code === 403) expect(deleted.meta.message).toBe(`You do not have permission to delete object ${id}`)
+        },
+      ),
       { numRuns: RUNS },
     )
   })

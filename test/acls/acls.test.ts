@@ -174,3 +174,29 @@ describe('fixture acls', () => {
     ;({ server, call } = await startServer())
   })
 })
+
+describe('ACLs on custom objects', () => {
+  it('attaches by acl_name, detaches with "", and a deleted ACL falls back to the no-ACL rules', async () => {
+    const alice = await login(call, 'alice', 'pw-alice')
+    const bob = await login(call, 'bob', 'pw-bob')
+    const acl = (await create(alice, { name: 'private' })).body.response.acls[0]
+    const made = await call('POST', 'objects/cars/create', {}, { session: alice, form: { fields: { make: 'mini' }, acl_name: 'private' } })
+    const car = made.body.response.cars[0]
+    expect(car.acls).toEqual([acl])
+    const hidden = await call('GET', 'objects/cars/show', { id: car.id }, { session: bob })
+    expect(hidden.body.meta).toMatchObject({ code: 401, message: notAuthorized, method_name: 'showObjects' })
+    expect((await call('GET', 'objects/cars/query', { count: 'true' }, { session: bob })).body.meta.count).toBe(0)
+    expect((await call('GET', 'objects/cars/count', {})).body.meta.count).toBe(1)
+    const both = await call('PUT', 'objects/cars/update', {}, { session: alice, form: { id: car.id, acl_name: 'private', acl_id: acl.id } })
+    expect(both.body.meta.message).toBe('Specify acl_name or acl_id, not both')
+    expect((await call('POST', 'objects/cars/create', {}, { session: bob, form: { fields: {}, acl_name: 'private' } })).body.meta.message).toBe('Invalid ACL name')
+    const detached = await call('PUT', 'objects/cars/update', {}, { session: alice, form: { id: car.id, acl_id: '' } })
+    expect(detached.body.response.cars[0].acls).toBeUndefined()
+    await call('PUT', 'objects/cars/update', {}, { session: alice, form: { id: car.id, acl_id: acl.id } })
+    expect((await call('GET', 'objects/cars/show', { id: car.id }, { session: bob })).status).toBe(401)
+    await call('DELETE', 'acls/delete', { id: acl.id }, { session: alice })
+    const open = await call('GET', 'objects/cars/show', { id: car.id }, { session: bob })
+    expect(open.status).toBe(200)
+    expect(open.body.response.cars[0].acls).toBeUndefined()
+  })
+})

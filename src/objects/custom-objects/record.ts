@@ -14,6 +14,8 @@ export interface CustomObjectRecord extends StoredRecord {
   /** Set only when the object has tags. */
   readonly tags?: readonly string[]
   readonly fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
 }
 
 /**
@@ -39,6 +41,7 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
   const { tags, fields } = record
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
   // A field is a property of the query document: __proto__ would set its prototype.
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'fields'
   return undefined

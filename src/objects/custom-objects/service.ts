@@ -12,6 +12,8 @@ import { mergeCustomFields, parseCustomFields, parseTags } from '../../users/fie
 import { users } from '../../users/index.js'
 import type { UsersService } from '../../users/service.js'
 import { toWireUser } from '../../users/view.js'
+import type { AclAccess } from '../acls/access.js'
+import { acls } from '../acls/index.js'
 import { classCollection } from './class-name.js'
 import { toQueryDoc } from './query-doc.js'
 import { RESERVED_KEYS, type CustomObjectRecord } from './record.js'
@@ -40,28 +42,32 @@ export class CustomObjectsService {
   private readonly dataSet: ServiceContext['dataSet']
   private readonly whereLimits: ServiceContext['server']['whereLimits']
   private readonly users: UsersService
+  private readonly access: AclAccess
   private readonly classes = new Map<string, Collection<CustomObjectRecord>>()
 
   constructor(context: ServiceContext) {
     this.dataSet = context.dataSet
     this.whereLimits = context.server.whereLimits
     this.users = context.service(users)
+    this.access = context.service(acls).access
   }
 
   /**
    * Whether `caller` (undefined: nobody signed in) may see `record` (docs/custom-objects.md
-   * "Access"). Without an ACL everyone may.
+   * "Access", docs/acls.md "Access to objects"): its owner and admins; with an ACL, who it lets
+   * read; without one (or once it is deleted), everyone.
    */
-  canRead(_caller: Principal | undefined, _record: CustomObjectRecord): boolean {
-    return true
+  canRead(caller: Principal | undefined, record: CustomObjectRecord): boolean {
+    return this.access.canRead(caller, record.user_id, record.acl_id)
   }
 
   /**
    * Whether `caller` (undefined: nobody signed in) may update or delete `record`
-   * (docs/custom-objects.md "Access"). Without an ACL: its owner and admins.
+   * (docs/custom-objects.md "Access", docs/acls.md "Access to objects"): its owner and admins;
+   * with an ACL, also who it lets write.
    */
   canWrite(caller: Principal | undefined, record: CustomObjectRecord): boolean {
-    return caller !== undefined && (caller.admin || caller.id === record.user_id)
+    return this.access.canWrite(caller, record.user_id, record.acl_id)
   }
 
   /** objects/<classname>/create: a new object owned by the caller, or by the `su_id` user (admins). */
@@ -71,6 +77,7 @@ export class CustomObjectsService {
     const owner = this.actingUser(params, caller.user)
     if (isAbsent(params.fields)) throw requiredField('fields')
     const sent = parseCustomFields(params.fields, 'fields')
+    const aclId = this.access.attachAcl(params, owner, false)
     const now = this.dataSet.runtime.now()
     const record = withTags(
       {
@@ -79,6 +86,7 @@ export class CustomObjectsService {
         updated_at: now.toISOString(),
         user_id: owner.id,
         fields: mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'fields')),
+        ...(aclId && { acl_id: aclId }),
       },
       tagsParam(params, sent),
     )
@@ -91,15 +99,18 @@ export class CustomObjectsService {
    * objects/<classname>/show: `ids` (a comma list or a JSON array) or `id`; the objects found
    * that the caller may read, in the order asked.
    *
-   * @throws ApiError 400 `Invalid object id: '<first id>'` when none is found.
+   * @throws ApiError 400 `Invalid object id: '<first id>'` when none is found; 401 `You are not
+   *   authorized to perform this action.` when objects were found but the caller may read none.
    */
   show(classname: string, params: Params, caller: Caller): CustomObjectsResult {
     const objects = this.collection(classname)
     const listed = idListParam(params, 'ids')
     const ids = listed?.length ? listed : idListParam(params, 'id')
     if (!ids?.length) throw requiredField('id')
-    const found = ids.flatMap((id) => objects.byId(id) ?? []).filter((record) => this.canRead(caller.user, record))
-    if (found.length === 0) throw invalidObjectId(ids[0]!)
+    const stored = ids.flatMap((id) => objects.byId(id) ?? [])
+    if (stored.length === 0) throw invalidObjectId(ids[0]!)
+    const found = stored.filter((record) => this.canRead(caller.user, record))
+    if (found.length === 0) throw new ApiError(401, notAuthorized().message)
     return { objects: found.map((record) => this.wire(record, caller.user)) }
   }
 
@@ -135,12 +146,15 @@ export class CustomObjectsService {
     if (isAbsent(params.fields) && !OTHER_CHANGES.some((name) => params[name] !== undefined)) throw requiredField('fields')
     if (!this.canWrite(actor, current)) throw new ApiError(403, `You do not have permission to update object ${current.id}`)
     const sent = isAbsent(params.fields) ? {} : parseCustomFields(params.fields, 'fields')
-    const { tags: _tags, ...rest } = current
+    const aclId = this.access.attachAcl(params, actor, true)
+    const { tags: _tags, acl_id: storedAcl, ...rest } = current
+    const acl_id = aclId === undefined ? storedAcl : (aclId ?? undefined)
     const next = withTags(
       {
         ...rest,
         fields: mergeCustomFields(current.fields, applyIncrements(current.fields, dataFields(sent), 'fields')),
         updated_at: this.dataSet.runtime.now().toISOString(),
+        ...(acl_id && { acl_id }),
       },
       tagsParam(params, sent) ?? (params.tags === undefined && sent.tags === undefined ? current.tags : undefined),
     )
@@ -175,9 +189,9 @@ export class CustomObjectsService {
   /** objects/<classname>/batch_delete (admins): the objects `where` matches, all without it. Meta only. */
   async batchDelete(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
     const objects = this.collection(classname)
-    this.admin(caller)
+    const admin = this.admin(caller)
     const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(objects, undefined), where)
+    const matching = scanMatching(this.querySource(objects, admin), where)
     objects.remove(new Set(matching.map((record) => record.id)))
     await this.dataSet.write()
     return {}
@@ -245,7 +259,7 @@ export class CustomObjectsService {
   private wire(record: CustomObjectRecord, viewer: Principal | undefined): WireCustomObject {
     const owner = this.users.userById(record.user_id)
     const showEmail = viewer !== undefined && (viewer.admin || viewer.id === record.user_id)
-    return toWireObject(record, owner && toWireUser(owner, showEmail))
+    return toWireObject(record, owner && toWireUser(owner, showEmail), this.access.wireAcls(record, viewer))
   }
 
   /**

@@ -8,16 +8,23 @@ export type WireCustomObject = Record<string, unknown>
 /**
  * Renders a stored custom object for the wire (docs/custom-objects.md "Replies"): its fields at
  * the top level (dates in the wire format), then `id`, `created_at`, `updated_at`, `tags` when
- * set, and `user`, the embedded owner, when the owner still exists. Never `user_id` or `fields`.
+ * set, `user`, the embedded owner, when the owner still exists, and `acls` while an ACL is attached.
+ * Never `user_id`, `acl_id` or `fields`.
  *
  * @param owner - the owner as the viewer may see it (`toWireUser`), or undefined.
+ * @param acls - `{ acls: [acl] }` from the access mechanism (docs/acls.md), or `{}`.
  */
-export function toWireObject(record: CustomObjectRecord, owner: Record<string, unknown> | undefined): WireCustomObject {
+export function toWireObject(
+  record: CustomObjectRecord,
+  owner: Record<string, unknown> | undefined,
+  acls: { acls?: Record<string, unknown>[] } = {},
+): WireCustomObject {
   const wire: WireCustomObject = wireCustomFields(record.fields)
   wire.id = record.id
   wire.created_at = toWireDate(record.created_at)
   wire.updated_at = toWireDate(record.updated_at)
   if (record.tags !== undefined) wire.tags = [...record.tags]
   if (owner !== undefined) wire.user = owner
+  if (acls.acls !== undefined) wire.acls = acls.acls
   return wire
 }
