@@ -66,6 +66,17 @@ async function api(method: string, path: string, session: string | undefined, pa
   return (await reply.json()) as { meta: { code: number; message?: string }; response: any }
 }
 
+/** Creates `acl` over the API as its owner, under `name`. */
+function createAcl(acl: Acl, name: string) {
+  return api('POST', 'acls/create', sessions[acl.owner]!, {
+    name,
+    reader_ids: acl.readers.map((user) => idOf[user]).join(','),
+    writer_ids: acl.writers.map((user) => idOf[user]).join(','),
+    public_read: String(acl.public_read),
+    public_write: String(acl.public_write),
+  })
+}
+
 beforeAll(async () => {
   cloud = await createMockCloud({
     fixtures: { users: names.map((name, index) => ({ id: userId(index), username: name, password: `pw-${name}`, admin: name === ADMIN })) },
@@ -81,13 +92,7 @@ describe('ACL access agrees with the reference rule', () => {
     let serial = 0
     await fc.assert(
       fc.asyncProperty(aclArb, fc.constantFrom(...names), async (acl, asker) => {
-        const created = await api('POST', 'acls/create', sessions[acl.owner]!, {
-          name: `acl-${serial++}`,
-          reader_ids: acl.readers.map((name) => idOf[name]).join(','),
-          writer_ids: acl.writers.map((name) => idOf[name]).join(','),
-          public_read: String(acl.public_read),
-          public_write: String(acl.public_write),
-        })
+        const created = await createAcl(acl, `acl-${serial++}`)
         const id = created.response.acls[0].id as string
         for (const user of names) {
           const reply = await api('GET', 'acls/check', sessions[asker]!, { id, user_id: idOf[user]! })
@@ -103,13 +108,7 @@ describe('ACL access agrees with the reference rule', () => {
     let serial = 0
     await fc.assert(
       fc.asyncProperty(aclArb, fc.constantFrom(...USERS), fc.boolean(), fc.boolean(), async (acl, objectOwner, attached, deleted) => {
-        const created = await api('POST', 'acls/create', sessions[acl.owner]!, {
-          name: `object-acl-${serial++}`,
-          reader_ids: acl.readers.map((name) => idOf[name]).join(','),
-          writer_ids: acl.writers.map((name) => idOf[name]).join(','),
-          public_read: String(acl.public_read),
-          public_write: String(acl.public_write),
-        })
+        const created = await createAcl(acl, `object-acl-${serial++}`)
         const aclId = attached ? (created.response.acls[0].id as string) : undefined
         if (deleted) await api('DELETE', 'acls/delete', sessions[acl.owner]!, { id: created.response.acls[0].id })
         const effective = attached && !deleted ? acl : undefined
@@ -135,13 +134,7 @@ describe('ACL access agrees with the reference rule', () => {
         fc.boolean(),
         fc.constantFrom<string | undefined>(...names, undefined),
         async (acl, objectOwner, attached, user) => {
-          const created = await api('POST', 'acls/create', sessions[acl.owner]!, {
-            name: `class-acl-${serial++}`,
-            reader_ids: acl.readers.map((name) => idOf[name]).join(','),
-            writer_ids: acl.writers.map((name) => idOf[name]).join(','),
-            public_read: String(acl.public_read),
-            public_write: String(acl.public_write),
-          })
+          const created = await createAcl(acl, `class-acl-${serial++}`)
           const aclId = created.response.acls[0].id as string
           const made = await api('POST', 'objects/cars/create', sessions[objectOwner]!, {
             fields: '{"make":"ford"}',
