@@ -129,6 +129,10 @@ describe('objects/<classname>/show, query and count', () => {
       status: 400,
       body: { meta: { message: `Invalid object id: '${missing}'` } },
     })
+    // Malformed and unknown ids beside a found one are skipped; alone, the first is named.
+    const mixed = await call('GET', 'cars/show', { ids: `nope,${a.id},${missing},${a.id}` })
+    expect(mixed.body.response!.cars!.map((o) => o.n)).toEqual([1])
+    expect((await call('GET', 'cars/show', { ids: `nope,${missing}` })).body.meta.message).toBe("Invalid object id: 'nope'")
     // Classes are separate collections.
     expect((await call('GET', 'trucks/show', { id: a.id })).status).toBe(400)
   })

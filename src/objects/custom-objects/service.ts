@@ -1,5 +1,5 @@
 import { applyIncrements } from '../../engine/increment.js'
-import { idListParam, rawIdList } from '../../engine/id-list.js'
+import { rawIdList } from '../../engine/id-list.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { ApiError, invalidObjectId, invalidParameter, failedToAuthenticate, notAuthorized, requiredField, userNotFound } from '../../errors.js'
@@ -97,17 +97,17 @@ export class CustomObjectsService {
 
   /**
    * objects/<classname>/show: `ids` (a comma list or a JSON array) or `id`; the objects found
-   * that the caller may read, in the order asked.
+   * that the caller may read, in the order asked, each once; malformed and unknown ids are skipped.
    *
    * @throws ApiError 400 `Invalid object id: '<first id>'` when none is found; 401 `You are not
    *   authorized to perform this action.` when objects were found but the caller may read none.
    */
   show(classname: string, params: Params, caller: Caller): CustomObjectsResult {
     const objects = this.collection(classname)
-    const listed = idListParam(params, 'ids')
-    const ids = listed?.length ? listed : idListParam(params, 'id')
-    if (!ids?.length) throw requiredField('id')
-    const stored = ids.flatMap((id) => objects.byId(id) ?? [])
+    const ids = this.idsParam(params)
+    const stored = ids
+      .flatMap((id) => (isObjectId(id) ? (objects.byId(id.toLowerCase()) ?? []) : []))
+      .filter((record, index, all) => all.indexOf(record) === index)
     if (stored.length === 0) throw invalidObjectId(ids[0]!)
     const found = stored.filter((record) => this.canRead(caller.user, record))
     if (found.length === 0) throw new ApiError(401, notAuthorized().message)
@@ -173,9 +173,7 @@ export class CustomObjectsService {
   async delete(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
     const objects = this.collection(classname)
     const actor = caller.user && this.actingUser(params, caller.user)
-    const listed = rawIdList(params, 'ids')
-    const ids = listed?.length ? listed : rawIdList(params, 'id')
-    if (!ids?.length) throw requiredField('id')
+    const ids = this.idsParam(params)
     const missing = ids.filter((id) => !isObjectId(id) || !objects.byId(id.toLowerCase()))
     if (missing.length > 0) throw new ApiError(400, `trying to remove, couldn't find object(s) with id(s): ${missing.join(', ')}`)
     const targets = ids.map((id) => objects.byId(id.toLowerCase())!)
@@ -238,6 +236,19 @@ export class CustomObjectsService {
     await this.dataSet.write()
     const meta = { message: `{"n"=>${made.length}, "nInserted"=>${made.length}}` }
     return made.length === elements.length ? { meta } : { meta, status: 202 }
+  }
+
+  /**
+   * The ids of a show or delete as sent, unchecked: `ids` (a comma list or a JSON array text), or
+   * `id` when `ids` holds none (Android sends `id=""` beside `ids`).
+   *
+   * @throws ApiError 400 `Required field: id` when neither holds one.
+   */
+  private idsParam(params: Params): string[] {
+    const listed = rawIdList(params, 'ids')
+    const ids = listed?.length ? listed : rawIdList(params, 'id')
+    if (!ids?.length) throw requiredField('id')
+    return ids
   }
 
   /** The collection of class `classname`, made once per class (it is created by its first insert). */
