@@ -1,8 +1,9 @@
 import { applyIncrements } from '../../engine/increment.js'
 import { rawIdList } from '../../engine/id-list.js'
+import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
-import { ApiError, invalidObjectId, invalidParameter, failedToAuthenticate, notAuthorized, requiredField, userNotFound } from '../../errors.js'
+import { ApiError, invalidObjectId, invalidParameter, failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../param-values.js'
@@ -74,7 +75,7 @@ export class CustomObjectsService {
   async create(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
     const objects = this.collection(classname)
     if (!caller.user) throw failedToAuthenticate()
-    const owner = this.actingUser(params, caller.user)
+    const owner = this.actingUser(params, caller)
     if (isAbsent(params.fields)) throw requiredField('fields')
     const sent = parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, owner, false)
@@ -138,7 +139,7 @@ export class CustomObjectsService {
   async update(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
     const objects = this.collection(classname)
     if (!caller.user) throw failedToAuthenticate()
-    const actor = this.actingUser(params, caller.user)
+    const actor = this.actingUser(params, caller)
     const id = trimmed(textParam(params, 'id'))
     if (id === undefined) throw requiredField('id')
     const current = isObjectId(id) ? objects.byId(id.toLowerCase()) : undefined
@@ -172,7 +173,7 @@ export class CustomObjectsService {
    */
   async delete(classname: string, params: Params, caller: Caller): Promise<CustomObjectsResult> {
     const objects = this.collection(classname)
-    const actor = caller.user && this.actingUser(params, caller.user)
+    const actor = caller.user && this.actingUser(params, caller)
     const ids = this.idsParam(params)
     const missing = ids.filter((id) => !isObjectId(id) || !objects.byId(id.toLowerCase()))
     if (missing.length > 0) throw new ApiError(400, `trying to remove, couldn't find object(s) with id(s): ${missing.join(', ')}`)
@@ -273,21 +274,9 @@ export class CustomObjectsService {
     return toWireObject(record, owner && toWireUser(owner, showEmail), this.access.wireAcls(record, viewer))
   }
 
-  /**
-   * The caller, or the user `su_id` names when the caller is an admin (docs/custom-objects.md
-   * "su_id"); `su_id=""` counts as absent.
-   *
-   * @throws ApiError 400 `Invalid object id: '<value>'`, 403 for a non-admin, 404 `User not found.`.
-   */
-  private actingUser(params: Params, user: Principal): Principal {
-    if (isAbsent(params.su_id)) return user
-    const suId = typeof params.su_id === 'string' ? params.su_id.trim().toLowerCase() : ''
-    if (!isObjectId(suId)) throw invalidObjectId(String(params.su_id))
-    if (suId === user.id) return user
-    if (!user.admin) throw notAuthorized()
-    const target = this.users.userById(suId)
-    if (!target) throw userNotFound()
-    return { id: target.id, admin: target.admin }
+  /** Who a write acts as: the caller, or the user `su_id` names (docs/custom-objects.md "su_id"). */
+  private actingUser(params: Params, caller: Caller): Principal {
+    return actingUser(params, caller, (id) => this.users.userById(id))
   }
 
   /**
