@@ -1,6 +1,6 @@
 import { parseBoolean, type Params } from '../param-values.js'
 import { compileOrder } from '../query/order.js'
-import { formatCount, parseLimitSkip } from '../query/paging.js'
+import { formatCount, parseLimitSkip, parseSearchPaging } from '../query/paging.js'
 import { compileSelection } from '../query/select.js'
 import { compileWhere } from '../query/where.js'
 import type { WhereLimits } from '../query/where-limits.js'
@@ -18,9 +18,15 @@ export interface QuerySource<R extends StoredRecord> {
   readonly whereLimits: Partial<WhereLimits>
   /** Whether the caller may read the record (ACLs); unreadable records are absent from results and counts. */
   readable?(record: R): boolean
+  /** The `legacyPaging` app setting in force (docs/app-settings.md); absent: off. */
+  legacyPaging?(): boolean
 }
 
-/** A query's page of records, with `meta` to add (`count` when asked for), and the `sel`/`unsel` projection of wire records. */
+/**
+ * A query's page of records, with `meta` to add (`count` when asked for; `page`, `per_page`,
+ * `total_pages` and `total_results` under the `legacyPaging` app setting), and the `sel`/`unsel`
+ * projection of wire records.
+ */
 export interface QueryPage<R> {
   records: R[]
   meta: Record<string, unknown>
@@ -31,7 +37,9 @@ export interface QueryPage<R> {
 /**
  * Runs a `query.json` call over a collection (docs/api.md "Queries"): `where`, `order`,
  * `sel`/`unsel`, `limit`/`skip` (or `page`/`per_page` as an offset) and `count`, in id order
- * (creation order) unless `order` says otherwise; ties keep that order.
+ * (creation order) unless `order` says otherwise; ties keep that order. Under the `legacyPaging`
+ * app setting the reply's meta also carries the page (docs/app-settings.md), unless the call sends
+ * `new_pagination=true`.
  *
  * @throws ApiError 400 for a `where`, `order`, `sel`, `limit` or `skip` it cannot read.
  */
@@ -41,13 +49,27 @@ export function runQuery<R extends StoredRecord>(params: Params, source: QuerySo
   const where = compileWhere(params.where, source.whereLimits)
   const order = compileOrder(params.order)
   const counted = parseBoolean(params.count)
-  const matches = scanMatching(source, where, order || counted ? Infinity : skip + limit)
+  const paged = source.legacyPaging?.() === true && parseBoolean(params.new_pagination) !== true
+  const matches = scanMatching(source, where, order || counted || paged ? Infinity : skip + limit)
   const ordered = order ? sortByDoc(matches, order, source.toQueryDoc) : matches
   return {
     records: ordered.slice(skip, skip + limit),
-    meta: counted ? { count: formatCount(matches.length) } : {},
+    meta: {
+      ...(counted && { count: formatCount(matches.length) }),
+      ...(paged && legacyPageMeta(params, skip, limit, matches.length)),
+    },
     select: select ?? ((wire) => wire),
   }
+}
+
+/**
+ * The paging meta of apps made before ACS 1.1.5: from `page`/`per_page` when the call sent them,
+ * else from `skip`/`limit` (the page `skip` falls in).
+ */
+function legacyPageMeta(params: Params, skip: number, limit: number, total: number): Record<string, number> {
+  const byPage = params.page !== undefined || params.per_page !== undefined
+  const { page, per_page } = byPage ? parseSearchPaging(params) : { page: Math.floor(skip / limit) + 1, per_page: limit }
+  return { page, per_page, total_pages: Math.ceil(total / per_page), total_results: total }
 }
 
 /**

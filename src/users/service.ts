@@ -68,7 +68,12 @@ export class UsersService {
     this.hashPassword = server.hashPassword
     this.maxCustomFields = server.maxCustomFields
     this.whereLimits = server.whereLimits
-    this.querySource = { collection: this.users, toQueryDoc, whereLimits: this.whereLimits }
+    this.querySource = {
+      collection: this.users,
+      toQueryDoc,
+      whereLimits: this.whereLimits,
+      legacyPaging: () => context.settings().legacyPaging,
+    }
     this.flows = new AccountFlows(dataSet, this.users, this.sessions, this.hashPassword, () => context.settings().emailVerification)
     this.external = new ExternalAccounts(dataSet, this.users, this.sessions, this.flows)
   }
@@ -216,7 +221,7 @@ export class UsersService {
    */
   query(params: Params, caller: UsersCaller): UsersResult {
     const page = runQuery(params, this.querySource)
-    return { users: page.records.map(wireUsersFor(caller.user)).map(page.select), ...(page.meta.count !== undefined && { meta: page.meta }) }
+    return { users: page.records.map(wireUsersFor(caller.user)).map(page.select), meta: page.meta }
   }
 
   /**

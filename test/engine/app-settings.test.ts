@@ -62,3 +62,26 @@ describe('app settings', () => {
     )
   })
 })
+
+describe('legacyPaging', () => {
+  const fixture = {
+    users: [{ username: 'ann', password: 'pw' }],
+    objects: { cars: Array.from({ length: 7 }, (_, n) => ({ owner: 'ann', n })) },
+  }
+  const metaOf = async (cloud: Awaited<ReturnType<typeof createMockCloud>>, path: string) =>
+    ((await (await cloud.app.request(`/v1/${path}`)).json()) as { meta: Record<string, unknown> }).meta
+
+  it('adds page, per_page, total_pages and total_results to every object query, from page/per_page or skip/limit', async () => {
+    const cloud = await createMockCloud({ fixtures: fixture, settings: { legacyPaging: true } })
+    expect(await metaOf(cloud, 'objects/cars/query.json?key=K&per_page=3&page=2')).toMatchObject({ page: 2, per_page: 3, total_pages: 3, total_results: 7 })
+    expect(await metaOf(cloud, 'objects/cars/query.json?key=K&limit=2&skip=4')).toMatchObject({ page: 3, per_page: 2, total_pages: 4, total_results: 7 })
+    expect(await metaOf(cloud, 'users/query.json?key=K')).toMatchObject({ page: 1, per_page: 10, total_pages: 1, total_results: 1 })
+  })
+
+  it('is off by default, and new_pagination=true turns it off for one call', async () => {
+    const off = await createMockCloud({ fixtures: fixture })
+    expect(await metaOf(off, 'objects/cars/query.json?key=K')).not.toHaveProperty('total_results')
+    const on = await createMockCloud({ fixtures: fixture, settings: { legacyPaging: true } })
+    expect(await metaOf(on, 'objects/cars/query.json?key=K&new_pagination=true')).not.toHaveProperty('total_results')
+  })
+})

@@ -151,9 +151,10 @@ export class AclsService {
       toQueryDoc: aclQueryDoc,
       whereLimits: this.whereLimits,
       readable: (acl) => acl.user_id === owner,
+      legacyPaging: () => this.context.settings().legacyPaging,
     })
     const acls = page.records.map((acl) => page.select(this.wire(acl, user)))
-    return { response: { acls }, ...(page.meta.count !== undefined && { meta: page.meta }) }
+    return { response: { acls }, meta: page.meta }
   }
 
   /** acls/count: every ACL of the app. */

@@ -46,7 +46,7 @@ export class CustomObjectsService {
   private readonly access: AclAccess
   private readonly classes = new Map<string, Collection<CustomObjectRecord>>()
 
-  constructor(context: ServiceContext) {
+  constructor(private readonly context: ServiceContext) {
     this.dataSet = context.dataSet
     this.whereLimits = context.server.whereLimits
     this.users = context.service(users)
@@ -120,7 +120,7 @@ export class CustomObjectsService {
     const page = runQuery(params, this.querySource(this.collection(classname), caller.user))
     return {
       objects: page.records.map((record) => page.select(this.wire(record, caller.user))),
-      ...(page.meta.count !== undefined && { meta: page.meta }),
+      meta: page.meta,
     }
   }
 
@@ -264,7 +264,13 @@ export class CustomObjectsService {
   }
 
   private querySource(objects: Collection<CustomObjectRecord>, viewer: Principal | undefined): QuerySource<CustomObjectRecord> {
-    return { collection: objects, toQueryDoc, whereLimits: this.whereLimits, readable: (record) => this.canRead(viewer, record) }
+    return {
+      collection: objects,
+      toQueryDoc,
+      whereLimits: this.whereLimits,
+      readable: (record) => this.canRead(viewer, record),
+      legacyPaging: () => this.context.settings().legacyPaging,
+    }
   }
 
   /** A record as `viewer` sees it, its owner embedded (email only to the owner and admins). */

@@ -42,6 +42,7 @@ export class KeyValuesService {
       collection: this.pairs,
       toQueryDoc,
       whereLimits: context.server.whereLimits,
+      legacyPaging: () => context.settings().legacyPaging,
       readable: (pair) => !pair.access_private,
     }
   }
