@@ -6,7 +6,7 @@ import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
 import type { AppSettings } from '../engine/settings.js'
 import type { StoredRecord } from './stored-record.js'
-import type { TokenRecord } from '../users/tokens.js'
+import type { TokenRecord } from '../objects/users/tokens.js'
 import { JsonFile } from './json-file.js'
 import { LockError, lockDataFile } from './lock.js'
 
@@ -30,7 +30,7 @@ export type Collections = Record<string, StoredRecord[]>
 export interface AppData {
   collections: Collections
   sessions: Record<string, SessionRecord>
-  /** Emailed one-use tokens of the account flows, by token (`users/tokens.ts`). */
+  /** Emailed one-use tokens of the account flows, by token (`objects/users/tokens.ts`). */
   tokens: Record<string, TokenRecord>
   /** Mails the real service would have sent, oldest first (`outbox.ts`). */
   outbox: MailRecord[]

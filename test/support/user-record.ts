@@ -1,4 +1,4 @@
-import type { UserRecord } from '../../src/users/record.js'
+import type { UserRecord } from '../../src/objects/users/record.js'
 
 /** Number `n` as a 24-hex-digit object id, so ids sort as their numbers do (`hexId(20)` < `hexId(500)`). */
 export const hexId = (n: number): string => n.toString(16).padStart(24, '0')

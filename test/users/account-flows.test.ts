@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
-import { TOKEN_LIFETIME_MS } from '../../src/users/tokens.js'
+import { TOKEN_LIFETIME_MS } from '../../src/objects/users/tokens.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 

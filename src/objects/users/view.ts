@@ -1,4 +1,4 @@
-import { toWireDate } from '../dates.js'
+import { toWireDate } from '../../dates.js'
 import { wireCustomFields } from './custom-dates.js'
 import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'

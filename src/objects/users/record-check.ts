@@ -1,5 +1,5 @@
-import { isPlainObject, FORBIDDEN_KEYS } from '../json.js'
-import { storedRecordProblem } from '../store/db.js'
+import { isPlainObject, FORBIDDEN_KEYS } from '../../json.js'
+import { storedRecordProblem } from '../../store/db.js'
 
 const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
 

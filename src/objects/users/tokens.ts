@@ -1,4 +1,4 @@
-import type { DataSet } from '../data-set.js'
+import type { DataSet } from '../../data-set.js'
 
 /** What an account token is for: confirming an email (spec §7) or resetting a password (spec §3.12, §3.14). */
 export type TokenPurpose = 'confirmation' | 'reset_password'

@@ -1,6 +1,6 @@
-import { invalidParameter } from '../errors.js'
-import { FORBIDDEN_KEYS, isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
-import { jsonParam } from '../param-values.js'
+import { invalidParameter } from '../../errors.js'
+import { FORBIDDEN_KEYS, isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../../json.js'
+import { jsonParam } from '../../param-values.js'
 import { storedCustomValue } from './custom-dates.js'
 
 /**

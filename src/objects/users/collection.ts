@@ -1,5 +1,5 @@
-import type { DataSet } from '../data-set.js'
-import { Collection } from '../store/collection.js'
+import type { DataSet } from '../../data-set.js'
+import { Collection } from '../../store/collection.js'
 import { storedCase, type UserRecord } from './record.js'
 
 /** The name of the users' collection in a data set. */

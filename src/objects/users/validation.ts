@@ -1,4 +1,4 @@
-import { ApiError } from '../errors.js'
+import { ApiError } from '../../errors.js'
 
 /**
  * The validation failure of create and update, Rails style: problems joined

@@ -1,4 +1,4 @@
-import type { CallResult, Endpoint } from '../engine/object.js'
+import type { CallResult, Endpoint } from '../../engine/object.js'
 import type { UsersResult, UsersService } from './service.js'
 
 /** A Users answer as the pipeline renders it: `users` become `response.users`. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { ApiError, invalidObjectId } from '../errors.js'
-import { isObjectId } from '../ids.js'
-import type { Params } from '../param-values.js'
-import type { Runtime } from '../runtime.js'
+import { ApiError, invalidObjectId } from '../../errors.js'
+import { isObjectId } from '../../ids.js'
+import type { Params } from '../../param-values.js'
+import type { Runtime } from '../../runtime.js'
 
 /**
  * A user's primary photo, kept as a minimal ArrowDB Photos object (fields of

@@ -1,4 +1,4 @@
-import type { MockObject } from '../engine/object.js'
+import type { MockObject } from '../../engine/object.js'
 import { usersEndpoints } from './endpoints.js'
 import { USERS } from './collection.js'
 import { usersFixture } from './seed.js'

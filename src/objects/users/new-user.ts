@@ -1,4 +1,4 @@
-import type { Runtime } from '../runtime.js'
+import type { Runtime } from '../../runtime.js'
 import { mergeCustomFields } from './fields.js'
 import { storedCase, type UserRecord } from './record.js'
 

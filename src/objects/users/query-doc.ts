@@ -1,7 +1,7 @@
 import { queryCustomFields } from './custom-dates.js'
 import type { UserRecord } from './record.js'
 
-import type { QueryDoc } from '../engine/query-run.js'
+import type { QueryDoc } from '../../engine/query-run.js'
 
 export type { QueryDoc }
 

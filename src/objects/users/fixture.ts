@@ -1,7 +1,7 @@
-import { FixtureError } from '../fixtures.js'
-import { isObjectId } from '../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../json.js'
-import { parseIsoDate } from '../query/date-value.js'
+import { FixtureError } from '../../fixtures.js'
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { parseIsoDate } from '../../query/date-value.js'
 import { isBadFieldName, isValidEmail, splitTags } from './fields.js'
 
 /**
