@@ -41,6 +41,8 @@ export interface ObjectCase {
    * (e.g. a private key-value), as `create(n)` takes n.
    */
   unlisted?(n: number): CaseCall
+  /** A call that answers the record whose id is in `param` (absent for an object not read by id). */
+  byId?: CaseCall & { param: string }
   /** A call with one malformed id in `param`, answered 400 `Invalid object id: '<value>'`. */
   badId: CaseCall & { param: string }
   /** Endpoints (paths) that need a session, besides a create that does. */
@@ -160,6 +162,7 @@ export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): v
         objectCase.create(0).path,
         objectCase.query.path,
         objectCase.badId.path,
+        ...(objectCase.byId ? [objectCase.byId.path] : []),
         ...objectCase.loginNeeded,
         ...(objectCase.unlisted ? [objectCase.unlisted(0).path] : []),
       ]
@@ -212,6 +215,17 @@ export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): v
       await create(0)
       const reply = await send(call, { [param]: BAD_ID })
       expectFailure(reply, call.path, 400, `Invalid object id: '${BAD_ID}'`)
+    })
+
+    const { byId } = objectCase
+    if (byId !== undefined) it('reads a record’s id in any case and with spaces around it', async () => {
+      const { param, ...call } = byId
+      const made = await create(0)
+      for (const id of [String(made.id), ` ${String(made.id).toUpperCase()} `]) {
+        const reply = await send(call, { [param]: id })
+        expect(reply.body.meta, JSON.stringify(id)).toMatchObject({ status: 'ok' })
+        expect(reply.body.response[objectCase.responseKey].map((record: Record<string, unknown>) => record.id)).toEqual([made.id])
+      }
     })
 
     it('refuses every login-needing endpoint without a session, in the object’s wording', async () => {
@@ -336,7 +350,22 @@ export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): v
       expect(reply.body).toBeUndefined()
     })
 
+    it('restore and import of data taken before the first record leave none', async () => {
+      const before = await total()
+      await cloud.snapshot('empty', KEY)
+      const exported = JSON.parse(JSON.stringify(cloud.exportData(KEY)))
+      const made = [await create(0)]
+      await cloud.restore('empty', KEY)
+      expect(listed(await query({ where: among(made) }))).toEqual([])
+      expect(await total()).toBe(before)
+      const again = [await create(1)]
+      await cloud.importData(exported, KEY)
+      await signIn()
+      expect(listed(await query({ where: among([...made, ...again]) }))).toEqual([])
+    })
+
     describe('the toolkit keeps the object’s data', () => {
+
       let made: Record<string, unknown>[]
 
       beforeEach(async () => {

@@ -21,6 +21,7 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     }),
     field: 'username',
     query: { path: 'users/query', who: 'nobody' },
+    byId: { path: 'users/show', verb: 'GET', params: {}, param: 'user_id', who: 'nobody' },
     badId: { path: 'users/show', verb: 'GET', params: {}, param: 'user_id', who: 'nobody' },
     loginNeeded: [
       'users/show/me',
@@ -39,6 +40,7 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     field: 'name',
     // acls/query lists the caller's own ACLs.
     query: { path: 'acls/query', who: 'user' },
+    byId: { path: 'acls/show', verb: 'GET', params: {}, param: 'id', who: 'user' },
     badId: { path: 'acls/show', verb: 'GET', params: {}, param: 'id', who: 'user' },
     loginNeeded: ['acls/query', 'acls/check', 'acls/update', 'acls/delete', 'acls/add', 'acls/remove'],
     noSession: noSessionOutsideUsers,
@@ -61,6 +63,7 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     create: (n) => ({ path: 'objects/cars/create', verb: 'POST', params: { fields: JSON.stringify({ n }) }, who: 'user' }),
     field: 'n',
     query: { path: 'objects/cars/query', who: 'nobody' },
+    byId: { path: 'objects/cars/show', verb: 'GET', params: {}, param: 'id', who: 'nobody' },
     badId: { path: 'objects/cars/show', verb: 'GET', params: {}, param: 'id', who: 'nobody' },
     // admin_drop_collection refuses anyone but an admin alike, session or not (docs/custom-objects.md "Errors").
     loginNeeded: ['objects/cars/update', 'objects/cars/batch_create', 'objects/cars/batch_delete'],
