@@ -9,7 +9,7 @@ import { startMockCloud, type RunningMockCloud, type StartOptions } from './serv
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
 import { REGEX_MAX_LENGTH, WHERE_MAX_DEPTH, WHERE_MAX_NODES } from './query/where-limits.js'
 import { DataFileError } from './store/db.js'
-import { PASSWORD_HASHING, type PasswordHashing } from './objects/users/password.js'
+import { PASSWORD_HASHING, type PasswordHashing } from './engine/password-hashing.js'
 
 /**
  * The `mock-cloud` command line. {@link main} holds all the logic and returns an exit code;

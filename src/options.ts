@@ -1,7 +1,7 @@
 import type { AppSettings } from './engine/settings.js'
 import type { Fixture } from './objects/index.js'
 import type { Limits } from './limits.js'
-import type { PasswordHashing } from './objects/users/password.js'
+import type { PasswordHashing } from './engine/password-hashing.js'
 
 /**
  * Options of {@link createMockCloud} and `startMockCloud`.

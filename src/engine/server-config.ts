@@ -1,4 +1,5 @@
 import type { WhereLimits } from '../query/where-limits.js'
+import type { PasswordHasher } from './password-hashing.js'
 
 /**
  * The server-wide configuration every object's service may read, fixed at start
@@ -6,7 +7,7 @@ import type { WhereLimits } from '../query/where-limits.js'
  */
 export interface ServerConfig {
   /** The password-hashing profile's hash function; stored hashes of either profile verify. */
-  readonly hashPassword: (password: string) => Promise<string>
+  readonly hashPassword: PasswordHasher
   /** Most custom fields one record may hold. */
   readonly maxCustomFields: number
   /** Size limits of a `where`. */

@@ -6,7 +6,6 @@ import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
 import type { AppSettings } from '../engine/settings.js'
 import type { StoredRecord } from './stored-record.js'
-import type { TokenRecord } from '../objects/users/tokens.js'
 import { JsonFile } from './json-file.js'
 import { LockError, lockDataFile } from './lock.js'
 
@@ -17,6 +16,20 @@ import { LockError, lockDataFile } from './lock.js'
 export interface SessionRecord {
   user_id: string
   created_at: string
+}
+
+/** What an emailed one-use token is for: confirming an email or resetting a password (docs/users.md "Account flows"). */
+export type TokenPurpose = 'confirmation' | 'reset_password'
+
+/**
+ * An emailed one-use token of the account flows, keyed by the token in {@link AppData.tokens} so a
+ * `--data` file keeps pending flows across restarts. Dates are ISO 8601 strings in UTC.
+ */
+export interface TokenRecord {
+  purpose: TokenPurpose
+  user_id: string
+  created_at: string
+  expires_at: string
 }
 
 /**
@@ -30,7 +43,7 @@ export type Collections = Record<string, StoredRecord[]>
 export interface AppData {
   collections: Collections
   sessions: Record<string, SessionRecord>
-  /** Emailed one-use tokens of the account flows, by token (`objects/users/tokens.ts`). */
+  /** Emailed one-use tokens of the account flows, by token. */
   tokens: Record<string, TokenRecord>
   /** Mails the real service would have sent, oldest first (`outbox.ts`). */
   outbox: MailRecord[]

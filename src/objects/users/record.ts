@@ -28,7 +28,7 @@ export interface UserRecord {
   external_accounts: ExternalAccount[]
   /** The primary photo (spec §3.1 `photo`, `photo_id`; `users/photo.ts`). */
   photo?: PhotoRecord
-  /** Salted hash from `users/password.ts`; never rendered. */
+  /** Salted hash from `engine/password-hashing.ts`; never rendered. */
   password_hash: string
 }
 

@@ -4,7 +4,7 @@ import { parseUserList, type FixtureUser } from './fixture.js'
 import { USERS } from './collection.js'
 import type { Runtime } from '../../runtime.js'
 import { newUserRecord } from './new-user.js'
-import { passwordHasher, type PasswordHasher } from './password.js'
+import { passwordHasher, type PasswordHasher } from '../../engine/password-hashing.js'
 import type { UserRecord } from './record.js'
 
 /** Passwords hashed at once: enough to keep libuv's threads busy with `strict`, few enough to hold little memory. */

@@ -1,19 +1,5 @@
 import type { DataSet } from '../../data-set.js'
-
-/** What an account token is for: confirming an email (spec §7) or resetting a password (spec §3.12, §3.14). */
-export type TokenPurpose = 'confirmation' | 'reset_password'
-
-/**
- * An emailed one-use token as the data set keeps it (keyed by the token in
- * `AppData.tokens`, so a `--data` file keeps pending flows across restarts).
- * Dates are ISO 8601 strings in UTC.
- */
-export interface TokenRecord {
-  purpose: TokenPurpose
-  user_id: string
-  created_at: string
-  expires_at: string
-}
+import type { TokenPurpose } from '../../store/db.js'
 
 /** How long an emailed token works: 24 hours, measured with the data set's clock (`runtime.now()`), in ms. */
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000

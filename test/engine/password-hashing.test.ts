@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type PasswordHashing } from '../../src/index.js'
-import { passwordHasher, verifyPassword } from '../../src/objects/users/password.js'
+import { passwordHasher, verifyPassword } from '../../src/engine/password-hashing.js'
 import { login, startServer } from '../support/client.js'
 
 // Password-hashing profiles (issue 5): `fast` (default) and `strict`; the plain password is never

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+// The house rule of docs/architecture.md "The object descriptor": generic code names no object.
+// Only src/objects/ reaches into an object's folder; outside it, the registry src/objects/index.ts
+// is the one door, opened by the composition root, the public entry, and (for the `Fixture` type
+// alone) the public option types.
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const SRC = join(ROOT, 'src')
+const REGISTRY = 'src/objects/index.ts'
+
+/** Who may import the registry, and whether types only. */
+const REGISTRY_IMPORTERS: Record<string, 'values' | 'types'> = {
+  'src/app.ts': 'values',
+  'src/cli.ts': 'values',
+  'src/index.ts': 'values',
+  'src/options.ts': 'types',
+  'src/server.ts': 'types',
+}
+
+interface Import {
+  /** The imported file, relative to the repository with `/`, e.g. `src/objects/index.ts`. */
+  target: string
+  typesOnly: boolean
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
+function repoPath(path: string): string {
+  return relative(ROOT, path).split('\\').join('/')
+}
+
+/** The relative imports and re-exports of `file` (static and `import()`), resolved to .ts files. */
+function importsOf(file: string): Import[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)
+  const found: Import[] = []
+  const add = (specifier: ts.Expression | undefined, typesOnly: boolean): void => {
+    if (specifier === undefined || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) return
+    const target = resolve(dirname(file), specifier.text.replace(/\.js$/, '.ts'))
+    found.push({ target: repoPath(target), typesOnly })
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause
+      const bindings = clause?.namedBindings
+      const allTypes =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((element) => element.isTypeOnly)))
+      add(node.moduleSpecifier, allTypes)
+    } else if (ts.isExportDeclaration(node)) {
+      const clause = node.exportClause
+      add(node.moduleSpecifier, node.isTypeOnly || (clause !== undefined && ts.isNamedExports(clause) && clause.elements.every((element) => element.isTypeOnly)))
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      add(node.arguments[0], false)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return found
+}
+
+/** Every import from outside src/objects/ into it that the house rule refuses, as `file -> target`. */
+function refusedImports(): string[] {
+  const refused: string[] = []
+  for (const path of sourceFiles(SRC)) {
+    const file = repoPath(path)
+    if (file.startsWith('src/objects/')) continue
+    for (const { target, typesOnly } of importsOf(path)) {
+      if (!target.startsWith('src/objects/')) continue
+      const allowed = REGISTRY_IMPORTERS[file]
+      const ok = target === REGISTRY && (allowed === 'values' || (allowed === 'types' && typesOnly))
+      if (!ok) refused.push(`${file} -> ${target}${typesOnly ? ' (types)' : ''}`)
+    }
+  }
+  return refused
+}
+
+describe('architecture', () => {
+  it('reads the imports it judges: app.ts imports the registry, db.ts the stored-record type', () => {
+    expect(importsOf(join(SRC, 'app.ts'))).toContainEqual({ target: REGISTRY, typesOnly: false })
+    expect(importsOf(join(SRC, 'options.ts'))).toContainEqual({ target: REGISTRY, typesOnly: true })
+    expect(importsOf(join(SRC, 'store', 'db.ts'))).toContainEqual({ target: 'src/store/stored-record.ts', typesOnly: true })
+  })
+
+  it('generic code (engine, http, query, store, toolkit, ti-cloud, root files) imports no object; the registry only from the composition root and the public types', () => {
+    expect(refusedImports()).toEqual([])
+  })
+})
