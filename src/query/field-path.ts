@@ -59,8 +59,7 @@ function walk(value: unknown, names: readonly string[], at: number, out: PathVal
   else out.missing = true
 }
 
-function reader(path: string, sortKeys: boolean): PathReader {
-  const names = path.split('.')
+function reader(names: readonly string[], sortKeys: boolean): PathReader {
   const first = names[0]!
   const firstIndex = INDEX.test(first) ? Number(first) : -1
   return (doc) => {
@@ -88,7 +87,7 @@ function reader(path: string, sortKeys: boolean): PathReader {
  * @example
  * pathReader('pets.name')({ pets: [{ name: 'Rex' }, {}] }) // { values: ['Rex'], missing: true, … }
  */
-export const pathReader = (path: string): PathReader => reader(path, false)
+export const pathReader = (path: string): PathReader => reader(path.split('.'), false)
 
 /**
  * A reader of one dotted path for `order`: as {@link pathReader}, except that a
@@ -99,17 +98,57 @@ export const pathReader = (path: string): PathReader => reader(path, false)
  * @example
  * sortPathReader('a.0.b')({ a: [{ b: 1 }, { c: 2 }] }).missing // false
  */
-export const sortPathReader = (path: string): PathReader => reader(path, true)
+export const sortPathReader = (path: string): PathReader => reader(path.split('.'), true)
+
+/** A test of one value a condition tries. */
+export type ValueTest = (value: unknown) => boolean
+
+function someElement(array: readonly unknown[], test: ValueTest): boolean {
+  for (const item of array) if (test(item)) return true
+  return false
+}
 
 /**
- * The values MongoDB tries a condition on: each value reached and, for an
- * array reached by a field name, each of its elements, but not the elements
- * of nested arrays nor those of an array reached by an index.
- *
- * @example
- * triedValues(pathReader('a')({ a: [1, [2]] })) // [[1, [2]], 1, [2]]
+ * Whether `test` passes on some value MongoDB tries a condition on: each value
+ * reached and, for an array reached by a field name, each of its elements, but
+ * not the elements of nested arrays nor those of an array reached by an index.
+ * Stops at the first value that passes. E.g. on `{"a": [1, [2]]}`, path `a`:
+ * `[1, [2]]`, `1` and `[2]` are tried, `2` is not.
  */
-export function triedValues({ values, indexed }: PathValues): readonly unknown[] {
-  if (!values.some(Array.isArray)) return values
-  return values.flatMap((value, at) => (Array.isArray(value) && !indexed?.has(at) ? [value, ...value] : [value]))
+function someTried({ values, indexed }: PathValues, test: ValueTest): boolean {
+  // A loop, not a list of candidates: a `where` runs this on every doc, and lists were its main garbage.
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at]
+    if (test(value)) return true
+    if (Array.isArray(value) && indexed?.has(at) !== true && someElement(value, test)) return true
+  }
+  return false
+}
+
+/** Whether some value a condition tries in a doc passes a test ({@link pathTester}). */
+export type PathTester = (doc: Record<string, unknown>, test: ValueTest) => boolean
+
+/**
+ * A tester of one dotted path for `where` conditions: whether some value the
+ * path makes MongoDB try passes `test`, as {@link someTried} over
+ * {@link pathReader}'s values. Made once per condition of a `where`.
+ *
+ * @param path - field names joined by `.`.
+ * @example
+ * pathTester('pets.name')({ pets: [{ name: 'Rex' }] }, (v) => v === 'Rex') // true
+ */
+export function pathTester(path: string): PathTester {
+  const names = path.split('.')
+  const read = reader(names, false)
+  return (doc, test) => {
+    // Fast path, the common case (scalar custom fields): while only documents stand
+    // on the path, it reaches one value or none, read without allocating anything.
+    let value: unknown = doc
+    for (const name of names) {
+      if (!isDocument(value)) return Array.isArray(value) && someTried(read(doc), test)
+      if (!Object.hasOwn(value, name)) return false
+      value = value[name]
+    }
+    return test(value) || (Array.isArray(value) && someElement(value, test))
+  }
 }

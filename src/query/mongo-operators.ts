@@ -5,7 +5,7 @@ import type { AnyObject, Options } from 'mingo/types'
 import { isPlainObject } from '../json.js'
 import { compareValues, typeRank } from './bson-compare.js'
 import { DateOrText } from './date-value.js'
-import { pathReader, triedValues, type PathValues } from './field-path.js'
+import { pathReader, pathTester, type PathReader, type PathTester } from './field-path.js'
 import { isNear, type NearSphere } from './near-sphere.js'
 
 type Predicate = (doc: AnyObject) => boolean
@@ -19,65 +19,84 @@ type QueryOperator = (selector: string, operand: unknown, options: Options) => P
  */
 const ELEMENT = '\u0000element'
 
-/** What a condition sees of a doc: the values its path reaches; an `$elemMatch` element is tried whole. */
-interface Reached extends PathValues {
-  whole: boolean
+/** How a condition on one field reads each doc; built once, when the `where` is compiled. */
+interface Field {
+  /** Whether some value MongoDB tries the condition on passes a test; an `$elemMatch` element is tried whole. */
+  some: PathTester
+  /** Whether a branch of the path ends missing (`{"a.b": null}` then matches); never for an `$elemMatch` element. */
+  missing(doc: AnyObject): boolean
+  /** The values the path reaches, for the operators that look at them as they are (`$size`, `$nearSphere`, `$elemMatch`). */
+  read: PathReader
 }
 
-/** What a condition on `selector` sees of each doc; the path is split once, when the `where` is compiled. */
-function reacher(selector: string): (doc: AnyObject) => Reached {
+/** The reading of `selector` by a condition (the {@link ELEMENT} wrapper's field is the element itself). */
+function field(selector: string): Field {
   const read = pathReader(selector)
-  const whole = selector === ELEMENT
-  return (doc) => ({ ...read(doc), whole })
+  if (selector === ELEMENT) return { some: (doc, test) => test(doc[ELEMENT]), missing: () => false, read }
+  return { some: pathTester(selector), missing: (doc) => read(doc).missing, read }
 }
-
-/** The values MongoDB tries a condition on ({@link triedValues}); an `$elemMatch` element only as it is. */
-const candidates = (reached: Reached): readonly unknown[] => (reached.whole ? reached.values : triedValues(reached))
 
 const operandFor = (stored: unknown, operand: unknown): unknown =>
   operand instanceof DateOrText ? operand.against(stored) : operand
 
+const isNull = (value: unknown): boolean => value === null || value === undefined
+
 /**
- * MongoDB equality: a candidate equals the operand in {@link compareValues}'
- * sense (numbers numerically, embedded documents with the same keys in the
- * same order); null also matches a path that ends missing.
+ * MongoDB equality with `operand`: some tried value equals it in
+ * {@link compareValues}' sense (numbers numerically, embedded documents with
+ * the same keys in the same order); null also matches a path that ends missing.
  */
-function equals(reached: Reached, operand: unknown): boolean {
-  if (operand === null && reached.missing) return true
-  return candidates(reached).some((item) => compareValues(item, operandFor(item, operand)) === 0)
+function equality({ some, missing }: Field, operand: unknown): Predicate {
+  // The missing check walks the path a second time, so it is left to null, the one operand that needs it.
+  if (operand === null) return (doc) => some(doc, isNull) || missing(doc)
+  // One test per condition, not one closure per doc.
+  const test = (item: unknown): boolean => compareValues(item, operandFor(item, operand)) === 0
+  return (doc) => some(doc, test)
 }
 
 /**
- * A range condition: some candidate in the operand's type bracket compares as
- * `accept` wants (type bracketing: `{"$gt": 28}` never matches `"35"`). With a
- * null operand MongoDB lets `$lte`/`$gte` mean equality with null and
+ * A range condition: some tried value in the operand's type bracket compares
+ * as `accept` wants (type bracketing: `{"$gt": 28}` never matches `"35"`).
+ * With a null operand MongoDB lets `$lte`/`$gte` mean equality with null and
  * `$lt`/`$gt` match nothing.
  */
-function inRange(reached: Reached, operand: unknown, accept: (order: number) => boolean): boolean {
-  if (operand === null) return accept(0) && equals(reached, null)
-  return candidates(reached).some((item) => {
+function range(reached: Field, operand: unknown, accept: (order: number) => boolean): Predicate {
+  if (operand === null) return accept(0) ? equality(reached, null) : () => false
+  const test = (item: unknown): boolean => {
     const bound = operandFor(item, operand)
     return typeRank(item) === typeRank(bound) && accept(compareValues(item, bound))
-  })
+  }
+  return (doc) => reached.some(doc, test)
 }
 
-/** A field operator built from a test of what the field's path reaches against the operand. */
+// Loops over a condition's predicates, so that no closure is made per doc.
+function someAccepts(predicates: readonly Predicate[], doc: AnyObject): boolean {
+  for (const predicate of predicates) if (predicate(doc)) return true
+  return false
+}
+
+function allAccept(predicates: readonly Predicate[], doc: AnyObject): boolean {
+  for (const predicate of predicates) if (!predicate(doc)) return false
+  return true
+}
+
+/** A field operator built from the predicate it makes of the field's reader and the operand. */
 const fieldOperator =
-  (test: (reached: Reached, operand: unknown) => boolean): QueryOperator =>
-  (selector, operand) => {
-    const reach = reacher(selector)
-    return (doc) => test(reach(doc), operand)
-  }
+  (build: (reached: Field, operand: unknown) => Predicate): QueryOperator =>
+  (selector, operand) =>
+    build(field(selector), operand)
 
 const rangeOperator = (accept: (order: number) => boolean): QueryOperator =>
-  fieldOperator((reached, operand) => inRange(reached, operand, accept))
+  fieldOperator((reached, operand) => range(reached, operand, accept))
+
+const not = (predicate: Predicate): Predicate => (doc) => !predicate(doc)
 
 // mingo 7.2.7's own comparisons ignore key order in embedded documents,
 // compare strings by UTF-16 unit, never compare an array field as a whole
 // with an array bound, let missing fields fail $lte/$gte null, and read a
 // field name on a nested array as the array itself.
-const $eq = fieldOperator(equals)
-const $ne = fieldOperator((reached, operand) => !equals(reached, operand))
+const $eq = fieldOperator(equality)
+const $ne = fieldOperator((reached, operand) => not(equality(reached, operand)))
 const $lt = rangeOperator((order) => order < 0)
 const $lte = rangeOperator((order) => order <= 0)
 const $gt = rangeOperator((order) => order > 0)
@@ -86,8 +105,12 @@ const $gte = rangeOperator((order) => order >= 0)
 // mingo 7.2.7 $in only intersects the elements of an array field with the
 // operands, so {"$in": [["golf","snowboarding"]]} never matches a field equal
 // to that array, and $nin (its negation) matches it wrongly (case B19).
-const $in = fieldOperator((reached, operands) => (operands as readonly unknown[]).some((operand) => equals(reached, operand)))
-const $nin = fieldOperator((reached, operands) => !(operands as readonly unknown[]).some((operand) => equals(reached, operand)))
+const inList = (reached: Field, operands: unknown): Predicate => {
+  const equalities = (operands as readonly unknown[]).map((operand) => equality(reached, operand))
+  return (doc) => someAccepts(equalities, doc)
+}
+const $in = fieldOperator(inList)
+const $nin = fieldOperator((reached, operands) => not(inList(reached, operands)))
 
 const LOGICAL_KEYS = new Set(['$and', '$or', '$nor'])
 
@@ -114,7 +137,8 @@ const $elemMatch: QueryOperator = (selector, operand, options) => {
     ? (item: unknown): boolean => query.test({ [ELEMENT]: item })
     : (item: unknown): boolean => typeof item === 'object' && item !== null && !(item instanceof Date) && query.test(item as AnyObject)
   const read = pathReader(selector)
-  return (doc) => read(doc).values.some((value) => Array.isArray(value) && value.some(matches))
+  const holdsMatch = (value: unknown): boolean => Array.isArray(value) && value.some(matches)
+  return (doc) => read(doc).values.some(holdsMatch)
 }
 
 const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
@@ -126,24 +150,28 @@ const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
 // {"$elemMatch": …} is an $and of those; where-tree.ts lets only such a list
 // or a list of values through (a value never holds a `$` key).
 const $all: QueryOperator = (selector, operand, options) => {
-  const reach = reacher(selector)
-  const tests = (operand as readonly unknown[]).map((item): Predicate => {
-    if (isElemMatch(item)) return $elemMatch(selector, item.$elemMatch, options)
-    return (doc) => equals(reach(doc), item)
-  })
-  return (doc) => tests.length > 0 && tests.every((test) => test(doc))
+  const reached = field(selector)
+  const tests = (operand as readonly unknown[]).map(
+    (item): Predicate => (isElemMatch(item) ? $elemMatch(selector, item.$elemMatch, options) : equality(reached, item)),
+  )
+  return (doc) => tests.length > 0 && allAccept(tests, doc)
 }
 
 // BSON truth: only false, 0 and null (and undefined) are false, so
 // {"$exists": ""} means true, where mingo's `!!` reads it as false. A field
 // exists when its path reaches a value; mingo would also reach inherited
 // members ({"created_at.getTime": {"$exists": true}} matched every user).
+// Some value is tried exactly when the path reaches one.
+const anyValue = (): boolean => true
 const $exists = fieldOperator((reached, operand) => {
   const wanted = operand !== false && operand !== 0 && operand !== null && operand !== undefined
-  return reached.values.length > 0 === wanted
+  return (doc) => reached.some(doc, anyValue) === wanted
 })
 
-const $size = fieldOperator((reached, size) => reached.values.some((value) => Array.isArray(value) && value.length === size))
+const $size = fieldOperator((reached, size) => {
+  const sized = (value: unknown): boolean => Array.isArray(value) && value.length === size
+  return (doc) => reached.read(doc).values.some(sized)
+})
 
 /** The operand `where-tree.ts` builds from `{"$regex": …, "$options": …}`: a linear-time matcher. */
 export interface LinearRegex {
@@ -153,13 +181,17 @@ export interface LinearRegex {
 // A string value, or a string element of an array value, matches; mingo 7.2.7
 // also looks one level into nested arrays, which MongoDB does not. The pattern
 // runs on RE2 (linear time), so no pattern can backtrack catastrophically.
-const $linearRegex = fieldOperator((reached, matcher) =>
-  candidates(reached).some((item) => typeof item === 'string' && (matcher as LinearRegex).test(item)),
-)
+const $linearRegex = fieldOperator((reached, matcher) => {
+  const test = (item: unknown): boolean => typeof item === 'string' && (matcher as LinearRegex).test(item)
+  return (doc) => reached.some(doc, test)
+})
 
 // mingo has no geo operators. A user matches when any point is within range;
 // MongoDB would also sort by distance, which a filter cannot do.
-const $nearSphere = fieldOperator((reached, near) => reached.values.some((value) => isNear(value, near as NearSphere)))
+const $nearSphere = fieldOperator((reached, near) => {
+  const close = (value: unknown): boolean => isNear(value, near as NearSphere)
+  return (doc) => reached.read(doc).values.some(close)
+})
 
 /**
  * The only operators a `where` can reach (spec §5.1, §11 "where"): mingo's
