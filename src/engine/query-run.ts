@@ -51,7 +51,7 @@ export function runQuery<R extends StoredRecord>(params: Params, source: QuerySo
   const counted = parseBoolean(params.count)
   const paged = source.legacyPaging?.() === true && parseBoolean(params.new_pagination) !== true
   const matches = scanMatching(source, where, order || counted || paged ? Infinity : skip + limit)
-  const ordered = order ? sortByDoc(matches, order, source.toQueryDoc) : matches
+  const ordered = order ? order(matches, source.toQueryDoc) : matches
   return {
     records: ordered.slice(skip, skip + limit),
     meta: {
@@ -87,12 +87,4 @@ export function scanMatching<R extends StoredRecord>(
     (record) => (readable === undefined || readable(record)) && (where === undefined || where(toQueryDoc(record))),
     wanted,
   )
-}
-
-/** `records` sorted by `order` over their query docs; a stable sort, so ties keep their order. */
-function sortByDoc<R>(records: readonly R[], order: (a: QueryDoc, b: QueryDoc) => number, toQueryDoc: (record: R) => QueryDoc): R[] {
-  return records
-    .map((record) => ({ record, doc: toQueryDoc(record) }))
-    .sort((a, b) => order(a.doc, b.doc))
-    .map(({ record }) => record)
 }
