@@ -3,15 +3,19 @@ import { join } from 'node:path'
 import type { Fixture, FixtureUser } from 'mock-cloud'
 
 /**
- * The generated users of the benchmark: `count` users with fixed ids, names, emails, passwords
- * and custom fields `age` (18–67) and `color` (one of five), so that every run loads the same data
- * and `where={"age":{"$gt":28},"color":"red"}` matches about 15 % of them.
+ * The generated data of the benchmark, the same in every run:
+ * - users with fixed ids, names, emails, passwords and custom fields `age` (18–67) and `color`
+ *   (one of five), so that `where={"age":{"$gt":28},"color":"red"}` matches about 15 % of them;
+ * - custom objects of class `cars` with fixed ids and owners and fields `make` (one of five),
+ *   `year` (2000–2024) and `price`, so that `where={"year":{"$gt":2005},"make":"mini"}` matches
+ *   about 15 % of them (docs/custom-objects.md, docs/fixtures.md "Custom objects").
  */
 
 const COLORS = ['red', 'green', 'blue', 'yellow', 'purple'] as const
 const FIRST_NAMES = ['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy', 'Jo'] as const
 const LAST_NAMES = ['Ames', 'Bell', 'Cole', 'Dunn', 'Eyre', 'Ford', 'Gray'] as const
 const TAGS = ['hiking', 'swimming', 'cycling', 'running', 'chess'] as const
+const MAKES = ['mini', 'fiat', 'saab', 'audi', 'seat'] as const
 const CREATED = Date.UTC(2024, 0, 1)
 
 /** The user at `index` of any generated fixture; the same index always gives the same user. */
@@ -30,18 +34,44 @@ export function benchUser(index: number): Required<Omit<FixtureUser, 'admin' | '
   }
 }
 
-/** A fixture of `count` generated users (see {@link benchUser}). */
-export function benchFixture(count: number): Fixture & { users: FixtureUser[] } {
-  return { users: Array.from({ length: count }, (_, index) => benchUser(index)) }
+/** A generated car as a fixture entry: fields at the top level, its owner by username. */
+export type BenchCar = {
+  owner: string
+  id: string
+  created_at: string
+  make: string
+  year: number
+  price: number
+}
+
+/** The car at `index` of a fixture of `users` users, owned by the user at `index % users`; the same index always gives the same car. */
+export function benchCar(index: number, users: number): BenchCar {
+  return {
+    owner: benchUser(index % users).username,
+    id: `ca${index.toString(16).padStart(22, '0')}`,
+    created_at: new Date(CREATED + index * 1000).toISOString(),
+    make: MAKES[index % MAKES.length]!,
+    // 7 and 25 are coprime, so years cycle independently of the five makes.
+    year: 2000 + ((index * 7) % 25),
+    price: 5000 + ((index * 37) % 20_000),
+  }
+}
+
+/** A fixture of `users` generated users (see {@link benchUser}) and, when `cars` > 0, that many cars (see {@link benchCar}). */
+export function benchFixture(users: number, cars = 0): Fixture & { users: FixtureUser[]; objects?: { cars: BenchCar[] } } {
+  return {
+    users: Array.from({ length: users }, (_, index) => benchUser(index)),
+    ...(cars > 0 && { objects: { cars: Array.from({ length: cars }, (_, index) => benchCar(index, users)) } }),
+  }
 }
 
 /**
- * Writes {@link benchFixture}(count) to `dir/users-COUNT.json`.
+ * Writes {@link benchFixture}(users, cars) to `dir/users-USERS.json` (`users-USERS-cars-CARS.json` with cars).
  *
  * @returns the file's path.
  */
-export async function writeBenchFixture(dir: string, count: number): Promise<string> {
-  const file = join(dir, `users-${count}.json`)
-  await writeFile(file, JSON.stringify(benchFixture(count)))
+export async function writeBenchFixture(dir: string, users: number, cars = 0): Promise<string> {
+  const file = join(dir, cars > 0 ? `users-${users}-cars-${cars}.json` : `users-${users}.json`)
+  await writeFile(file, JSON.stringify(benchFixture(users, cars)))
   return file
 }

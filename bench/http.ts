@@ -1,4 +1,4 @@
-import { usersPath, WHERE_LIMIT_10 } from './api.js'
+import { CARS_WHERE_LIMIT_10, objectsPath, usersPath, WHERE_LIMIT_10 } from './api.js'
 import { benchUser } from './fixture.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { runLoad, type LoadRequest, type LoadSample } from './load.js'
@@ -9,7 +9,7 @@ import { interleave } from './stats.js'
  * measured in every round, the targets alternating, so that the ratios compare like with like.
  */
 
-/** The servers under load: the floor app and mock-cloud with the 10,000 generated users. */
+/** The servers under load: the floor app and mock-cloud with the 10,000 generated users and 10,000 cars. */
 export interface HttpServers {
   floorUrl: string
   mockUrl: string
@@ -45,6 +45,12 @@ const SCENARIOS: Scenario[] = [
     label: 'floor: Hono, 10k array, hand-written filter',
     server: 'floorUrl',
     request: () => ({ method: 'GET', path: '/filter' }),
+  },
+  {
+    id: 'http.floor-filter-objects',
+    label: 'floor: Hono, 10k cars, hand-written filter',
+    server: 'floorUrl',
+    request: () => ({ method: 'GET', path: '/filter-objects' }),
   },
   {
     id: 'http.show-me',
@@ -88,11 +94,28 @@ const SCENARIOS: Scenario[] = [
     request: () => ({ method: 'GET', path: usersPath('query', `${WHERE_LIMIT_10}&count=true`) }),
   },
   { id: 'http.search', label: 'users/search?q= (empty: every user, page 1)', server: 'mockUrl', request: () => ({ method: 'GET', path: usersPath('search', '&q=') }) },
+  {
+    id: 'http.objects-create',
+    label: 'objects/cars/create (with a session)',
+    server: 'mockUrl',
+    request: ({ sessionId }) => ({
+      method: 'POST',
+      path: objectsPath('cars', 'create'),
+      headers: { cookie: `_session_id=${sessionId}` },
+      form: `fields=${encodeURIComponent(JSON.stringify({ make: 'mini', year: 2020, price: 9000 }))}`,
+    }),
+  },
+  {
+    id: 'http.objects-query',
+    label: 'objects/cars/query where + limit=10',
+    server: 'mockUrl',
+    request: () => ({ method: 'GET', path: objectsPath('cars', 'query', CARS_WHERE_LIMIT_10) }),
+  },
 ]
 
 /**
  * Measures every scenario `plan.rounds` times, alternating. Before each mock-cloud run the data
- * is reset to the 10,000 users and a session started, so that no run inherits another's users.
+ * is reset to the 10,000 users and cars and a session started, so that no run inherits another's users.
  *
  * @returns one figure per scenario, in req/s.
  */
@@ -105,7 +128,7 @@ export async function measureHttp(servers: HttpServers, plan: HttpPlan): Promise
   if (plan.warmupSeconds > 0) for (const scenario of SCENARIOS) await once(scenario, plan.warmupSeconds)
   const samples = await interleave(plan.rounds, SCENARIOS, (scenario) => once(scenario, plan.seconds))
   return SCENARIOS.map((scenario, index) =>
-    figure({ id: scenario.id, section: 'HTTP throughput (mock-cloud with 10,000 users)', label: scenario.label, unit: 'req/s' }, samples[index]!),
+    figure({ id: scenario.id, section: 'HTTP throughput (mock-cloud with 10,000 users and 10,000 cars)', label: scenario.label, unit: 'req/s' }, samples[index]!),
   )
 }
 

@@ -75,5 +75,5 @@ export function formatNumber(value: number): string {
 }
 
 function shortName(id: string): string {
-  return { 'http.floor-fixed': 'fixed floor', 'http.floor-filter': 'filter floor' }[id] ?? `${id.split('.').slice(1).join(' at ')}`
+  return { 'http.floor-fixed': 'fixed floor', 'http.floor-filter': 'filter floor', 'http.floor-filter-objects': 'objects filter floor' }[id] ?? `${id.split('.').slice(1).join(' at ')}`
 }

@@ -62,11 +62,12 @@ async function main(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'mock-cloud-bench-'))
   try {
     const fixture10k = await writeBenchFixture(dir, 10_000)
+    const fixtureHttp = await writeBenchFixture(dir, 10_000, 10_000)
     const fixture100k = await writeBenchFixture(dir, 100_000)
 
     progress('HTTP throughput')
     const floor = await startChild([FLOOR_SERVER])
-    const mock = await startChild([BIN, 'start', '--port', '0', '--fixtures', fixture10k])
+    const mock = await startChild([BIN, 'start', '--port', '0', '--fixtures', fixtureHttp])
     try {
       figures.push(...(await measureHttp({ floorUrl: floor.url, mockUrl: mock.url }, plan.http)))
     } finally {

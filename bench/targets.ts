@@ -23,6 +23,7 @@ const flat: Rule['target'] = { text: '≤ 1.5 × at 1k (an index)', met: (_value
 
 const FIXED = 'http.floor-fixed'
 const FILTER = 'http.floor-filter'
+const FILTER_OBJECTS = 'http.floor-filter-objects'
 
 const RULES: Record<string, Rule> = {
   'http.show-me': { ratioTo: FIXED, target: atLeast(0.7, 'fixed floor') },
@@ -33,6 +34,8 @@ const RULES: Record<string, Rule> = {
   'http.query-order': { ratioTo: FILTER },
   'http.query-count': { ratioTo: FILTER },
   'http.search': { ratioTo: FILTER },
+  'http.objects-create': { ratioTo: FIXED },
+  'http.objects-query': { ratioTo: FILTER_OBJECTS, target: atLeast(0.5, 'objects filter floor') },
   'startup.spawn-10k': { target: under(500, 'ms') },
   'startup.in-process': { target: under(50, 'ms') },
   'reset.1k': { target: under(1, 'ms') },

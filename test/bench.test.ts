@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // figure is valid. It asserts no timing: a quick run on a busy CI machine measures nothing.
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const EXPECTED = [
-  'http.floor-fixed', 'http.floor-filter', 'http.show-me', 'http.show-id', 'http.login', 'http.create',
-  'http.query', 'http.query-order', 'http.query-count', 'http.search',
+  'http.floor-fixed', 'http.floor-filter', 'http.floor-filter-objects', 'http.show-me', 'http.show-id', 'http.login', 'http.create',
+  'http.query', 'http.query-order', 'http.query-count', 'http.search', 'http.objects-create', 'http.objects-query',
   'startup.spawn-10k', 'startup.in-process', 'memory.100k', 'reset.1k', 'reset.100k',
   ...['query', 'id', 'username', 'email', 'login'].flatMap((name) => ['1k', '10k', '100k'].map((size) => `scaling.${name}.${size}`)),
 ]
@@ -42,7 +42,7 @@ describe('npm run bench -- --quick', () => {
     expect(run.stderr).not.toMatch(/Error/)
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^mock-cloud benchmark, quick mode, /)
-    for (const label of ['floor: Hono, fixed small JSON', 'users/show/me (with a session)', 'reset of a 100,000-user baseline']) {
+    for (const label of ['floor: Hono, fixed small JSON', 'users/show/me (with a session)', 'objects/cars/query where + limit=10', 'reset of a 100,000-user baseline']) {
       expect(run.stdout).toContain(label)
     }
     expect(run.stdout).not.toContain('INVALID')
@@ -61,6 +61,8 @@ describe('npm run bench -- --quick', () => {
     const byId = new Map(results.figures.map((figure) => [figure.id, figure]))
     expect(byId.get('http.show-me')?.ratio?.to).toBe('http.floor-fixed')
     expect(byId.get('http.query')?.ratio?.to).toBe('http.floor-filter')
+    expect(byId.get('http.objects-create')?.ratio?.to).toBe('http.floor-fixed')
+    expect(byId.get('http.objects-query')?.ratio?.to).toBe('http.floor-filter-objects')
     expect(byId.get('scaling.id.100k')?.ratio?.to).toBe('scaling.id.1k')
     expect(byId.get('reset.100k')?.target?.text).toBe('< 50 ms')
   })
