@@ -168,6 +168,21 @@ describe('objects/<classname>/update', () => {
     expect(retagged.body.response!.cars![0]).not.toHaveProperty('tags')
   })
 
+  it('moves updated_at to the time of the update in every later reply; created_at stays', async () => {
+    const { cloud, call } = await cloudWith()
+    cloud.clock.set('2026-01-02T03:04:05Z')
+    const made = (await call('POST', 'cars/create', { fields: JSON.stringify(car) }, 'alice')).body.response!.cars![0]
+    expect(made).toMatchObject({ created_at: '2026-01-02T03:04:05+0000', updated_at: '2026-01-02T03:04:05+0000' })
+    // Rendered once before the update, as a cache of the wire form would keep it.
+    expect((await call('GET', 'cars/show', { id: made.id })).body.response!.cars![0].updated_at).toBe('2026-01-02T03:04:05+0000')
+    cloud.clock.advance('25h')
+    const updated = (await call('PUT', 'cars/update', { id: made.id, fields: '{"mileage":1}' }, 'alice')).body.response!.cars![0]
+    const moved = { created_at: '2026-01-02T03:04:05+0000', updated_at: '2026-01-03T04:04:05+0000' }
+    expect(updated).toMatchObject(moved)
+    expect((await call('GET', 'cars/show', { id: made.id })).body.response!.cars![0]).toMatchObject(moved)
+    expect((await call('GET', 'cars/query')).body.response!.cars![0]).toMatchObject(moved)
+  })
+
   it('refuses an unknown id, nothing to change, two $inc, a non-owner; admins may', async () => {
     const { call } = await cloudWith()
     const made = (await call('POST', 'cars/create', { fields: '{"n":1,"m":2}' }, 'alice')).body.response!.cars![0]
