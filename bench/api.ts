@@ -34,7 +34,7 @@ export const WHERE_LIMIT_10 = `&where=${encodeURIComponent(JSON.stringify({ age:
 
 /**
  * The benchmark's custom-object query as query-string text: `where={"year":{"$gt":2005},"make":"mini"}`
- * (about 15 % of the generated cars, see fixture.ts; the floor's `/filter-objects` is the same
+ * (about 12 % of the generated cars, see fixture.ts; the floor's `/filter-objects` is the same
  * condition written by hand) and `limit=10`.
  */
 export const CARS_WHERE_LIMIT_10 = `&where=${encodeURIComponent(JSON.stringify({ year: { $gt: 2005 }, make: 'mini' }))}&limit=10`

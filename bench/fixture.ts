@@ -8,7 +8,7 @@ import type { Fixture, FixtureUser } from 'mock-cloud'
  *   (one of five), so that `where={"age":{"$gt":28},"color":"red"}` matches about 15 % of them;
  * - custom objects of class `cars` with fixed ids and owners and fields `make` (one of five),
  *   `year` (2000–2024) and `price`, so that `where={"year":{"$gt":2005},"make":"mini"}` matches
- *   about 15 % of them (docs/custom-objects.md, docs/fixtures.md "Custom objects").
+ *   about 12 % of them (docs/custom-objects.md, docs/fixtures.md "Custom objects").
  */
 
 const COLORS = ['red', 'green', 'blue', 'yellow', 'purple'] as const
