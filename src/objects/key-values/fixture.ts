@@ -9,7 +9,8 @@ export interface FixtureKeyValue {
   value: string | number
   /** The owner's username; for a private pair, the user whose store holds it. */
   owner: string
-  access_private: boolean
+  /** True: the owner's private store. Default false (the public store). */
+  access_private?: boolean
 }
 
 const FIELDS = new Set(['name', 'value', 'owner', 'access_private'])
@@ -43,7 +44,8 @@ export const keyValuesFixture: FixturePart<FixtureKeyValue[]> = {
     const seen = new Set<string>()
     const records = entries.map((entry, index): KeyValueRecord => {
       const user_id = context.userId(entry.owner, index, 'owner')
-      const key = pairKey(entry.access_private, user_id, entry.name)
+      const access_private = entry.access_private ?? false
+      const key = pairKey(access_private, user_id, entry.name)
       if (seen.has(key)) throw new FixtureError(context.source, index, 'name', `"${entry.name}" is already in this store`, context.list)
       seen.add(key)
       return {
@@ -53,7 +55,7 @@ export const keyValuesFixture: FixturePart<FixtureKeyValue[]> = {
         name: entry.name,
         value: entry.value,
         type: 'string',
-        access_private: entry.access_private,
+        access_private,
         user_id,
       }
     })
