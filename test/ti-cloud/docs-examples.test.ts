@@ -1,4 +1,4 @@
-import { createCloud, settled, type Cloud } from 'mock-cloud/ti-cloud'
+import { createCloud, type Cloud } from 'mock-cloud/ti-cloud'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Fixture, FixtureUser } from '../../src/objects/index.js'
 import type { RunningMockCloud } from '../../src/server.js'
@@ -54,13 +54,8 @@ beforeEach(async () => {
 })
 afterEach(() => app.remove())
 
-/** Runs one example (or any app code) and waits until every Cloud callback it caused has run. */
-async function run(code: () => void): Promise<string[]> {
-  const before = app.alerts.length
-  code()
-  await settled(Cloud)
-  return app.alerts.slice(before)
-}
+/** Runs one example (or any app code) and gives the alerts it showed. */
+const run = async (code: () => void): Promise<string[]> => (await app.run(code)).alerts
 
 /** Logs the example user in with the documentation's own Log in example. */
 async function logInExampleUser(): Promise<void> {

@@ -1,4 +1,4 @@
-import { createCloud, settled, type Cloud } from 'mock-cloud/ti-cloud'
+import { createCloud, type Cloud } from 'mock-cloud/ti-cloud'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startCaptureServer, type CaptureServer } from '../support/capture-server.js'
@@ -74,12 +74,7 @@ describe('the Modules.Cloud.Objects examples, run as written', () => {
     await server.stop()
   })
 
-  async function run(code: () => void): Promise<string[]> {
-    const before = app.alerts.length
-    code()
-    await settled(Cloud)
-    return app.alerts.slice(before)
-  }
+  const run = async (code: () => void): Promise<string[]> => (await app.run(code)).alerts
 
   it('create needs a login; then create, update and remove alert what the server answered', async () => {
     expect(await run(example.createCustomObject)).toEqual(['Error:\nFailed to authenticate user'])
