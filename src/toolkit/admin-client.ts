@@ -1,4 +1,5 @@
 import type { ClockState } from '../clock.js'
+import type { AppSettings } from '../engine/settings.js'
 import type { Fault, FaultSpec } from '../faults.js'
 import type { JournalEntry, JournalFilter } from '../journal.js'
 import type { OutboxMail } from '../outbox.js'
@@ -6,9 +7,9 @@ import type { SnapshotInfo } from '../snapshots.js'
 import type { AppData } from '../store/db.js'
 
 /**
- * The test controls of a mock-cloud running elsewhere (another process, a vitest
- * global setup), over its `/__mock/` routes, for one app key's data set: what a
- * test file holds when it did not start the server itself (issue 4 §7, §8).
+ * The test controls of a mock-cloud running elsewhere (another process, a test
+ * runner's global setup), over its `/__mock/` routes, for one app key's data set: what a
+ * test file holds when it did not start the server itself (README "Testing with mock-cloud").
  * Every method rejects with an Error carrying the reply's `meta.message` and `code`.
  */
 export interface MockCloudClient {
@@ -40,6 +41,14 @@ export interface MockCloudClient {
   faults(): Promise<Fault[]>
   /** Removes the faults scoped to this key (`DELETE /__mock/faults?key=K`); resolves with how many. */
   clearFaults(): Promise<number>
+  /** The app settings in force for this key (`GET /__mock/settings?key=K`), docs/app-settings.md. */
+  settings(): Promise<AppSettings>
+  /**
+   * Changes this key's app settings until its next reset (`PUT /__mock/settings?key=K`);
+   * `null` puts a setting back. Resolves with the settings then in force; rejects (code 400)
+   * for an unknown setting or a value it cannot take, changing nothing.
+   */
+  setSettings(changes: { [name in keyof AppSettings]?: AppSettings[name] | null }): Promise<AppSettings>
   /**
    * The server's clock (`/__mock/clock`). It is the server's, not the key's: a test
    * file that moves it moves it for every file running on that server at the time.
@@ -103,6 +112,8 @@ export function mockCloudClient(url: string, key: string, options: MockCloudClie
     fault: async (spec) => (await call('POST', 'faults', spec)).response.faults[0].id,
     faults: async () => (await call('GET', 'faults')).response.faults,
     clearFaults: async () => (await call('DELETE', 'faults')).meta.count,
+    settings: async () => (await call('GET', 'settings')).response.settings,
+    setSettings: async (changes) => (await call('PUT', 'settings', changes)).response.settings,
     clock: {
       state: async () => (await call('GET', 'clock')).response.clock,
       freeze: () => clock({ action: 'freeze' }),

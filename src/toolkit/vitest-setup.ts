@@ -1,12 +1,8 @@
 import { startMockCloud, type StartOptions } from '../server.js'
+import type { ProvidedMockCloud } from './file-handle.js'
 
 /** What the global setup hands to the test files (vitest `provide`/`inject` name `mockCloud`). */
-export interface ProvidedMockCloud {
-  /** The server's base URL, `http://127.0.0.1:PORT`. */
-  url: string
-  /** The server's admin token, when it was started with one (`adminToken`); the test files' clients send it. */
-  adminToken?: string
-}
+export type { ProvidedMockCloud } from './file-handle.js'
 
 /** The part of vitest's `TestProject` the setup uses (so this module needs no vitest at run time). */
 interface ProvidingProject {
@@ -16,7 +12,7 @@ interface ProvidingProject {
 /**
  * A vitest global setup that starts one mock-cloud for the whole run, hands its
  * URL to the test files (`inject('mockCloud')`, read by `useMockCloud()` from
- * `mock-cloud/vitest`) and stops it after the last file (issue 4 §7). Export it
+ * `mock-cloud/vitest`) and stops it after the last file (README "Vitest set-up"). Export it
  * as the default of a file named in `test.globalSetup`.
  *
  * Test files get their own app keys, so do not restrict the server with `appKeys`.

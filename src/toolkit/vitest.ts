@@ -1,7 +1,7 @@
-import { relative } from 'node:path'
 import { beforeEach, expect, inject } from 'vitest'
-import { mockCloudClient, type MockCloudClient } from './admin-client.js'
-import type { ProvidedMockCloud } from './vitest-setup.js'
+import { fileHandle, fileKey, type MockCloudHandle, type ProvidedMockCloud } from './file-handle.js'
+
+export type { MockCloudHandle } from './file-handle.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,21 +16,12 @@ export interface UseMockCloudOptions {
   resetBeforeEach?: boolean
 }
 
-/** What a test file gets from {@link useMockCloud}: the client of its own data set, and more keys on demand. */
-export interface MockCloudHandle extends MockCloudClient {
-  /**
-   * A client of a new app key of its own, made from the fixture baseline on first use:
-   * for a test that wants a data set no other test touches.
-   */
-  freshAppKey(): MockCloudClient
-}
-
 let fileKeys = 0
 
 /**
  * For a test file under `mockCloudSetup` (from `mock-cloud/vitest-setup`): the
  * server's URL and an app key of the file's own, so files run in parallel on one
- * server without seeing each other's users, sessions or snapshots (issue 4 §7).
+ * server without seeing each other's users, sessions or snapshots (README "Vitest set-up").
  * The key is made from the file's path (`vitest:test/login.test.ts`; characters other
  * than letters, digits and `._~:/-` become `_`), the same on every run, so a
  * deterministic server (`seed`) gives the same ids every run.
@@ -52,15 +43,7 @@ export function useMockCloud(options: UseMockCloudOptions = {}): MockCloudHandle
     )
   }
   const testPath = expect.getState().testPath
-  const path = testPath ? relative(process.cwd(), testPath).split('\\').join('/') : `file-${++fileKeys}`
-  // Only characters a query string carries as they are, so `?key=${cloud.key}` needs no encoding.
-  const fileKey = `vitest:${path.replace(/[^\w.~:/-]/g, '_')}`
-  let fresh = 0
-  const clientOptions = provided.adminToken === undefined ? {} : { adminToken: provided.adminToken }
-  const handle: MockCloudHandle = {
-    ...mockCloudClient(provided.url, fileKey, clientOptions),
-    freshAppKey: () => mockCloudClient(provided.url, `${fileKey}:${++fresh}`, clientOptions),
-  }
+  const handle = fileHandle(provided, testPath ? fileKey('vitest', testPath) : `vitest:file-${++fileKeys}`)
   if (options.resetBeforeEach ?? true) beforeEach(() => handle.reset())
   return handle
 }

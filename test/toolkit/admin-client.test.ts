@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mockCloudClient } from '../../src/index.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// The HTTP client of the test controls, for runners without the vitest integration (issue 4 §7).
+// The HTTP client of the test controls, which every test-runner helper hands out (README "Testing with mock-cloud").
 // This file moves the clock, so it runs on a server of its own, not the shared one.
 const start = serversStoppedAfterEach()
 
@@ -58,5 +58,16 @@ describe('mockCloudClient', () => {
     expect(await cloud.clearFaults()).toBe(1)
     expect((await call('GET', 'users/count', {}, { key: 'K' })).status).toBe(200)
     await expect(cloud.fault({ method_name: 'nope', drop: true })).rejects.toMatchObject({ code: 400 })
+  })
+
+  it("reads and changes its key's app settings; the API follows them; an unknown setting rejects with 400", async () => {
+    const { server, call } = await start()
+    const cloud = mockCloudClient(server.url, 'K')
+    expect(await cloud.settings()).toMatchObject({ emailVerification: false, legacyPaging: false })
+    expect(await cloud.setSettings({ legacyPaging: true })).toMatchObject({ legacyPaging: true })
+    expect((await call('GET', 'users/query', {}, { key: 'K' })).body.meta).toHaveProperty('total_results', 5)
+    expect((await call('GET', 'users/query', {}, { key: 'OTHER' })).body.meta).not.toHaveProperty('total_results')
+    await expect(cloud.setSettings({ nope: true } as never)).rejects.toMatchObject({ code: 400 })
+    expect(await cloud.setSettings({ legacyPaging: null })).toMatchObject({ legacyPaging: false })
   })
 })

@@ -1,0 +1,3 @@
+import { mockCloudSetup } from 'mock-cloud/jest-setup'
+
+export default mockCloudSetup({ fixtures: 'fixtures/users.json' })

@@ -1,0 +1,3 @@
+import { mockCloudFixtures } from 'mock-cloud/mocha'
+
+export const { mochaGlobalSetup, mochaGlobalTeardown } = mockCloudFixtures({ fixtures: 'fixtures/users.json' })
