@@ -106,6 +106,14 @@ describe('objects/<classname>/create', () => {
     expect((await call('POST', 'cars/create', { fields: '{}', su_id: '' }, 'alice')).status).toBe(200)
   })
 
+  it('reads su_id as every object does: trimmed, any case; a malformed one is quoted as sent', async () => {
+    const { call } = await cloudWith()
+    const [made] = (await call('POST', 'cars/create', { fields: '{}', su_id: ` ${ids.bob.toUpperCase()} ` }, 'admin')).body.response!.cars!
+    expect(made.user.id).toBe(ids.bob)
+    const malformed = await call('POST', 'cars/create', { fields: '{}', su_id: ' nope ' }, 'admin')
+    expect(malformed).toMatchObject({ status: 400, body: { meta: { message: "Invalid object id: ' nope '" } } })
+  })
+
   it('sets an $inc field to the increment', async () => {
     const { call } = await cloudWith()
     const [made] = (await call('POST', 'cars/create', { fields: '{"score":{"$inc":5}}' }, 'alice')).body.response!.cars!

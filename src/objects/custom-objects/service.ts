@@ -12,7 +12,6 @@ import { Collection } from '../../store/collection.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../users/fields.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
-import { toWireUser } from '../users/view.js'
 import type { AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
 import { classCollection } from './class-name.js'
@@ -275,9 +274,7 @@ export class CustomObjectsService {
 
   /** A record as `viewer` sees it, its owner embedded (email only to the owner and admins). */
   private wire(record: CustomObjectRecord, viewer: Principal | undefined): WireCustomObject {
-    const owner = this.users.userById(record.user_id)
-    const showEmail = viewer !== undefined && (viewer.admin || viewer.id === record.user_id)
-    return toWireObject(record, owner && toWireUser(owner, showEmail), this.access.wireAcls(record, viewer))
+    return toWireObject(record, this.users.wireOwner(record.user_id, viewer), this.access.wireAcls(record, viewer))
   }
 
   /** Who a write acts as: the caller, or the user `su_id` names (docs/custom-objects.md "su_id"). */

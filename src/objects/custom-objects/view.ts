@@ -11,7 +11,7 @@ export type WireCustomObject = Record<string, unknown>
  * set, `user`, the embedded owner, when the owner still exists, and `acls` while an ACL is attached.
  * Never `user_id`, `acl_id` or `fields`.
  *
- * @param owner - the owner as the viewer may see it (`toWireUser`), or undefined.
+ * @param owner - the owner as the viewer may see it (`UsersService.wireOwner`), or undefined.
  * @param acls - `{ acls: [acl] }` from the access mechanism (docs/acls.md), or `{}`.
  */
 export function toWireObject(

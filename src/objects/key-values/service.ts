@@ -1,8 +1,7 @@
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { describeValue } from '../../engine/id-list.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
-import { failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, userNotFound } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
+import { actingUser, userNamed } from '../../engine/su-id.js'
+import { failedToAuthenticate, invalidParameter } from '../../errors.js'
 import { integerValue, parseBoolean, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -158,15 +157,12 @@ export class KeyValuesService {
 
   /**
    * The user a write acts as: the caller, or with `su_id` (`user_id`, its name before ACS 1.1.9)
-   * the user it names, for admins only.
+   * the user it names, for admins only (docs/key-values.md "Stores").
    *
-   * @throws ApiError 400 `Failed to authenticate user` without a session, `Invalid object id: '...'`;
-   *   403 for a non-admin naming another user; 404 `User not found.`.
+   * @throws ApiError 400 `Failed to authenticate user` without a session, and the `su_id` refusals of {@link userNamed}.
    */
   private actingUser(params: Params, caller: Caller): Principal {
-    if (!caller.user) throw failedToAuthenticate()
-    const name = ['su_id', 'user_id'].find((candidate) => trimmed(textParam(params, candidate)) !== undefined)
-    return name === undefined ? caller.user : this.namedUser(params, name, caller.user)
+    return actingUser(params, caller, (id) => this.users.userById(id), ['su_id', 'user_id'])
   }
 
   /** The store `get` reads: `user_id` (admins, or the caller themself), `access_private`, or public. */
@@ -174,18 +170,7 @@ export class KeyValuesService {
     const named = trimmed(textParam(params, 'user_id')) !== undefined
     if (!named && !parseBoolean(params.access_private)) return { access_private: false, userId: '' }
     if (!caller.user) throw failedToAuthenticate()
-    return { access_private: true, userId: named ? this.namedUser(params, 'user_id', caller.user).id : caller.user.id }
-  }
-
-  /** The user the id parameter `name` names: the caller, or for an admin any stored user. */
-  private namedUser(params: Params, name: string, caller: Principal): Principal {
-    const id = trimmed(textParam(params, name))!.toLowerCase()
-    if (!isObjectId(id)) throw invalidObjectId(describeValue(params[name]))
-    if (id === caller.id) return caller
-    if (!caller.admin) throw notAuthorized()
-    const user = this.users.userById(id)
-    if (!user) throw userNotFound()
-    return user
+    return { access_private: true, userId: named ? userNamed(params.user_id, caller.user, (id) => this.users.userById(id)).id : caller.user.id }
   }
 
   private find(store: Store, name: string): KeyValueRecord | undefined {

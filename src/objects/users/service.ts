@@ -1,12 +1,12 @@
-import { ApiError, invalidObjectId, notAuthorized, notSignedIn, requiredField, userNotFound } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
-import { describeValue, idListParam } from '../../engine/id-list.js'
+import { ApiError, notAuthorized, notSignedIn, requiredField, userNotFound } from '../../errors.js'
+import { idListParam } from '../../engine/id-list.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { readBoolean, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseSearchPaging } from '../../query/paging.js'
 import { compileKeywords } from '../../query/text.js'
 import { compileWhere } from '../../query/where.js'
 import { Sessions } from '../../engine/sessions.js'
+import { userNamed } from '../../engine/su-id.js'
 import type { Caller, ServiceContext } from '../../engine/object.js'
 import { AccountFlows } from './account-flows.js'
 import { UserCollection } from './collection.js'
@@ -18,7 +18,7 @@ import { photoChange } from './photo.js'
 import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
-import { toWireUser, wireUsersFor, type WireUser } from './view.js'
+import { toWireUser, wireUserFor, wireUsersFor, type WireUser } from './view.js'
 
 /** Who is calling, as the Users rules see it: the caller with their whole stored record. */
 export interface UsersCaller extends Caller {
@@ -198,7 +198,7 @@ export class UsersService {
    */
   wireOwner(id: string, viewer: Caller['user']): WireUser | undefined {
     const user = this.users.byId(id)
-    return user && toWireUser(user, viewer !== undefined && (viewer.admin || viewer.id === user.id))
+    return user && wireUserFor(viewer, user)
   }
 
   /**
@@ -335,14 +335,7 @@ export class UsersService {
     if (!caller.user) throw notSignedIn()
     const name = ['su_id', 'sudo_id', 'user_id'].find((candidate) => params[candidate] !== undefined)
     if (name === undefined) return caller.user
-    const raw = params[name]
-    const suId = typeof raw === 'string' ? trimmed(raw) : undefined
-    if (suId === undefined || !isObjectId(suId)) throw invalidObjectId(describeValue(params[name]))
-    if (suId.toLowerCase() === caller.user.id) return caller.user
-    if (!caller.user.admin) throw notAuthorized()
-    const user = this.users.byId(suId.toLowerCase())
-    if (!user) throw userNotFound()
-    return user
+    return userNamed(params[name], caller.user, (id) => this.users.byId(id))
   }
 
   /**

@@ -1,4 +1,5 @@
 import { toWireDate } from '../../dates.js'
+import type { Principal } from '../../engine/object.js'
 import { wireCustomFields } from './custom-dates.js'
 import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
@@ -73,17 +74,25 @@ function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
 }
 
 /**
- * {@link toWireUser} for a list shown to `viewer` (the caller's user, undefined without a session):
- * each user's email only when {@link canSeeEmail}.
+ * A user as `viewer` (the caller's user, undefined without a session) sees them: the email only
+ * when {@link canSeeEmail}. Every reply that shows a user someone else asked about, Users' lists
+ * and other objects' embedded owners alike, renders them through it.
+ */
+export function wireUserFor(viewer: Principal | undefined, user: UserRecord): WireUser {
+  return toWireUser(user, canSeeEmail(viewer, user))
+}
+
+/**
+ * {@link wireUserFor} for a list shown to `viewer`.
  *
  * @example
  * found.map(wireUsersFor(caller.user))
  */
-export function wireUsersFor(viewer: UserRecord | undefined): (user: UserRecord) => WireUser {
-  return (user) => toWireUser(user, canSeeEmail(viewer, user))
+export function wireUsersFor(viewer: Principal | undefined): (user: UserRecord) => WireUser {
+  return (user) => wireUserFor(viewer, user)
 }
 
 /** Who may see a user's email: the user themself and admins (spec §11 "email visibility"). */
-function canSeeEmail(caller: UserRecord | undefined, user: UserRecord): boolean {
-  return caller !== undefined && (caller.admin || caller.id === user.id)
+function canSeeEmail(viewer: Principal | undefined, user: UserRecord): boolean {
+  return viewer !== undefined && (viewer.admin || viewer.id === user.id)
 }
