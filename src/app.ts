@@ -161,7 +161,8 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
   const runtimes = serverRuntimes(clock, seed)
-  const baselines = await baselinesOf(OBJECTS, await readFixture(OBJECTS, options.fixtures), runtimes, server)
+  const fixtureSource = typeof options.fixtures === 'string' ? options.fixtures : 'fixtures option'
+  const baselines = await baselinesOf(OBJECTS, await readFixture(OBJECTS, options.fixtures), runtimes, server, fixtureSource)
   const store = await openStore(recordChecks(OBJECTS), options.data)
   const dataSets = new DataSets(store, baselines, runtimes)
   const services = new ServiceDirectory(OBJECTS, dataSets, server, serverSettings)
@@ -191,7 +192,12 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
       faults.clear(key)
     },
     async seed(extra, key) {
-      const records = await baselinesOf(OBJECTS, parseFixtureWith(fixtureParts(OBJECTS), extra, 'seed'), runtimes, server, key)
+      // A seeded entry may name a user the data set it joins already has (the records of every key: a baseline user).
+      const storedUsers = (appKey: string | undefined) => {
+        const target = appKey ?? key
+        return target === undefined ? (baselines.all.collections.users ?? []) : (dataSets.data(target).collections.users ?? [])
+      }
+      const records = await baselinesOf(OBJECTS, parseFixtureWith(fixtureParts(OBJECTS), extra, 'seed'), runtimes, server, 'seed', { key, storedUsers })
       checkSeedClashes(OBJECTS, dataSets.targetsOf(records, key), 'seed')
       await dataSets.seed(records, key)
     },

@@ -52,10 +52,12 @@ export class FixtureError extends Error {
   readonly file: string
   /** Index in {@link list}, or undefined when the problem is not in one entry. */
   readonly entry: number | undefined
-  /** The list of users the entry is in: `users` or `apps.KEY.users`. */
+  /** The list the entry is in: `users`, `apps.KEY.users`, `objects.cars`, ... */
   readonly list: string
   /** The field, `custom_fields.NAME` inside custom fields, or undefined. */
   readonly field: string | undefined
+  /** What is wrong, without the place: `no user "zed" in this fixture`. */
+  readonly problem: string
 
   constructor(file: string, entry: number | undefined, field: string | undefined, problem: string, list = 'users') {
     const where = entry === undefined ? (field ?? '') : `${list}[${entry}]${field === undefined ? '' : `.${field}`}`
@@ -65,6 +67,7 @@ export class FixtureError extends Error {
     this.entry = entry
     this.list = list
     this.field = field
+    this.problem = problem
   }
 }
 

@@ -41,7 +41,10 @@ export async function readFixture(objects: readonly AnyMockObject[], fixtures: M
  * `apps` names, each part made in the registry's order (Users first, so owners named by username
  * are found).
  *
- * @param key - for a seed to one key: the runtime of that key makes the ids.
+ * @param source - names the fixture in error messages (its file, or `seed`).
+ * @param seeding - for a seed: the app key it goes to (undefined: every key), whose runtime makes
+ *   the ids, and the users already stored where each baseline's records go (by app key, undefined
+ *   for the records of every key), so a seeded entry may name a user the data set already has.
  * @throws FixtureError for a reference that names nothing.
  */
 export async function baselinesOf(
@@ -49,25 +52,32 @@ export async function baselinesOf(
   fixture: FixtureTree,
   runtimes: Runtimes,
   server: ServerConfig,
-  key?: string,
+  source: string,
+  seeding?: { key?: string | undefined; storedUsers(appKey: string | undefined): readonly StoredRecord[] },
 ): Promise<Baselines> {
   const parts = fixtureParts(objects)
-  const all = await baselineOf(parts, fixture, '', runtimes.of(key), server, undefined)
+  const made = (baseline: FixtureBaseline, prefix: string, appKey: string | undefined, fallback: Baseline | undefined) =>
+    baselineOf(parts, baseline, { prefix, source, runtime: runtimes.of(appKey), server, fallback, stored: seeding?.storedUsers(appKey) ?? [] })
+  const all = await made(fixture, '', seeding?.key, undefined)
   const apps = new Map<string, Baseline>()
-  for (const [appKey, app] of Object.entries(fixture.apps ?? {})) {
-    apps.set(appKey, await baselineOf(parts, app, `apps.${appKey}.`, runtimes.of(appKey), server, all))
-  }
+  for (const [appKey, app] of Object.entries(fixture.apps ?? {})) apps.set(appKey, await made(app, `apps.${appKey}.`, appKey, all))
   return { all, apps }
 }
 
-async function baselineOf(
-  parts: readonly FixturePart[],
-  fixture: FixtureBaseline,
-  prefix: string,
-  runtime: FixtureContext['runtime'],
-  server: ServerConfig,
-  fallback: Baseline | undefined,
-): Promise<Baseline> {
+/** Where one baseline of a fixture is made, and the users its entries may name. */
+interface BaselinePlace {
+  prefix: string
+  source: string
+  runtime: FixtureContext['runtime']
+  server: ServerConfig
+  /** The top-level baseline, whose users an `apps.KEY` baseline without users of its own names. */
+  fallback: Baseline | undefined
+  /** Users already stored where the records go (a seed); looked up after the fixture's own. */
+  stored: readonly StoredRecord[]
+}
+
+async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaseline, place: BaselinePlace): Promise<Baseline> {
+  const { prefix, source, runtime, server, fallback, stored } = place
   const collections: Record<string, readonly StoredRecord[]> = Object.create(null) as Record<string, readonly StoredRecord[]>
   // Ids by username of the users list in use, made once per list: a search per entry made
   // 10,000 objects of 10,000 users cost seconds to load.
@@ -81,6 +91,17 @@ async function baselineOf(
     }
     return usernames.ids.get(username.toLowerCase())
   }
+  // The users a seed joins, by username, made on the first entry that needs them.
+  let storedIds: Map<string, string> | undefined
+  const storedIdOf = (username: string): string | undefined => {
+    if (storedIds === undefined) {
+      storedIds = new Map()
+      for (const user of stored as readonly (StoredRecord & { username?: string })[]) {
+        if (user.username !== undefined) storedIds.set(user.username, user.id)
+      }
+    }
+    return storedIds.get(username.toLowerCase())
+  }
   for (const part of parts) {
     const entries = fixture[part.key]
     if (entries === undefined) continue
@@ -88,11 +109,14 @@ async function baselineOf(
     const context: FixtureContext = {
       runtime,
       server,
-      source: 'fixture',
+      source,
       list,
       userId(username, entry, field) {
-        const id = userIdOf(username)
-        if (id === undefined) throw new FixtureError('fixture', entry, field, `no user ${JSON.stringify(username)} in this fixture`, list)
+        const id = userIdOf(username) ?? storedIdOf(username)
+        if (id === undefined) {
+          const where = stored.length > 0 ? 'in this fixture or the data set' : 'in this fixture'
+          throw new FixtureError(source, entry, field, `no user ${JSON.stringify(username)} ${where}`, list)
+        }
         return id
       },
     }

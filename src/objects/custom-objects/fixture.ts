@@ -111,7 +111,7 @@ function ownerId(context: FixtureContext, username: string, entry: number, list:
     return context.userId(username, entry, 'owner')
   } catch (error) {
     if (!(error instanceof FixtureError)) throw error
-    throw new FixtureError(error.file, entry, 'owner', `no user ${JSON.stringify(username)} in this fixture`, list)
+    throw new FixtureError(error.file, entry, 'owner', error.problem, list)
   }
 }
 
