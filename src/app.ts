@@ -31,10 +31,10 @@ export interface MockCloud {
   app: Hono
   /**
    * The lowdb store behind the app: `store.data.apps[KEY].users`, `.sessions`, one data set per app key used.
-   * Read it only: stored users are shared with the fixture baseline and snapshots (issue 5).
+   * Read it only: stored users are shared with the fixture baseline and snapshots.
    */
   store: Store
-  /** The data sets of the app keys (spec §11 "unknown app key"). */
+  /** The data sets of the app keys (docs/api.md "App keys"). */
   dataSets: DataSets
   /** The object services of every app key, and the app settings in force for each. */
   services: ServiceDirectory
@@ -62,7 +62,7 @@ export interface MockCloud {
    */
   seed(fixture: Fixture, key?: string): Promise<void>
   /**
-   * The server's clock (issue 4 §5): `freeze()`, `set(date | ISO)`, `advance('25h' | ms)`,
+   * The server's clock (docs/toolkit.md): `freeze()`, `set(date | ISO)`, `advance('25h' | ms)`,
    * `now()`, `unfreeze()`. It drives created_at/updated_at, ids' time part and session expiry.
    */
   clock: Clock
@@ -96,7 +96,7 @@ export interface MockCloud {
   importData(data: unknown, key?: string): Promise<void>
   /**
    * The mails the real service would have sent (confirmation, password reset,
-   * welcome; spec §7), recorded instead: `key`'s, or without a key every data
+   * welcome; docs/users.md "Account flows"), recorded instead: `key`'s, or without a key every data
    * set's, oldest first, each with its app key. A reset of a key clears its mails.
    */
   outbox(key?: string): OutboxMail[]

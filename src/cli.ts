@@ -35,7 +35,7 @@ export const DEFAULT_PORT = 8080
 /** The interface `start` listens on without `--host`: loopback, so a test mock is not open to the network. */
 export const DEFAULT_HOST = '127.0.0.1'
 
-/** The 5 s of spec §11 "--data FILE", minus a margin for exiting. */
+/** The 5 s within which a stop must finish (docs/command-line.md), minus a margin for exiting. */
 const STOP_TIMEOUT_MS = 4500
 
 /**
@@ -191,7 +191,7 @@ const START_ONLY = new Set([
   'max-body-bytes', 'max-custom-fields', 'max-where-depth', 'max-where-nodes', 'max-regex-length', 'journal-limit', 'admin-token',
 ])
 
-/** The flags that set a limit (issue 6), each to its `limits` option. */
+/** The flags that set a limit (docs/limits.md), each to its `limits` option. */
 const LIMIT_FLAGS: readonly [string, keyof Limits][] = [
   ['max-body-bytes', 'maxBodyBytes'],
   ['max-custom-fields', 'maxCustomFields'],
@@ -373,7 +373,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * makes transient garbage several times the size of the users (the JSON text, its parse, the
  * checked copy); with V8's default heap growth the process keeps that peak resident: 320 MB for
  * 100,000 users whose data needs 80 MB. `--optimize-for-size` collects sooner while they load
- * (about 175 MB resident; issue 5's goal is under 250 MB) and is switched off again before the first
+ * (about 175 MB resident; the goal is under 250 MB) and is switched off again before the first
  * request, so serving keeps V8's full speed. Only the command does this: `startMockCloud()` in a
  * test process leaves that process's V8 as it is.
  */

@@ -10,7 +10,7 @@ export interface ClockState {
 }
 
 /**
- * A server's clock, which a test controls (issue 4 §5): it runs with the real
+ * A server's clock, which a test controls (docs/toolkit.md): it runs with the real
  * time until frozen, set or advanced, and then keeps the offset it was given.
  * It drives `created_at`/`updated_at`, ids' time part, session expiry and token
  * expiry, through the server's {@link Runtime}. One per server, never global,

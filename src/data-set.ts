@@ -2,7 +2,7 @@ import type { Runtime } from './runtime.js'
 import type { AppData } from './store/db.js'
 
 /**
- * One app key's data set as the services see it (spec §11 "unknown app key":
+ * One app key's data set as the services see it (docs/api.md "App keys":
  * each app key names an isolated data set). `data` is looked up on every use,
  * because a reset replaces it wholesale: never keep a reference to it across an `await`.
  */
@@ -13,6 +13,6 @@ export interface DataSet {
   readonly data: AppData
   /** The clock and randomness of the server. */
   readonly runtime: Runtime
-  /** Persists the store (the `--data` file, atomically); resolves once the write is on disk (spec §11 "--data FILE"). */
+  /** Persists the store (the `--data` file, atomically); resolves once the write is on disk (docs/command-line.md). */
   write(): Promise<void>
 }

@@ -4,7 +4,7 @@ import { isPlainObject } from './json.js'
 import { appDataProblem, DATA_FORMAT, storeDataProblem, type AppData, type RecordChecks, type StoreData } from './store/db.js'
 
 /**
- * Export and import of data sets as JSON files (issue 4 §2, `GET`/`PUT /__mock/data`).
+ * Export and import of data sets as JSON files (docs/toolkit.md "Snapshots", `GET`/`PUT /__mock/data`).
  *
  * The format is the data file's (`--data`), so an export reads back exactly:
  * one data set is `{ "users": [...], "sessions": {...}, "tokens": {...}, "outbox": [...] }` as one entry of the

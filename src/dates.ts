@@ -1,7 +1,7 @@
 /**
  * A stored ISO 8601 date in the wire format of the real service:
  * `YYYY-MM-DDTHH:MM:SS+0000`, always UTC, no milliseconds, offset without a
- * colon (spec §4 `created_at`, §11 "dates on the wire").
+ * colon (docs/users.md "Replies", docs/api.md "Ids and dates").
  *
  * @param iso - e.g. `2013-10-28T21:50:05.123Z`
  * @returns e.g. `2013-10-28T21:50:05+0000`

@@ -1,10 +1,10 @@
 /**
  * The one error type for API failures. Anything below the HTTP layer throws an
  * {@link ApiError}; the HTTP layer renders it as the ArrowDB failure envelope
- * `{"meta":{"status":"fail","code","message","method_name"}}` (spec §2.3).
+ * `{"meta":{"status":"fail","code","message","method_name"}}` (docs/api.md "Envelope").
  *
  * Messages that more than one module uses live here, so each is typed once
- * (spec §11, "not allowed", "no session", "bad ids").
+ * (docs/users.md "Writes", docs/api.md "Sessions", "Id lists").
  *
  * @example
  * throw new ApiError(400, 'Invalid where parameter: not JSON')
@@ -15,7 +15,7 @@ export class ApiError extends Error {
 
   /**
    * @param code - the `meta.code` of the failure (and the HTTP status unless
-   *   `suppress_response_codes` is set, spec §11 "status codes").
+   *   `suppress_response_codes` is set, docs/api.md "Status codes").
    * @param message - the `meta.message`, worded as the real service words it.
    */
   constructor(code: number, message: string) {
@@ -26,9 +26,9 @@ export class ApiError extends Error {
 }
 
 /**
- * 400 for a parameter the API cannot read, in the wording spec §11 "where"
+ * 400 for a parameter the API cannot read, in the wording the real service
  * gives (`Invalid where parameter: <reason>`), used for every such parameter.
- * `limit`/`skip` keep their own exact §11 "limit / skip" wording
+ * `limit`/`skip` keep their own exact wording
  * (`Invalid limit parameter; value must be ...`), so they do not come here.
  *
  * @example
@@ -38,13 +38,13 @@ export const invalidParameter = (name: string, reason: string): ApiError =>
   new ApiError(400, `Invalid ${name} parameter: ${reason}`)
 
 /**
- * 400 for a `method_name` that names no endpoint, in a fault or a journal filter (issue 4),
+ * 400 for a `method_name` that names no endpoint, in a fault or a journal filter (docs/toolkit.md),
  * listing the known ones: `Invalid method_name parameter: unknown method_name "logon"; known: createUser, ...`.
  */
 export const unknownMethodName = (value: unknown, known: Iterable<string>): ApiError =>
   invalidParameter('method_name', `unknown method_name ${JSON.stringify(value)}; known: ${[...known].join(', ')}`)
 
-/** 401 on every login-required users endpoint called without a live session (spec §2.3, §11 "no session"). */
+/** 401 on every login-required users endpoint called without a live session (docs/api.md "Envelope", "Sessions"). */
 export const notSignedIn = (): ApiError =>
   new ApiError(401, 'You need to sign in or sign up before continuing.')
 
@@ -54,18 +54,18 @@ export const notSignedIn = (): ApiError =>
  */
 export const failedToAuthenticate = (): ApiError => new ApiError(400, 'Failed to authenticate user')
 
-/** 403 for a non-admin using admin powers (spec §11 "not allowed"). */
+/** 403 for a non-admin using admin powers (docs/users.md "Writes"). */
 export const notAuthorized = (): ApiError =>
   new ApiError(403, 'You are not authorized to perform this action.')
 
-/** 400 for an id that is not 24 hex characters (spec §11 "bad ids"). */
+/** 400 for an id that is not 24 hex characters (docs/api.md "Id lists"). */
 export const invalidObjectId = (value: string): ApiError =>
   new ApiError(400, `Invalid object id: '${value}'`)
 
-/** 404 for a well-formed id that matches no user (spec §11 "bad ids"). */
+/** 404 for a well-formed id that matches no user (docs/api.md "Id lists"). */
 export const userNotFound = (): ApiError => new ApiError(404, 'User not found.')
 
-/** 400 for a required parameter that is missing or empty, as other objects word it (spec §2.3 "missing required param"). */
+/** 400 for a required parameter that is missing or empty, as other objects word it (docs/api.md "Envelope"). */
 export const requiredField = (name: string): ApiError => new ApiError(400, `Required field: ${name}`)
 
 /** 404 for a path that names no endpoint, e.g. `Unknown endpoint: GET /v1/users/fly.json`. */

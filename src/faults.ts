@@ -4,7 +4,7 @@ import { integerValue, isAbsent, jsonParam, readBoolean } from './param-values.j
 import type { Router } from './engine/router.js'
 
 /**
- * Faults on demand (issue 4 item 4): "the next N calls of users/login fail with code C",
+ * Faults on demand (docs/toolkit.md): "the next N calls of users/login fail with code C",
  * "add D ms to users/query", "drop the connection on the next users/update". Each fault is
  * scoped to one app key or to all, counts its uses down and is gone after the last one (or
  * after its ttl). Free of HTTP: the HTTP layer asks {@link Faults.take} before running an

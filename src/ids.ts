@@ -7,11 +7,11 @@ export type ObjectIdMaker = (at: Date) => string
  * A maker of ids in MongoDB ObjectId layout: 24 lowercase hex characters made
  * of a 4-byte time in seconds, 5 random bytes fixed for the maker (the
  * "process part") and a 3-byte counter starting at a random value, so ids
- * created later sort later (spec §4 `id`, §11 "ids"; clients page with
- * `{"_id":{"$lt":last}}`, spec §5.4).
+ * created later sort later (docs/api.md "Ids and dates"; clients page with
+ * `{"_id":{"$lt":last}}`, docs/api.md "Queries").
  *
  * @param random - where the process part and the counter's start come from: the
- *   CSPRNG, or a seeded generator in deterministic mode (issue 4 §6).
+ *   CSPRNG, or a seeded generator in deterministic mode (docs/toolkit.md).
  * @example
  * const objectId = objectIdMaker(randomBytes)
  * objectId(new Date()) // '6758f0a1c3e4b5a69f000001'
@@ -29,7 +29,7 @@ export function objectIdMaker(random: (size: number) => Buffer): ObjectIdMaker {
 /** The ids of every server that is not deterministic: one process part, as MongoDB drivers have. */
 export const systemObjectId: ObjectIdMaker = objectIdMaker(randomBytes)
 
-/** True for 24 hex characters, the only id form the service accepts (spec §11 "bad ids"). */
+/** True for 24 hex characters, the only id form the service accepts (docs/api.md "Id lists"). */
 export function isObjectId(value: string): boolean {
   return /^[0-9a-f]{24}$/i.test(value)
 }

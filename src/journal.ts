@@ -4,7 +4,7 @@ import { integerValue, type Params } from './param-values.js'
 import { parseIsoDate } from './query/date-value.js'
 
 /**
- * The request journal (issue 4 item 3): every `/v1` call as the server saw it, kept per app
+ * The request journal (docs/toolkit.md): every `/v1` call as the server saw it, kept per app
  * key, so a test can ask what its client sent and what it got back. Free of HTTP: the HTTP
  * layer hands each finished call to {@link Journal.record}.
  */
@@ -70,8 +70,8 @@ export type CheckedFilter = Omit<JournalFilter, 'since'> & { since?: Date }
 /**
  * Parameter names whose values are secrets: passwords (`password`,
  * `password_confirmation`, `new_password`...), tokens (`token`,
- * `reset_password_token`, `access_token`...), secrets and session ids (issue 6
- * item 6: passwords never appear in the journal).
+ * `reset_password_token`, `access_token`...), secrets and session ids (passwords never appear in the
+ * journal, docs/toolkit.md).
  */
 const SECRET_NAME = /password|passwd|token|secret|session_id/i
 

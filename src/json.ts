@@ -27,7 +27,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  * The deepest nesting of objects and arrays accepted in JSON from a request (a JSON body, or a
  * `custom_fields` parameter), the value itself being level 1. Deeper JSON parses, but
  * recursive code over it (copying, storing) would run out of stack: such input is refused
- * with a 400 before anything reads it (issue 6 "bad input"). A `where` has its own, lower
+ * with a 400 before anything reads it (docs/limits.md). A `where` has its own, lower
  * limit (`query/where-limits.ts`).
  */
 export const MAX_JSON_DEPTH = 100

@@ -1,5 +1,5 @@
 /**
- * The size limits of one server (issue 6 "Limits"): what a single request may ask of it, so
+ * The size limits of one server (docs/limits.md): what a single request may ask of it, so
  * that no request can exhaust its memory or time. Each has a default and can be set with
  * the `limits` option or a CLI flag; a request beyond one is refused with a 4xx envelope that
  * names the limit. The `where` limits are the query engine's (`query/where-limits.ts`).
@@ -23,7 +23,7 @@ export interface Limits {
   maxWhereDepth: number
   /** Most values and operators in one `where`; default {@link WHERE_MAX_NODES}. */
   maxWhereNodes: number
-  /** Longest `$regex` pattern, in characters (spec §11 "$regex"); default {@link REGEX_MAX_LENGTH}. */
+  /** Longest `$regex` pattern, in characters (docs/limits.md); default {@link REGEX_MAX_LENGTH}. */
   maxRegexLength: number
 }
 

@@ -1,13 +1,13 @@
 import type { DataSet } from './data-set.js'
 import type { AppData } from './store/db.js'
 
-/** Why a mail was sent: the confirmation of a new address (spec §7), a password reset (spec §3.12) or `template` on create (spec §3.1). */
+/** Why a mail was sent: the confirmation of a new address (docs/users.md "Account flows"), a password reset (docs/users.md "Account flows") or `template` on create (docs/users.md "Writes"). */
 export type MailKind = 'confirmation' | 'reset_password' | 'welcome'
 
 /**
  * An email the real service would have sent, as one data set keeps it
- * (`AppData.outbox`, oldest first). No mail leaves mock-cloud (spec §11
- * "request_reset_password / resend_confirmation": "it goes to the test outbox").
+ * (`AppData.outbox`, oldest first). No mail leaves mock-cloud: it goes to the
+ * test outbox (docs/users.md "Account flows").
  */
 export interface MailRecord {
   kind: MailKind
@@ -15,13 +15,13 @@ export interface MailRecord {
   to: string
   /** The id of the user it was sent to. */
   user_id: string
-  /** The request's `subject` / `confirmation_subject`, or the default of spec §3.12 / §3.13. */
+  /** The request's `subject` / `confirmation_subject`, or the default subject (docs/users.md "Account flows"). */
   subject: string
   /** The email template the request named (`template`, `confirmation_template`); absent for the default mail. */
   template?: string
   /** The one-use token in the link (confirmation and reset mails). */
   token?: string
-  /** The link of spec §7 with the app key and the token (confirmation and reset mails). */
+  /** The link (docs/users.md "Account flows") with the app key and the token (confirmation and reset mails). */
   link?: string
   /** When it was sent, ISO 8601 UTC (from the data set's clock). */
   created_at: string
@@ -32,11 +32,11 @@ export interface OutboxMail extends MailRecord {
   key: string
 }
 
-/** Where the links of spec §7 point (the community-app forms). */
+/** Where the links of the mails point (the community-app forms). */
 const SITE = 'https://cloud.appcelerator.com/users'
 
 /**
- * The link a mail carries (spec §7): `.../users/confirmation?key=K&confirmation_token=T`
+ * The link a mail carries (docs/users.md "Account flows"): `.../users/confirmation?key=K&confirmation_token=T`
  * or `.../users/reset_password?key=K&reset_password_token=T`.
  */
 export function mailLink(kind: 'confirmation' | 'reset_password', key: string, token: string): string {

@@ -8,7 +8,7 @@ import { invalidParameter } from './errors.js'
 
 /**
  * The request parameters of one API call: query string and body merged, body
- * winning on a clash (spec §11 "request bodies"). Values are strings from
+ * winning on a clash (docs/api.md "Parameters"). Values are strings from
  * forms and query strings, `File`s from multipart bodies, or any JSON value
  * from a JSON body.
  */
@@ -52,8 +52,8 @@ export function trimmed(value: string | undefined): string | undefined {
 export const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === ''
 
 /**
- * A JSON-valued parameter (`where`, `sel`, `custom_fields`, spec §5.1, §5.3,
- * §5.8): forms and query strings send it as JSON text, JSON bodies as the
+ * A JSON-valued parameter (`where`, `sel`, `custom_fields`; docs/api.md "Queries",
+ * "Custom fields"): forms and query strings send it as JSON text, JSON bodies as the
  * value itself, so text is parsed and anything else passes through.
  *
  * @throws ApiError 400 `Invalid <name> parameter: not valid JSON (<V8's message>)`.
@@ -74,11 +74,11 @@ const TRUE_WORDS = new Set(['true', 't', '1', 'yes'])
 const FALSE_WORDS = new Set(['false', 'f', '0', 'no'])
 
 /**
- * Reads a boolean parameter the way ArrowDB clients send them (spec §11
- * "booleans"): `true`, `t`, `1`, `yes` (any case) are true; everything else,
+ * Reads a boolean parameter the way ArrowDB clients send them (docs/api.md
+ * "Parameters"): `true`, `t`, `1`, `yes` (any case) are true; everything else,
  * including `false`/`f`/`0`/`no`, empty and absent, is false. Real booleans
  * (JSON bodies) pass through and the number 1 counts as `1`. Never throws:
- * ti.cloud sends `1`/`0` (case B08) and an unrecognised word is simply "not set".
+ * ti.cloud sends `1`/`0` and an unrecognised word is simply "not set".
  *
  * @param raw - a string from a form or query string, or a JSON value.
  * @returns the boolean it stands for.
@@ -92,7 +92,7 @@ export function parseBoolean(raw: unknown): boolean {
 
 /**
  * Like {@link parseBoolean}, but undefined for anything that is not one of the
- * words of spec §11 "booleans" (or a real boolean), so a caller can tell
+ * words {@link parseBoolean} knows (or a real boolean), so a caller can tell
  * "false" from "not understood". An empty value (a form's untouched field) is
  * not understood, so it changes nothing.
  *

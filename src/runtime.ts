@@ -7,14 +7,14 @@ import { seededRandom } from './seeded-random.js'
  * What the service takes from the world outside: the time and randomness.
  * Each server has its own (its {@link Clock}, and in deterministic mode its
  * seeded generators), so the test toolkit controls them without touching the
- * rules that use them (issue 4 §5, §6).
+ * rules that use them (docs/toolkit.md).
  */
 export interface Runtime {
   /** The current time: the server's clock. */
   now(): Date
-  /** `size` random bytes; from the CSPRNG unless the server runs deterministic (spec §11 "session ids"). */
+  /** `size` random bytes; from the CSPRNG unless the server runs deterministic (docs/api.md "Sessions"). */
   randomBytes(size: number): Buffer
-  /** A new ObjectId-layout id whose time part is `at` (spec §11 "ids"). */
+  /** A new ObjectId-layout id whose time part is `at` (docs/api.md "Ids and dates"). */
   objectId: ObjectIdMaker
 }
 
@@ -34,7 +34,7 @@ export interface Runtimes {
 
 /**
  * The clock the deterministic mode starts frozen at, unless the test sets it:
- * 2020-01-01T00:00:00Z (issue 4 §6).
+ * 2020-01-01T00:00:00Z (docs/toolkit.md).
  */
 export const DETERMINISTIC_START = new Date('2020-01-01T00:00:00.000Z')
 
@@ -43,7 +43,7 @@ export const DETERMINISTIC_START = new Date('2020-01-01T00:00:00.000Z')
  *
  * Without `seed`: one runtime for all, the CSPRNG and process-wide ids.
  *
- * With `seed` (deterministic mode, issue 4 §6): one generator per data set,
+ * With `seed` (deterministic mode, docs/toolkit.md): one generator per data set,
  * seeded from `seed` and the app key, for ids (process part, counter start),
  * session ids and tokens. What key K's calls return then depends only on the
  * seed, K, the calls made with K since its last reset, and the clock, not on the

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash } from 'node:crypto'
 
 /**
- * A deterministic stream of random bytes for deterministic mode (issue 4 §6):
+ * A deterministic stream of random bytes for deterministic mode (docs/toolkit.md):
  * the AES-256-CTR key stream under a key derived (SHA-256) from `seed`, so the
  * same seed gives the same bytes on every run and every machine, with the
  * statistical quality of the cipher. Not a secret: anyone who knows the seed can

@@ -47,7 +47,7 @@ export interface RunningMockCloud extends Controls {
 
 /**
  * Largest request head (request line and headers), in bytes: 1 MiB, as for bodies. Clients put
- * `where` in the URL of GET calls (spec §1.2), and a `$in` over a few hundred ids passes Node's
+ * `where` in the URL of GET calls (docs/api.md "Parameters"), and a `$in` over a few hundred ids passes Node's
  * 16 KiB default, which would answer a bare 431 without an envelope.
  */
 const MAX_HEADER_BYTES = 1024 * 1024

@@ -12,7 +12,7 @@ export interface SnapshotInfo {
 
 /**
  * Named snapshots of data sets, in memory (never in the `--data` file), for
- * tests that build a state once and return to it (issue 4 §2).
+ * tests that build a state once and return to it (docs/toolkit.md).
  *
  * A name is one snapshot of the whole server or of single keys:
  * `save(name)` takes every data set in use (and replaces what `name` held);

@@ -1,8 +1,8 @@
 import { createHmac, randomFillSync, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 /**
- * Salted password hashing in two profiles (issue 5), both never keeping the plain password
- * (spec §4 "Never returned: `password`, `password_confirmation`" is kept by `view.ts`):
+ * Salted password hashing in two profiles (docs/users.md "Passwords"), both never keeping the plain
+ * password (replies never show it either: docs/users.md "Replies", kept by `view.ts`):
  *
  * - `fast` (the default): one HMAC-SHA-256 of the password keyed with a 16-byte random salt,
  *   `hmac-sha256$<salt hex>$<hash hex>`. A few microseconds, so sign-up- and login-heavy test

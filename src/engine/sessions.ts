@@ -2,7 +2,7 @@ import type { DataSet } from '../data-set.js'
 
 /**
  * Sessions of one data set, kept in the store so a `--data` file keeps them
- * across restarts (spec §1.3, §11 "session ids"). Ids are 144 random bits from
+ * across restarts (docs/api.md "Sessions"). Ids are 144 random bits from
  * the CSPRNG (a seeded generator in deterministic mode), base64url (24 URL-safe
  * characters), opaque to clients.
  */
@@ -35,7 +35,7 @@ export class Sessions {
 
   /**
    * The user id behind a live session, or undefined: an unknown, ended or
-   * expired id counts as no session (spec §11 "session lookup").
+   * expired id counts as no session (docs/api.md "Sessions").
    */
   userIdOf(sessionId: string | undefined): string | undefined {
     if (!sessionId || !Object.hasOwn(this.dataSet.data.sessions, sessionId)) return undefined
@@ -49,7 +49,7 @@ export class Sessions {
     return lifetime !== null && this.dataSet.runtime.now().getTime() >= Date.parse(createdAt) + lifetime
   }
 
-  /** Ends one session (logout, spec §3.3). */
+  /** Ends one session (logout, docs/api.md "Sessions"). */
   end(sessionId: string): void {
     delete this.dataSet.data.sessions[sessionId]
   }
@@ -65,7 +65,7 @@ export class Sessions {
     }
   }
 
-  /** Ends every session of these users (their accounts were deleted, spec §11 "delete self"). */
+  /** Ends every session of these users (their accounts were deleted, docs/users.md "Writes"). */
   endAllOf(userIds: ReadonlySet<string>): void {
     const sessions = this.dataSet.data.sessions
     for (const [id, session] of Object.entries(sessions)) {

@@ -6,7 +6,7 @@ import { incomingOf } from './node-request.js'
 import { queryParams } from './params.js'
 
 /**
- * Who may use the admin routes (`/__mock/*`, issue 4 item 8, issue 6 item 6):
+ * Who may use the admin routes (`/__mock/*`, docs/toolkit.md):
  *
  * - without an admin token, only clients connecting from loopback (127.0.0.0/8, ::1, and
  *   ::ffff:127.x.x.x) and in-process calls (`app.request()`, which have no socket); any

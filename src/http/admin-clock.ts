@@ -9,7 +9,7 @@ import { readParams } from './params.js'
 const ACTIONS = ['freeze', 'unfreeze', 'set', 'advance'] as const
 
 /**
- * The server's clock over HTTP (issue 4 §5), the twin of `cloud.clock`:
+ * The server's clock over HTTP (docs/toolkit.md), the twin of `cloud.clock`:
  *
  * - `GET /__mock/clock` → `response.clock` = `{ now: ISO, frozen }`
  * - `POST /__mock/clock` with parameters (query, form or JSON body):

@@ -5,7 +5,7 @@ import { adminKey, adminRoute } from './admin-route.js'
 import { renderJson, renderSuccess } from './envelope.js'
 
 /**
- * Export and import of data sets (issue 4 §2), the twins of `exportData` and `importData`:
+ * Export and import of data sets (docs/toolkit.md), the twins of `exportData` and `importData`:
  *
  * - `GET /__mock/data?key=K` answers K's data set itself, not an envelope, so the
  *   reply can be saved as a file: `{ "users": [...], "sessions": {...} }`; without

@@ -6,7 +6,7 @@ import { renderSuccess } from './envelope.js'
 import { readParams } from './params.js'
 
 /**
- * Faults over HTTP (issue 4 item 4), twins of `fault()`, `faults()` and `clearFaults()`:
+ * Faults over HTTP (docs/toolkit.md), twins of `fault()`, `faults()` and `clearFaults()`:
  *
  * - `POST /__mock/faults[?key=K]` with a JSON (or form) body `{ "method_name" | "path",
  *   "times", "ttl", "error": {"code","message"}, "delay", "drop" }` → `response.faults`

@@ -4,7 +4,7 @@ import { adminKey, adminRoute, onlyParams } from './admin-route.js'
 import { ENVELOPE_PARAMS, renderSuccess } from './envelope.js'
 
 /**
- * The request journal over HTTP (issue 4 item 3), twins of `requests()` and `clearRequests()`:
+ * The request journal over HTTP (docs/toolkit.md), twins of `requests()` and `clearRequests()`:
  *
  * - `GET /__mock/requests?key=K&method_name=loginUser&status=401&since=2024-03-01T10:00:00Z`
  *   → `response.requests`, oldest first, `meta.count`; every filter optional.

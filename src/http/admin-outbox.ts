@@ -8,8 +8,8 @@ import { renderSuccess } from './envelope.js'
  * `GET /__mock/outbox[?key=K]` lists the mails the real service would have
  * sent (confirmation, password reset, welcome), of app key K or of every app
  * key, as `response.mails` with their number in `meta.count`, so a test can
- * finish a reset or confirmation flow over HTTP (spec §7, §11
- * "request_reset_password / resend_confirmation").
+ * finish a reset or confirmation flow over HTTP (docs/users.md
+ * "Account flows").
  *
  * @example
  * // GET /__mock/outbox?key=TESTKEY →

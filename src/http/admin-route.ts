@@ -9,7 +9,7 @@ export type AdminHandler = (c: Context, params: Params) => Promise<Response> | R
 
 /**
  * Adds a test-control route under `/__mock/` with a handler per verb, answered
- * as the API answers (spec §2.3): another verb gets 405 with `Allow`, an
+ * as the API answers (docs/api.md "Envelope"): another verb gets 405 with `Allow`, an
  * {@link ApiError} its envelope, a `RangeError` (a bad value handed to the
  * clock or an option) a 400 envelope with its message, anything else a logged 500 envelope.
  *

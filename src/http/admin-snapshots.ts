@@ -4,7 +4,7 @@ import { adminKey, adminRoute } from './admin-route.js'
 import { renderSuccess } from './envelope.js'
 
 /**
- * Named snapshots over HTTP (issue 4 §2), the twins of `snapshot`, `restore`,
+ * Named snapshots over HTTP (docs/toolkit.md), the twins of `snapshot`, `restore`,
  * `snapshots` and `deleteSnapshot` on the cloud object:
  *
  * - `POST /__mock/snapshots/NAME[?key=K]` takes one (K's data set, or all) → `response.snapshot`

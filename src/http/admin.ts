@@ -18,7 +18,7 @@ import { openApiRoutes } from './openapi.js'
  * empties their journal and faults), `POST /__mock/reset?key=K` only that app
  * key's; every other concern is in its own `admin-*.ts` file, added here with one
  * line, and described in `openapi.ts` (one entry per route). Routes about one data
- * set take its app key as `key`; without it they act on every data set (issue 4 §8).
+ * set take its app key as `key`; without it they act on every data set (docs/toolkit.md).
  * Replies use the ArrowDB envelope (with `pretty_json` and
  * `suppress_response_codes`), so clients parse them the same way. Who may call
  * them: `admin-access.ts` (loopback clients, or any client with the admin token).

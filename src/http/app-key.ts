@@ -2,10 +2,10 @@ import { ApiError } from '../errors.js'
 import { textParam, type Params } from '../param-values.js'
 
 /**
- * Checks the app key, sent as the `key` parameter (spec §1.1): missing →
+ * Checks the app key, sent as the `key` parameter (docs/api.md "Parameters"): missing →
  * the default key, or without one 401 `Application key is not provided.`;
  * with a list of allowed keys, any other than those and the default →
- * 401 `Invalid app key` (spec §11 "unknown app key").
+ * 401 `Invalid app key` (docs/api.md "App keys").
  *
  * @param allowed - empty: every non-empty key is accepted.
  * @param defaultKey - the key of a call that sends none.

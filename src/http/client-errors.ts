@@ -10,7 +10,7 @@ const LINGER_MS = 2000
 /**
  * Makes `server` answer a request that Node's HTTP parser refuses before any route sees it (a
  * raw byte above 0x7f or a space in the request line, a head over the size limit, a broken
- * chunked body...) with a failure envelope, as every other answer is (spec §2.3), instead of
+ * chunked body...) with a failure envelope, as every other answer is (docs/api.md "Envelope"), instead of
  * Node's bare `400 Bad Request` with no body. The connection is closed afterwards: the parser
  * cannot find the next request on it.
  *

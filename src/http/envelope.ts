@@ -10,10 +10,10 @@ declare module 'hono' {
 }
 
 /**
- * The ArrowDB envelope (spec §2): `{"meta":{...},"response":{...}}`, HTTP
+ * The ArrowDB envelope (docs/api.md "Envelope"): `{"meta":{...},"response":{...}}`, HTTP
  * status = `meta.code` unless `suppress_response_codes` is true, then 200
- * (spec §11 "status codes", case B17); `pretty_json` indents by two spaces
- * (spec §11 "pretty_json"). This is the only place that renders replies.
+ * (docs/api.md "Status codes"); `pretty_json` indents by two spaces
+ * (docs/api.md "Status codes"). This is the only place that renders replies.
  */
 
 /**
@@ -48,7 +48,7 @@ export function renderBytes(
   return c.body(bytes.data, 200, { 'Content-Type': bytes.type })
 }
 
-/** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (spec §2.3, §11). */
+/** A failure: `meta` = status fail, code, message and, for a known endpoint, its method_name (docs/api.md "Envelope"). */
 export function renderFailure(c: Context, params: Params, error: ApiError, method_name: string | undefined): Response {
   return render(c, params, error.code, failureBody(error, method_name).meta, undefined)
 }
@@ -96,7 +96,7 @@ function render(
 
 /**
  * `body` as a JSON reply with status `status`, indented by two spaces under `pretty_json`
- * (spec §11 "pretty_json"): the envelopes above, and the one admin reply that is not an
+ * (docs/api.md "Status codes"): the envelopes above, and the one admin reply that is not an
  * envelope (`GET /__mock/data`, saved as a file).
  */
 export function renderJson(c: Context, params: Params, status: number, body: unknown): Response {

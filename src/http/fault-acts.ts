@@ -5,7 +5,7 @@ import type { Fault } from '../faults.js'
 import { incomingOf } from './node-request.js'
 
 /**
- * Carries out a fault on the call it hit (issue 4 item 4): first its delay, then its error
+ * Carries out a fault on the call it hit (docs/toolkit.md): first its delay, then its error
  * or its drop.
  *
  * - `delay`: waits that many milliseconds of real time (not the server's clock, which a

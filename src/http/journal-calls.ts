@@ -29,7 +29,7 @@ declare module 'hono' {
 }
 
 /**
- * Middleware that records every call under it in the journal (issue 4 item 3): its arrival
+ * Middleware that records every call under it in the journal (docs/toolkit.md): its arrival
  * time by the server's clock (`Clock`, which a test may freeze or move), and after the handler the status, the envelope's `meta` and
  * the wall time taken (measured with `performance.now()`, which a test clock does not move).
  *

@@ -5,7 +5,7 @@ import { REDACTED } from '../journal.js'
 import { adminRoute } from './admin-route.js'
 
 /**
- * The OpenAPI 3.1 description of the admin routes (`/__mock/*`, issue 4 item 8), served at
+ * The OpenAPI 3.1 description of the admin routes (`/__mock/*`, docs/toolkit.md), served at
  * `GET /__mock/openapi.json`. One entry of {@link paths} per route: a new admin route adds
  * its entry there (test/http/openapi.test.ts checks that every route has one and no entry
  * lacks a route).

@@ -9,10 +9,10 @@ import { incomingOf } from './node-request.js'
 /**
  * The parameters of a request: the query string merged with the body, body
  * winning on a clash and the last of repeated keys winning, for every verb
- * (spec §1.2, §11 "request bodies", case B27). Bodies may be urlencoded (also
+ * (docs/api.md "Parameters"). Bodies may be urlencoded (also
  * when no Content-Type is sent, as `curl -d` does), multipart or JSON.
  *
- * GET bodies are read too: the guides send `curl -d ... -X GET` (spec §1.2).
+ * GET bodies are read too: the guides send `curl -d ... -X GET` (docs/api.md "Parameters").
  * Over HTTP every body is read from Node's request (see README "Performance").
  *
  * @param query - the query-string parameters, from {@link queryParams}.
@@ -62,7 +62,7 @@ export function checkUrlEncoding(c: Context): void {
  * Refuses urlencoded text (a query string or a form body) with a malformed
  * percent-escape (`%`, `%2`, `%ZZ`) or one that decodes to invalid UTF-8 (`%FF`):
  * read leniently, such text silently turns into other characters (U+FFFD), so
- * that e.g. two different app keys would name one data set (issue 6 §1).
+ * that e.g. two different app keys would name one data set.
  *
  * @throws ApiError 400 `Invalid <where>: malformed percent-encoding in "<part>"; ...`.
  */
@@ -85,7 +85,7 @@ function tooLarge(maxBodyBytes: number): ApiError {
 async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {
   const incoming = incomingOf(c)
   // HTTP/1.1 has no request body without Content-Length or Transfer-Encoding (RFC 9112 §6.3):
-  // no stream to wait on, a tenth of the time of a GET with no body (issue 5).
+  // no stream to wait on, a tenth of the time of a GET with no body.
   if (incoming && incoming.headers['transfer-encoding'] === undefined && Number(incoming.headers['content-length'] ?? 0) === 0) {
     return new Uint8Array()
   }

@@ -7,18 +7,18 @@ const COOKIE = '_session_id'
 /**
  * The session id a request carries: the `_session_id` parameter (query or
  * body, as ti.cloud sends it), then `session_id`, then the `_session_id`
- * cookie (as the arrowdb SDK sends it) (spec §1.3, §11 "session lookup", case B06).
+ * cookie (as the arrowdb SDK sends it) (docs/api.md "Sessions").
  */
 export function sessionIdOf(c: Context, params: Params): string | undefined {
   return textParam(params, '_session_id') || textParam(params, 'session_id') || getCookie(c, COOKIE) || undefined
 }
 
-/** Sets `_session_id=<id>; Path=/; HttpOnly` (spec §11 "session cookie"). */
+/** Sets `_session_id=<id>; Path=/; HttpOnly` (docs/api.md "Sessions"). */
 export function setSessionCookie(c: Context, id: string): void {
   setCookie(c, COOKIE, id, { path: '/', httpOnly: true })
 }
 
-/** Clears the session cookie with `Max-Age=0` after logout (spec §11 "session cookie"). */
+/** Clears the session cookie with `Max-Age=0` after logout (docs/api.md "Sessions"). */
 export function clearSessionCookie(c: Context): void {
   setCookie(c, COOKIE, '', { path: '/', httpOnly: true, maxAge: 0 })
 }

@@ -2,7 +2,7 @@
  * MongoDB's comparison of values (its "BSON type comparison order"), for the
  * values a query doc can hold: JSON values and `Date`s. One rule serves
  * `where` (equality, ranges) and `order`, so both answer as MongoDB does
- * (spec §11 "comparison semantics", "order").
+ * (docs/api.md "Queries").
  */
 
 /**

@@ -3,9 +3,9 @@
  * calendar fields into an instant, so "2020-02-31" or "24:00" is no date in either.
  */
 
-// yyyy-mm-dd hh:mm:ss+zzzz, the space before the zone optional (spec §5.8).
+// yyyy-mm-dd hh:mm:ss+zzzz, the space before the zone optional (docs/api.md "Custom fields").
 const CUSTOM_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})() ?([+-]\d{2}:?\d{2})$/
-// YYYY-MM-DDTHH:MM:SS+zzzz, the form replies show dates in (spec §11 "dates on the wire").
+// YYYY-MM-DDTHH:MM:SS+zzzz, the form replies show dates in (docs/api.md "Ids and dates").
 const WIRE_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})()([+-]\d{4})$/
 // ISO 8601 date or date-time, `T` or a space between; seconds, fraction and zone optional.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/i
@@ -32,9 +32,9 @@ function instantOf(match: RegExpExecArray): Date | undefined {
 }
 
 /**
- * Reads a string in the custom-field date form of spec §5.8
+ * Reads a string in the custom-field date form (docs/api.md "Custom fields")
  * (`2011-11-02 17:07:37 -0700`, `2020-01-01 03:30:00+0000`) as the instant
- * it names (spec §11 "dates in custom fields", "date values in where").
+ * it names (docs/api.md "Custom fields").
  * Other strings, and impossible dates such as month 13, are not dates.
  *
  * @returns the `Date`, or undefined when `text` is not in that form.
@@ -47,8 +47,8 @@ export function parseCustomDate(text: string): Date | undefined {
 }
 
 /**
- * Reads a string in the wire date form (`2011-11-03T00:07:37+0000`, spec §11
- * "dates on the wire") as the instant it names: the form in which a client
+ * Reads a string in the wire date form (`2011-11-03T00:07:37+0000`, docs/api.md
+ * "Ids and dates") as the instant it names: the form in which a client
  * that read a custom date sends it back.
  *
  * @returns the `Date`, or undefined when `text` is not exactly in that form.
@@ -64,7 +64,7 @@ export function parseWireDate(text: string): Date | undefined {
  * Reads an ISO 8601 date or date-time as the instant it names, leniently, as
  * people write them in fixtures and queries: `2024-03-01` (midnight UTC),
  * `2024-03-01T10:15:00Z`, `2024-03-01 10:15`, and the wire format
- * `2024-03-01T10:15:00+0000` (spec §4). No zone means UTC. Surrounding
+ * `2024-03-01T10:15:00+0000` (docs/users.md "Replies"). No zone means UTC. Surrounding
  * spaces are ignored; impossible dates such as 2024-02-30 are not dates.
  *
  * @returns the `Date`, or undefined for anything else.
@@ -80,7 +80,7 @@ export function parseIsoDate(text: string): Date | undefined {
  * A `where` value written as an ISO 8601 or wire-format date
  * (`2011-11-03T00:07:37+0000`) on a field that may hold a date or text:
  * compared with a date it is that instant, with anything else the text as
- * sent (spec §11 "date values in where", "dates in custom fields"). Clients
+ * sent (docs/api.md "Custom fields"). Clients
  * send back the dates replies showed them, in the wire format, so a custom
  * date field must match its own wire form; a text field holding the same
  * characters must still match them as text.

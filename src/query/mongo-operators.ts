@@ -104,7 +104,7 @@ const $gte = rangeOperator((order) => order >= 0)
 
 // mingo 7.2.7 $in only intersects the elements of an array field with the
 // operands, so {"$in": [["golf","snowboarding"]]} never matches a field equal
-// to that array, and $nin (its negation) matches it wrongly (case B19).
+// to that array, and $nin (its negation) matches it wrongly.
 const inList = (reached: Field, operands: unknown): Predicate => {
   const equalities = (operands as readonly unknown[]).map((operand) => equality(reached, operand))
   return (doc) => someAccepts(equalities, doc)
@@ -146,7 +146,7 @@ const isElemMatch = (operand: unknown): operand is { $elemMatch: AnyObject } =>
 
 // MongoDB defines $all as an $and of equalities, so ["golf"] also matches a
 // scalar "golf" and [[1,2]] matches the array [1,2]; mingo 7.2.7 requires an
-// array field and compares only its elements (case B20). A list of
+// array field and compares only its elements. A list of
 // {"$elemMatch": …} is an $and of those; where-tree.ts lets only such a list
 // or a list of values through (a value never holds a `$` key).
 const $all: QueryOperator = (selector, operand, options) => {
@@ -194,7 +194,7 @@ const $nearSphere = fieldOperator((reached, near) => {
 })
 
 /**
- * The only operators a `where` can reach (spec §5.1, §11 "where"): mingo's
+ * The only operators a `where` can reach (docs/api.md "Queries"): mingo's
  * own for `$and`, `$or`, `$nor` and `$not`, which follow MongoDB; ours for
  * every operator on a field, where mingo does not (the table in
  * `test/query/mongodb-divergences.md`). `$linearRegex` is where-tree.ts's

@@ -1,13 +1,13 @@
 /**
- * The geo condition of spec §5.1: `{"coordinates": {"$nearSphere": [lng, lat],
+ * The geo condition of a `where` (docs/api.md "Queries"): `{"coordinates": {"$nearSphere": [lng, lat],
  * "$maxDistance": r}}`, on the reserved custom field `coordinates`, which
- * holds `[lng, lat]` or a list of them (spec §5.8).
+ * holds `[lng, lat]` or a list of them (docs/api.md "Custom fields").
  */
 
 /** The operand `where-tree.ts` builds from `{"$nearSphere": [lng, lat], "$maxDistance": r}`. */
 export interface NearSphere {
   near: readonly [number, number]
-  /** Great-circle distance in radians (spec §5.1); absent = no limit. */
+  /** Great-circle distance in radians (docs/api.md "Queries"); absent = no limit. */
   maxDistance?: number
 }
 

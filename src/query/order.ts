@@ -61,8 +61,8 @@ function parseOrder(raw: string): SortKey[] {
 }
 
 /**
- * Compiles the `order` parameter of `users/query` (spec §5.2, §11 "order",
- * "ties in order", "comparison semantics"): a comma list of query doc field
+ * Compiles the `order` parameter of `users/query` (docs/api.md
+ * "Queries"): a comma list of query doc field
  * names or dotted paths (`pet.age`), `-` before a name for descending, e.g.
  * `first_name,-created_at`. Values compare as MongoDB sorts them: missing and
  * null first when ascending; across types null < numbers < strings < objects

@@ -1,7 +1,7 @@
 import { ApiError } from '../errors.js'
 import { integerValue, isAbsent } from '../param-values.js'
 
-/** Query parameters that choose a page of `users/query` results (spec §5.4, §5.7). */
+/** Query parameters that choose a page of `users/query` results (docs/api.md "Queries"). */
 interface LimitSkipParams {
   limit?: unknown
   skip?: unknown
@@ -15,7 +15,7 @@ interface LimitSkip {
   skip: number
 }
 
-/** A 1-based page of `users/search` results (spec §5.9, §11 "search"). */
+/** A 1-based page of `users/search` results (docs/users.md "Search"). */
 interface SearchPaging {
   page: number
   per_page: number
@@ -33,7 +33,7 @@ const SKIP: IntRule = { name: 'skip', min: 0, max: 4999, fallback: 0 }
 const PER_PAGE: IntRule = { name: 'per_page', min: 1, max: 1000, fallback: 10 }
 const PAGE: IntRule = { name: 'page', min: 1, fallback: 1 }
 
-/** The most `meta.count` reports as a number (spec §5.5, §5.6). */
+/** The most `meta.count` reports as a number (docs/api.md "Queries"). */
 const COUNT_CAP = 5000
 
 function readInt(raw: unknown, rule: IntRule): number {
@@ -49,9 +49,9 @@ function readInt(raw: unknown, rule: IntRule): number {
 }
 
 /**
- * Reads `limit`/`skip` for `users/query` (spec §5.4, §11 "limit / skip"):
+ * Reads `limit`/`skip` for `users/query` (docs/api.md "Queries"):
  * limit 1–1000 (default 10), skip 0–4999 (default 0). When neither is given
- * but `page`/`per_page` are, they are honoured as an offset (spec §5.7):
+ * but `page`/`per_page` are, they are honoured as an offset (docs/api.md "Queries"):
  * limit = per_page (1–1000, default 10), skip = (page − 1) × per_page with
  * page ≥ 1 (default 1); the 4999 skip cap does not apply to that offset.
  * Values may be strings ("10") or JSON numbers.
@@ -75,7 +75,7 @@ export function parseLimitSkip(params: LimitSkipParams): LimitSkip {
 }
 
 /**
- * Reads `page`/`per_page` for `users/search` (spec §5.9, §11 "search"):
+ * Reads `page`/`per_page` for `users/search` (docs/users.md "Search"):
  * page ≥ 1 (default 1), per_page 1–1000 (default 10).
  *
  * @throws ApiError 400 `Invalid page parameter; value must be an integer of 1 or more` or
@@ -88,7 +88,7 @@ export function parseSearchPaging(params: { page?: unknown; per_page?: unknown }
 }
 
 /**
- * The value of `meta.count` for `n` matches (spec §5.5): the number itself,
+ * The value of `meta.count` for `n` matches (docs/api.md "Queries"): the number itself,
  * or the string `"5000+"` above 5000.
  *
  * @example

@@ -7,7 +7,7 @@ type Selection = (wire: Record<string, unknown>) => Record<string, unknown>
 
 type ParamName = 'sel' | 'unsel'
 
-/** Reads `{"all":["name", …]}` (spec §5.3), from JSON text or a parsed JSON body. */
+/** Reads `{"all":["name", …]}` (docs/api.md "Queries"), from JSON text or a parsed JSON body. */
 function parseFieldList(param: ParamName, raw: unknown): Set<string> {
   const value = jsonParam(param, raw)
   const shape = `must be {"all":[field names]}`
@@ -29,7 +29,7 @@ function keepOnly(names: Set<string>): Selection {
       if (key === 'id' || names.has(key)) out[key] = value
     }
     if (Object.hasOwn(out, 'custom_fields')) return out
-    // A bare name that is not a top-level field names a custom field (spec §5.3).
+    // A bare name that is not a top-level field names a custom field (docs/api.md "Queries").
     const custom = Object.entries(customFieldsOf(wire)).filter(([key]) => names.has(key) && !Object.hasOwn(wire, key))
     if (custom.length > 0) out.custom_fields = Object.fromEntries(custom)
     return out
@@ -52,14 +52,14 @@ function leaveOut(names: Set<string>): Selection {
 }
 
 /**
- * Compiles `sel` / `unsel` (spec §5.3, §11 "sel / unsel") into a function
+ * Compiles `sel` / `unsel` (docs/api.md "Queries") into a function
  * applied to each WIRE user, the shape clients see (custom fields nested
  * under `custom_fields`). Each parameter is `{"all":[names]}` as JSON text or
  * a parsed object. A name is a top-level wire field or, when the user has no
  * such top-level field, one of its custom fields by bare name. `sel` keeps
  * just the named fields (`custom_fields` only when one of its fields, or
  * `custom_fields` itself, is named); `unsel` drops them. `id` is always kept
- * (spec §11). The input is not modified.
+ * (docs/api.md "Queries"). The input is not modified.
  *
  * @returns the trimming function, or undefined when neither parameter is given.
  * @throws ApiError 400 `Invalid sel parameter: <reason>` / `Invalid unsel

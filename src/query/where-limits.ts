@@ -1,5 +1,5 @@
 /**
- * How large a `where` may be (issue "Hardening" item 2, spec §11 "$regex").
+ * How large a `where` may be (docs/limits.md).
  * A `where` beyond a limit is answered 400 `Invalid where parameter: <reason>`
  * before anything is matched, so no request can make the server spend
  * unbounded time or stack on it.
@@ -11,7 +11,7 @@ export const WHERE_MAX_DEPTH = 32
 /** Nodes (objects, arrays and values, keys not counted) a `where` may hold: room for a `$in` of a few thousand ids. */
 export const WHERE_MAX_NODES = 10_000
 
-/** Characters a `$regex` pattern may hold (spec §11 "$regex"). */
+/** Characters a `$regex` pattern may hold (docs/limits.md). */
 export const REGEX_MAX_LENGTH = 256
 
 /**

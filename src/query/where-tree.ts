@@ -22,7 +22,7 @@ const CODE_OPERATORS = new Set(['$where', '$function', '$accumulator', '$expr', 
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor'])
 const COMPARISONS = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte'])
 const LIST_OPERATORS = new Set(['$in', '$nin', '$all'])
-/** Every operator spec §5.1 names; anything else is refused before mingo sees it. */
+/** Every operator a `where` may use (docs/api.md "Queries", README "Photos"); anything else is refused before mingo sees it. */
 const ALLOWED_OPERATORS = new Set([
   ...COMPARISONS,
   ...LIST_OPERATORS,
@@ -156,8 +156,8 @@ function listOperand(operator: string, operand: unknown, regexLimit: number): un
 }
 
 /**
- * A value compared with a field. A date string of spec §5.8 becomes a date
- * (spec §11 "date values in where"). An ISO 8601 or wire-format string
+ * A value compared with a field. A custom-field date string (docs/api.md "Custom fields") becomes a date
+ * (docs/api.md "Custom fields"). An ISO 8601 or wire-format string
  * (`2024-03-01`, `2011-11-03T00:07:37+0000`) becomes a {@link DateOrText}:
  * the instant for a field holding a date (built-in or custom), the text for
  * one holding text, since clients send back the dates replies showed them.
@@ -187,7 +187,7 @@ function literal(value: unknown): unknown {
 }
 
 /**
- * Spec §5.1 / §11 "$regex": prefix-only, at most `maxLength` characters,
+ * A `$regex` (docs/api.md "Queries", docs/limits.md): prefix-only, at most `maxLength` characters,
  * flags `i` and `m` only. Compiled for RE2 (re2js), which matches in time
  * linear in the input, so no pattern (`^a(a+)+$`...) backtracks
  * catastrophically; lookarounds and backreferences, which RE2 lacks, are
@@ -207,7 +207,7 @@ function compileRegex(pattern: unknown, options: unknown, maxLength: number): Li
   }
 }
 
-/** Spec §5.1 geo: `[longitude, latitude]` and an optional distance in radians. */
+/** The geo condition (`$nearSphere`): `[longitude, latitude]` and an optional distance in radians. */
 function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
   const valid =
     Array.isArray(point) &&
@@ -226,9 +226,9 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
 }
 
 /**
- * Validates a parsed `where` object and rewrites it for mingo (spec §5.1,
- * §11 "where", "$regex", "date values in where"): within the size limits;
- * only the operators of spec §5.1 in their proper places; code-running ones
+ * Validates a parsed `where` object and rewrites it for mingo (docs/api.md
+ * "Queries", docs/limits.md): within the size limits;
+ * only the operators a `where` may use, in their proper places; code-running ones
  * (`$where`, `$function`, `$accumulator`, `$expr`, `$jsonSchema`) refused,
  * never run; non-empty `$and`/`$or`/`$nor` arrays; prefix-only `$regex`
  * compiled for RE2 as `$linearRegex`; date strings turned into dates; every
@@ -241,7 +241,7 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
  * @throws ApiError 400 `Invalid where parameter: must be a JSON object` for
  *   anything but a plain object, `Invalid where parameter: <reason>` for a
  *   broken rule or limit (the reason names the offending operator or limit),
- *   or 400 with the exact §5.1 regex-prefix message.
+ *   or 400 with the exact regex-prefix message of the real service.
  * @example
  * normalizeWhere({ $text: { $search: 'golf' }, age: { $gt: 28 } }, whereLimits())
  * // { criteria: { age: { $gt: 28 } }, search: 'golf' }

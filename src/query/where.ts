@@ -10,14 +10,14 @@ type WherePredicate = (doc: Record<string, unknown>) => boolean
 
 /**
  * Compiles the `where` parameter of `users/query`, `users/count` and
- * `users/batch_delete` (spec §5.1, §11 "where", "$regex", "comparison
- * semantics", "date values in where", "`$text` in query").
+ * `users/batch_delete` (docs/api.md "Queries",
+ * "Custom fields"; docs/users.md "Search" for `$text`).
  *
  * Matching follows MongoDB, not mingo, where the two differ (see
  * `mongo-operators.ts` and `test/query/mongodb-divergences.md`): type
  * bracketing, null matching a missing field, element-wise matching of
  * arrays, key order in embedded documents, `$in`/`$nin` with array operands
- * (case B19), `$all` on scalars (case B20). Date strings compare with date
+ *, `$all` on scalars. Date strings compare with date
  * fields by instant (see `where-tree.ts`). A top-level
  * `$text: {"$search": …}` is matched by {@link compileKeywords} and ANDed
  * with the rest.
@@ -31,7 +31,7 @@ type WherePredicate = (doc: Record<string, unknown>) => boolean
  *   when there is no `where`, so the caller can skip building docs.
  * @throws ApiError 400 `Invalid where parameter: <reason>` for text that is
  *   not JSON, a value that is not a JSON object, a limit passed, or any rule
- *   of {@link normalizeWhere}; 400 with the §5.1 message for a regex that
+ *   of {@link normalizeWhere}; 400 with the real service's message for a regex that
  *   does not start with `^` and a letter or digit.
  * @example
  * const match = compileWhere('{"color":{"$in":["blue","red"]}}')

@@ -61,7 +61,7 @@ function checkOptions(options: unknown): { baseUrl: string; key: string | undefi
  * talks to a mock-cloud server (or any ArrowDB-compatible one), so app code written against
  * `Cloud.Users` runs unmodified in tests. Each Cloud has its own session.
  *
- * Wire behaviour, as ti.cloud (spec §1): `?key=` and `&_session_id=` on the URL,
+ * Wire behaviour, as ti.cloud (docs/api.md "Parameters"): `?key=` and `&_session_id=` on the URL,
  * `suppress_response_codes=true` on every call, parameters in the URL for GET/DELETE and as a
  * form body for POST/PUT, objects as JSON text, booleans as `1`/`0`. The session is taken from
  * any reply's `meta.session_id` and dropped after `Users.logout` and `Users.remove`.

@@ -1,6 +1,6 @@
 /**
  * How ti.cloud turns an app's parameters into wire values (`cleanInvalidData` in `utils.js` and
- * `OAuth.percentEncode`). Spec §1.2: objects as JSON text, booleans as `1`/`0`.
+ * `OAuth.percentEncode`). docs/api.md "Parameters": objects as JSON text, booleans as `1`/`0`.
  */
 
 /** The parameters that may carry an upload; ti.cloud leaves their values as they are. */

@@ -1,7 +1,7 @@
 /**
  * Which REST call each Cloud method makes: ti.cloud's method table (`commonjs/src/sdk/cloudapi.js`
  * of appcelerator-modules/ti.cloud 3.2.11) for the Users, SocialIntegrations, KeyValues and ACLs objects.
- * Spec §3 (verb table).
+ * docs/users.md "Endpoints" (verb table).
  */
 
 /**

@@ -20,7 +20,7 @@ export interface RequestTarget {
 
 /**
  * Builds the request ti.cloud makes (`Cocoafish.prototype.sendRequest` in `api.js` and
- * `sendAppceleratorRequest` in `utils.js`), spec §1.1–1.3:
+ * `sendAppceleratorRequest` in `utils.js`; docs/api.md "Parameters", "Sessions"):
  * - URL `<base>/v1/<path>?key=<key>` then `&_session_id=<session>`, both as given (not encoded);
  * - GET and DELETE: every parameter appended to the URL as `&name=<percent-encoded value>`;
  * - POST and PUT: an `application/x-www-form-urlencoded; charset=utf-8` body, or

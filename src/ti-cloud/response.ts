@@ -6,7 +6,7 @@ import type { CloudMeta, CloudResponse } from './types.js'
  * (`cloudapi.js`): the reply's `response` object itself, with — when `meta.status` is `"ok"` —
  * `success: true`, `error: false`, `meta` added after its data keys; otherwise `success: false`,
  * `error: true`, `code` and `message` from `meta`, or (no meta) `code` undefined and the event's
- * `message`. A failure carries no `meta`. Spec §2, cases B17.
+ * `message`. A failure carries no `meta` (docs/api.md "Envelope").
  *
  * @example
  * toCloudResponse({ meta: { code: 200, status: 'ok', method_name: 'showMe' }, response: { users: [u] } })

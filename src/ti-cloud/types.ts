@@ -6,7 +6,7 @@
 /**
  * The parameters of one call, as an app passes them: strings, numbers, booleans (sent as
  * `1`/`0`), objects and arrays (sent as JSON text); `null`/`undefined` values are left out.
- * `photo` or `file` holding a `Blob` or bytes is uploaded as a file (multipart). Spec §1.2.
+ * `photo` or `file` holding a `Blob` or bytes is uploaded as a file (multipart; docs/api.md "Parameters").
  */
 export type CloudData = Record<string, unknown>
 

@@ -12,20 +12,19 @@ import { passwordProblems, validationFailed } from './validation.js'
 import { toWireUser } from './view.js'
 import type { UsersResult } from './service.js'
 
-/** 400 for a confirmation or reset token that is unknown, used or expired (spec §11 "reset_password / confirm_user"). */
+/** 400 for a confirmation or reset token that is unknown, used or expired (docs/users.md "Account flows"). */
 export const INVALID_TOKEN = 'Invalid or expired token.'
 
 /**
  * 401 on login of a user whose email is not confirmed while email verification
- * is on: Devise's wording, which the service was built on (spec §7).
+ * is on: Devise's wording, which the service was built on (docs/users.md "Account flows").
  */
 export const UNCONFIRMED = 'You have to confirm your account before continuing.'
 
 /**
- * The email flows of the Users object (spec §3.12–§3.14, §7): password reset
+ * The email flows of the Users object (docs/users.md "Account flows"): password reset
  * and email confirmation with one-use tokens, and the mails the real service
- * sent, recorded in the data set's outbox instead (spec §11
- * "request_reset_password / resend_confirmation"). The app's name in default
+ * sent, recorded in the data set's outbox instead. The app's name in default
  * subjects is its app key. Free of HTTP, like `UsersService`.
  */
 export class AccountFlows {
@@ -44,7 +43,7 @@ export class AccountFlows {
 
   /**
    * A new user before it is stored: with email verification on, a user with an
-   * email starts unconfirmed (`confirmed_at` absent, spec §4). A user without
+   * email starts unconfirmed (`confirmed_at` absent, docs/users.md "Replies"). A user without
    * an email has no address to confirm and stays confirmed.
    */
   prepareNew(user: UserRecord): void {
@@ -52,7 +51,7 @@ export class AccountFlows {
   }
 
   /**
-   * The mails users/create sends (spec §3.1, §7), once the user is stored: the
+   * The mails users/create sends (docs/users.md "Writes", "Account flows"), once the user is stored: the
    * confirmation mail to an unconfirmed user, and the welcome mail of the
    * `template` parameter. The caller persists the store.
    */
@@ -80,7 +79,7 @@ export class AccountFlows {
   }
 
   /**
-   * Refuses the login of an unconfirmed user while email verification is on (spec §7).
+   * Refuses the login of an unconfirmed user while email verification is on (docs/users.md "Account flows").
    *
    * @throws ApiError 401 {@link UNCONFIRMED}.
    */
@@ -89,7 +88,7 @@ export class AccountFlows {
   }
 
   /**
-   * users/request_reset_password (spec §3.12, §11): mails a reset link to the
+   * users/request_reset_password (docs/users.md "Account flows"): mails a reset link to the
    * user with this `email`; `subject` and `template` go into the mail. Meta only.
    *
    * @throws ApiError 400 `Email is required.`, 404 `No user found with this email address.`
@@ -101,7 +100,7 @@ export class AccountFlows {
   }
 
   /**
-   * users/resend_confirmation (spec §3.13, §11): mails a new confirmation link
+   * users/resend_confirmation (docs/users.md "Account flows"): mails a new confirmation link
    * to the user with this `email` (an earlier link stops working);
    * `confirmation_subject` and `confirmation_template` go into the mail. Meta only.
    *
@@ -114,7 +113,7 @@ export class AccountFlows {
   }
 
   /**
-   * users/confirm_user (spec §3.14, §7): `confirmation_token` from the mail
+   * users/confirm_user (docs/users.md "Account flows"): `confirmation_token` from the mail
    * confirms the user (`confirmed_at` = now, kept when already confirmed) and
    * is used up. Answers the user, email included; no session.
    *
@@ -130,7 +129,7 @@ export class AccountFlows {
   }
 
   /**
-   * users/reset_password (spec §3.14, §7): `reset_password_token` from the mail
+   * users/reset_password (docs/users.md "Account flows"): `reset_password_token` from the mail
    * and a new `password` with its `password_confirmation`. The token is used up
    * only when the password is accepted, so a typo can be corrected with the same link.
    * Every session of the user ends and every other token of theirs is void
@@ -172,7 +171,7 @@ export class AccountFlows {
     return user
   }
 
-  /** Issues a token and records its mail, with the subject and template the request names (spec §3.12, §3.13). */
+  /** Issues a token and records its mail, with the subject and template the request names (docs/users.md "Account flows"). */
   private mailToken(kind: TokenPurpose, user: UserRecord, params: Params): void {
     const app = this.dataSet.key
     const [subjectParam, templateParam, subject] =

@@ -3,8 +3,8 @@ import { parseCustomDate, parseWireDate } from '../../query/date-value.js'
 
 /**
  * A custom-field date as stored: `{ "$date": "<ISO 8601 UTC>" }`. The tag lets
- * a `--data` JSON file keep it a date across restarts (spec §11 "dates in
- * custom fields"); field names never start with `$`, so it cannot clash.
+ * a `--data` JSON file keep it a date across restarts (docs/api.md "Custom
+ * fields"); field names never start with `$`, so it cannot clash.
  */
 interface StoredDate {
   $date: string
@@ -19,7 +19,7 @@ function isStoredDate(value: unknown): value is StoredDate {
 
 /**
  * A sent custom-field value as stored: a string of the form
- * `yyyy-mm-dd hh:mm:ss+zzzz` becomes a {@link StoredDate} (spec §5.8 "Types"),
+ * `yyyy-mm-dd hh:mm:ss+zzzz` becomes a {@link StoredDate} (docs/api.md "Custom fields"),
  * and so does one in the wire form `YYYY-MM-DDTHH:MM:SS+zzzz`, so that a user
  * read and sent back unchanged keeps its dates dates (a mock-cloud choice);
  * anything else stays as sent.
@@ -29,12 +29,12 @@ export function storedCustomValue(value: unknown): unknown {
   return date ? { $date: date.toISOString() } : value
 }
 
-/** Stored custom fields as the wire shows them: dates in the wire format (spec §4, §11 "dates on the wire"). */
+/** Stored custom fields as the wire shows them: dates in the wire format (docs/users.md "Replies", docs/api.md "Ids and dates"). */
 export function wireCustomFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return mapDates(fields, (iso) => toWireDate(iso))
 }
 
-/** Stored custom fields as a query sees them: dates as `Date`s, compared and sorted by instant (spec §11). */
+/** Stored custom fields as a query sees them: dates as `Date`s, compared and sorted by instant (docs/api.md "Custom fields"). */
 export function queryCustomFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return mapDates(fields, (iso) => new Date(iso))
 }

@@ -17,7 +17,7 @@ const LINKED_TO_OTHER = 'Failed to link external account: it is already linked t
 const NOT_LINKED = 'External account not found: the user has no linked account with this id and type.'
 
 /**
- * External (social) accounts (spec §3.15, §11 "external accounts"): log in
+ * External (social) accounts (docs/users.md "External accounts"): log in
  * with one (the user is made on first use), link one to the caller, unlink it.
  * No token is checked against the provider (mock-cloud makes no network
  * calls): `token` is stored and shown as sent. An account is named by `id`

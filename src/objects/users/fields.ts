@@ -10,7 +10,7 @@ import { storedCustomValue } from './custom-dates.js'
 
 /**
  * `tags`: a comma list (`"hiking, swimming"`) or an array of strings, trimmed,
- * empties dropped (spec §3.1 `tags`).
+ * empties dropped (docs/users.md "Writes").
  *
  * @returns the tags, or undefined for an empty list.
  * @throws ApiError 400 for any other type.
@@ -25,7 +25,7 @@ export function parseTags(raw: unknown): string[] | undefined {
 }
 
 /**
- * Tags from a comma list or a list: trimmed, empties dropped (spec §3.1 `tags`).
+ * Tags from a comma list or a list: trimmed, empties dropped (docs/users.md "Writes").
  *
  * @example
  * splitTags('hiking, swimming,') // ['hiking', 'swimming']
@@ -37,7 +37,7 @@ export function splitTags(text: string | readonly string[]): string[] {
 
 /**
  * Custom field names MongoDB cannot store (empty, starting with `$`, holding
- * `.`) or that would reach an object's prototype (spec §5.8 "bad names").
+ * `.`) or that would reach an object's prototype (docs/api.md "Custom fields").
  *
  * @example
  * isBadFieldName('a.b') // true
@@ -49,7 +49,7 @@ export function isBadFieldName(name: string): boolean {
 /**
  * `custom_fields`: a JSON object, as a string (forms) or an object (JSON
  * bodies). Values keep their types; fields with bad names are silently
- * ignored, as the service did (spec §5.8). `null` values are kept here: they
+ * ignored, as the service did (docs/api.md "Custom fields"). `null` values are kept here: they
  * mean "remove" to {@link mergeCustomFields}.
  *
  * @param name - the parameter's name in messages: `custom_fields`, or `fields` (CustomObjects).
@@ -71,7 +71,7 @@ export function parseCustomFields(raw: unknown, name = 'custom_fields'): Record<
 
 /**
  * Refuses a user's custom fields beyond the server's limit (the `limits.maxCustomFields`
- * option, issue 6): counted as they would be stored, so a `null` (not stored, or removing a
+ * option, docs/limits.md): counted as they would be stored, so a `null` (not stored, or removing a
  * field) does not count.
  *
  * @throws ApiError 400 `Invalid custom_fields parameter: a user may hold at most N custom fields, this one would hold M`.
@@ -83,9 +83,9 @@ export function checkCustomFieldCount(fields: Readonly<Record<string, unknown>>,
 
 /**
  * Applies sent custom fields to stored ones: each field set or replaced, a
- * `null` field removed, the rest kept (spec §11 "update", §5.8); date strings
+ * `null` field removed, the rest kept (docs/users.md "Writes", docs/api.md "Custom fields"); date strings
  * stored as dates (`custom-dates.ts`). Pass `{}` as
- * `stored` on create, where a `null` field is simply not stored (spec §11 "fixtures").
+ * `stored` on create, where a `null` field is simply not stored (docs/api.md "Custom fields").
  *
  * @returns a new object; neither argument is changed.
  */
@@ -106,7 +106,7 @@ export function mergeCustomFields(
 /**
  * A plausible email address: one `@`, no spaces, a dot in the domain. The
  * real service's rule is unknown; this one rejects what clients get wrong
- * (spec §3.1 `email`: "must be a valid address").
+ * (the real service only says "must be a valid address").
  */
 export function isValidEmail(email: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)

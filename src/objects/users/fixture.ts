@@ -22,11 +22,11 @@ export interface FixtureUser {
   first_name?: string
   last_name?: string
   role?: string
-  /** Fixtures are the only way to make an admin (spec §11 "admin"). Default false. */
+  /** Fixtures are the only way to make a first admin (docs/fixtures.md "Users"). Default false. */
   admin?: boolean
   tags?: string[]
   custom_fields?: Record<string, unknown>
-  /** 24 hex characters, lowercased (spec §11 "ids"). Default: a new id. */
+  /** 24 hex characters, lowercased (docs/api.md "Ids and dates"). Default: a new id. */
   id?: string
   /** ISO 8601 UTC with milliseconds, e.g. `2024-05-01T09:30:00.000Z`. Default: load time. */
   created_at?: string
@@ -110,7 +110,7 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
     const value = text(field)
     if (value !== undefined) user[field] = value
   }
-  // users/create's rule (spec §11 "create errors"): else every users/update of this user would fail.
+  // users/create's rule (docs/users.md "Writes"): else every users/update of this user would fail.
   if (username === undefined && (user.first_name === undefined || user.last_name === undefined)) {
     const missing = user.first_name === undefined ? 'first_name' : 'last_name'
     fail(index, missing, 'is required for a user without a "username" (as users/create requires)')
@@ -132,11 +132,11 @@ function parseUser(raw: unknown, index: number, fail: Fail): FixtureUser {
     for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
       checkNoForbiddenKeys(name, value, index, fail)
       if (name.trim() === '') fail(index, 'custom_fields', 'a custom field name must not be empty')
-      // The API silently drops these names (spec §5.8); in a fixture they are a mistake worth reporting.
+      // The API silently drops these names (docs/api.md "Custom fields"); in a fixture they are a mistake worth reporting.
       if (isBadFieldName(name)) {
         fail(index, `custom_fields.${name}`, 'a custom field name must not start with "$" or contain "."')
       }
-      // spec §11 "fixtures": a null custom field is not stored.
+      // A null custom field is not stored (docs/api.md "Custom fields").
       if (value !== null) kept[name] = value
     }
     user.custom_fields = kept

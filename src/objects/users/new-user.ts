@@ -12,20 +12,20 @@ interface NewUserFields {
   admin?: boolean | undefined
   tags?: string[] | undefined
   custom_fields?: Record<string, unknown> | undefined
-  /** Fixtures may fix the id; otherwise a new time-ordered one (spec §11 "ids"). */
+  /** Fixtures may fix the id; otherwise a new time-ordered one (docs/api.md "Ids and dates"). */
   id?: string | undefined
   /** Fixtures may fix the creation time; otherwise `now`. */
   created_at?: Date | undefined
 }
 
 /**
- * A stored user from its fields: username and email in {@link storedCase} (spec §11
- * "case"), unset fields left out, `confirmed_at` = `created_at` since email
- * verification is off (spec §11 "unset fields"), `null` custom fields not stored.
+ * A stored user from its fields: username and email in {@link storedCase} (docs/users.md
+ * "Case"), unset fields left out, `confirmed_at` = `created_at` since email
+ * verification is off (docs/users.md "Replies"), `null` custom fields not stored.
  *
  * @param passwordHash - from `hashPassword`; the plain password never reaches the store.
  * @param now - the time of the call.
- * @param objectId - makes the id when `fields` has none (spec §11 "ids").
+ * @param objectId - makes the id when `fields` has none (docs/api.md "Ids and dates").
  */
 export function newUserRecord(
   fields: NewUserFields,

@@ -9,7 +9,7 @@ import type { Runtime } from '../../runtime.js'
  * the Photos descriptor: `id`, `filename`, `size` in bytes, `md5` of the data,
  * `content_type`, `processed`, `created_at`, `updated_at`). mock-cloud keeps
  * no image data and makes no resized copies, so `processed` stays false and
- * there are no `urls` (spec §11 "photos"). A photo named by `photo_id` that
+ * there are no `urls` (docs/users.md "Photos"). A photo named by `photo_id` that
  * mock-cloud has not seen is kept as `{ id }` alone. Dates are ISO 8601 UTC
  * in the store, the wire format on the wire.
  */
@@ -24,7 +24,7 @@ export interface PhotoRecord {
   updated_at?: string
 }
 
-/** The image types the service takes (spec §1.2 "Uploading photos"), by their first bytes. */
+/** The image types the service takes (docs/users.md "Photos"), by their first bytes. */
 const SIGNATURES: readonly { type: string; magic: readonly (readonly number[])[] }[] = [
   { type: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   { type: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
@@ -39,12 +39,12 @@ const DECLARED: ReadonlyMap<string, string> = new Map([
   ['image/gif', 'image/gif'],
 ])
 
-/** 400 for an upload that is not a jpeg, png or gif (spec §11 "photos"). */
+/** 400 for an upload that is not a jpeg, png or gif (docs/users.md "Photos"). */
 const invalidPhotoType = (): ApiError => new ApiError(400, 'Invalid photo type.')
 
 /**
  * What `photo` / `photo_id` ask of a user's primary photo on create or update
- * (spec §3.1, §3.6): `undefined` keeps it, `null` removes it (`photo=` or
+ * (docs/users.md "Photos"): `undefined` keeps it, `null` removes it (`photo=` or
  * `photo_id=` sent empty), a record replaces it.
  *
  * `photo` must be a multipart file whose content is a jpeg, png or gif, or

@@ -6,7 +6,7 @@ import type { QueryDoc } from '../../engine/query-run.js'
 export type { QueryDoc }
 
 /**
- * The query doc of each stored record, made on the first query that reads it (issue 5: building
+ * The query doc of each stored record, made on the first query that reads it (building
  * one per user on every request was most of a query's time). Stored records are values: a write
  * replaces a record, never changes one (`UserCollection.replace`), so a doc keyed by its record
  * can never go stale, and goes with the record when no data set holds it any more.
@@ -17,7 +17,7 @@ const docs = new WeakMap<UserRecord, QueryDoc>()
  * The document a `where`, `order` or `$text` sees for a user: custom fields
  * flattened to the top level and addressed by bare name, built-in fields
  * winning on a name clash, dates (built-in and custom) as `Date`s, `id` also as `_id`
- * (spec §5.1 "Queryable", case B09).
+ * (docs/api.md "Queries").
  *
  * The doc is cached per record and shared by every query that reads it: read it, never change it
  * (nor its `Date`s).

@@ -12,7 +12,7 @@ const HASH_BATCH = 256
 
 /**
  * Stored users from one list of a parsed fixture: passwords hashed (at seed time, once),
- * names lowercased, ids and dates filled in as users/create does (spec §11 "fixtures").
+ * names lowercased, ids and dates filled in as users/create does (docs/fixtures.md "Users").
  *
  * @param hashPassword - the server's password-hashing profile (`passwordHasher`); default `fast`.
  * @returns the records, not yet stored; check them with {@link checkClashes}

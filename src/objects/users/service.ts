@@ -26,7 +26,7 @@ export interface UsersCaller extends Caller {
 }
 
 /**
- * What a users call answers, for the HTTP layer to wrap in the envelope (spec §2).
+ * What a users call answers, for the HTTP layer to wrap in the envelope (docs/api.md "Envelope").
  * `users` becomes `response.users`; without it the reply is meta only.
  */
 export interface UsersResult {
@@ -42,10 +42,10 @@ export interface UsersResult {
 const LOGIN_FAILED = 'Invalid email/username or password.'
 
 /**
- * The rules of the Users object (spec §3), one method per endpoint, free of
+ * The rules of the Users object (docs/users.md "Endpoints"), one method per endpoint, free of
  * HTTP: parameters in, {@link UsersResult} out, {@link ApiError} for every
  * refusal. Every write is on the store (and so on disk with `--data`) before
- * the method returns (spec §11 "--data FILE").
+ * the method returns (docs/command-line.md).
  */
 export class UsersService {
   private readonly users: UserCollection
@@ -78,7 +78,7 @@ export class UsersService {
     this.external = new ExternalAccounts(dataSet, this.users, this.sessions, this.flows)
   }
 
-  /** The user behind a session id, or undefined when it is not a live session (spec §11 "session lookup"). */
+  /** The user behind a session id, or undefined when it is not a live session (docs/api.md "Sessions"). */
   caller(sessionId: string | undefined): UsersCaller {
     const userId = this.sessions.userIdOf(sessionId)
     const user = userId === undefined ? undefined : this.users.byId(userId)
@@ -91,13 +91,13 @@ export class UsersService {
   }
 
   /**
-   * users/create (spec §3.1): needs a password and its confirmation, and a
+   * users/create (docs/users.md "Writes"): needs a password and its confirmation, and a
    * username or an email with first and last names. A non-admin caller (or
    * nobody) is logged in as the new user, a signed-in caller keeping their
    * session id; an admin stays who they are (see {@link sessionForNew}).
-   * `su_id` (spec §6) is for admins only and must name a user; it changes
+   * `su_id` (docs/api.md "su_id") is for admins only and must name a user; it changes
    * nothing about the new user. With email verification on, a new user with an
-   * email is unconfirmed and gets no session; the mails go to the outbox (spec §7).
+   * email is unconfirmed and gets no session; the mails go to the outbox (docs/users.md "Account flows").
    */
   async create(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (params.su_id !== undefined) {
@@ -161,7 +161,7 @@ export class UsersService {
     return this.sessions.start(user.id)
   }
 
-  /** users/login (spec §3.2): `login` is a username or an email (case B01); one message for every failure (case B02). */
+  /** users/login (docs/users.md "login"): `login` is a username or an email; one message for every failure. */
   async login(params: Params): Promise<UsersResult> {
     const login = trimmed(textParam(params, 'login'))
     const password = textParam(params, 'password')
@@ -178,7 +178,7 @@ export class UsersService {
     return { users: [toWireUser(current, true)], session_id }
   }
 
-  /** users/logout (spec §3.3): the session stops working on the server (case B03). */
+  /** users/logout (docs/api.md "Sessions"): the session stops working on the server. */
   async logout(caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user || caller.sessionId === undefined) throw notSignedIn()
     this.sessions.end(caller.sessionId)
@@ -186,7 +186,7 @@ export class UsersService {
     return { session_ended: true }
   }
 
-  /** users/show/me (spec §3.5): the caller, email included. */
+  /** users/show/me (docs/users.md "Endpoints"): the caller, email included. */
   showMe(caller: UsersCaller): UsersResult {
     if (!caller.user) throw notSignedIn()
     return { users: [toWireUser(caller.user, true)] }
@@ -202,9 +202,9 @@ export class UsersService {
   }
 
   /**
-   * users/show (spec §3.4): `user_id`, or `user_ids` as a comma list. The
+   * users/show (docs/users.md "Endpoints"): `user_id`, or `user_ids` as a comma list. The
    * users found are returned in the order asked; 404 only when none is
-   * (spec §11 "bad ids").
+   * (docs/api.md "Id lists").
    */
   show(params: Params, caller: UsersCaller): UsersResult {
     const listed = idListParam(params, 'user_ids')
@@ -216,7 +216,7 @@ export class UsersService {
   }
 
   /**
-   * users/query (spec §3.8, §5): `where`, `order`, `sel`/`unsel`,
+   * users/query (docs/api.md "Queries"): `where`, `order`, `sel`/`unsel`,
    * `limit`/`skip` (or `page`/`per_page` as an offset) and `count`.
    */
   query(params: Params, caller: UsersCaller): UsersResult {
@@ -239,14 +239,14 @@ export class UsersService {
     }
   }
 
-  /** users/count (spec §3.10): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
+  /** users/count (docs/users.md "Endpoints"): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
   count(params: Params): UsersResult {
     const match = compileWhere(params.where, this.whereLimits)
     return { meta: { count: match ? this.matching(match).length : this.users.all().length } }
   }
 
   /**
-   * users/update (spec §3.6, §11 "update"): the caller, or with `su_id` (admins
+   * users/update (docs/users.md "Writes"): the caller, or with `su_id` (admins
    * only) another user. Sent fields replace stored ones, `tags` replace,
    * `custom_fields` merge with `null` removing a field; a new password needs
    * its confirmation, and ends the user's other sessions; a new password or
@@ -292,9 +292,9 @@ export class UsersService {
   }
 
   /**
-   * users/delete (spec §3.7): the caller, or with `su_id` another user, or
+   * users/delete (docs/users.md "Writes"): the caller, or with `su_id` another user, or
    * with `user_ids` a list (admins only, unless the list is just the caller).
-   * The deleted users' sessions end (spec §11 "delete self"). Meta only.
+   * The deleted users' sessions end (docs/users.md "Writes"). Meta only.
    */
   async delete(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user) throw notSignedIn()
@@ -308,8 +308,8 @@ export class UsersService {
   }
 
   /**
-   * users/batch_delete (spec §3.11): admins only; deletes the users matching
-   * `where`, or all users without it. Finishes before the reply (spec §11 "deletes").
+   * users/batch_delete (docs/users.md "Writes"): admins only; deletes the users matching
+   * `where`, or all users without it. Finishes before the reply (docs/users.md "Writes").
    */
   async batchDelete(params: Params, caller: UsersCaller): Promise<UsersResult> {
     if (!caller.user) throw notSignedIn()
@@ -326,9 +326,9 @@ export class UsersService {
   }
 
   /**
-   * The caller, or the user named by `su_id` when the caller is an admin (spec
-   * §6, §11 "not allowed"). `sudo_id` and `user_id`, the names of the same
-   * parameter before ACS 1.1.9 (spec §6), are read too: a call naming another
+   * The caller, or the user named by `su_id` when the caller is an admin
+   * (docs/api.md "su_id", docs/users.md "Writes"). `sudo_id` and `user_id`, the names of the same
+   * parameter before ACS 1.1.9 (docs/api.md "su_id"), are read too: a call naming another
    * user must never fall back to changing the caller.
    */
   private actingUser(params: Params, caller: UsersCaller): UserRecord {
@@ -340,7 +340,7 @@ export class UsersService {
 
   /**
    * The identity fields of `target` after an update, checked as users/update
-   * checks them: every problem at once, Rails style (spec §11 "update").
+   * checks them: every problem at once, Rails style (docs/users.md "Writes").
    *
    * @throws ApiError 400 `Invalid Email Address.` or `Failed to update user: Validation failed - ...`.
    */
@@ -350,7 +350,7 @@ export class UsersService {
     if (email && email !== target.email && !isValidEmail(email)) throw invalidEmail()
     const first_name = params.first_name === undefined ? target.first_name : textParam(params, 'first_name')
     const last_name = params.last_name === undefined ? target.last_name : textParam(params, 'last_name')
-    // A user made by external_account_login has no username, email or names, and needs none (spec §3.15).
+    // A user made by external_account_login has no username, email or names, and needs none (docs/users.md "External accounts").
     const external = target.external_accounts.length > 0
     const found = [
       ...(username || email || external ? [] : [problems.identityRequired]),
@@ -370,7 +370,7 @@ export class UsersService {
   /**
    * The admin flag after an update: only an admin acting on another user with
    * `su_id` may set it, with a word {@link readBoolean} knows; otherwise it
-   * stays (spec §11 "admin").
+   * stays (docs/users.md "Writes").
    */
   private adminFlag(params: Params, caller: UsersCaller, target: UserRecord): boolean {
     const wanted = readBoolean(params.admin)
@@ -378,14 +378,14 @@ export class UsersService {
     return onOther && wanted !== undefined ? wanted : target.admin
   }
 
-  /** A photo some user of this data set has, for `photo_id` (spec §3.1). */
+  /** A photo some user of this data set has, for `photo_id` (docs/users.md "Photos"). */
   private knownPhoto(id: string) {
     return this.users.all().find((user) => user.photo?.id === id)?.photo
   }
 
   /**
    * The users whose query doc `match` accepts (all without it), in id order, which is creation
-   * order (spec §11 "order"); the first `wanted` of them only, when fewer are read.
+   * order (docs/api.md "Queries"); the first `wanted` of them only, when fewer are read.
    */
   private matching(match: ((doc: QueryDoc) => boolean) | undefined, wanted = Infinity): UserRecord[] {
     return scanMatching(this.querySource, match, wanted)

@@ -8,8 +8,8 @@ export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000
 const TOKEN_BYTES = 24
 
 /**
- * The one-use tokens of one data set's account flows (spec §11
- * "reset_password / confirm_user": a token works once; bad, used or expired →
+ * The one-use tokens of one data set's account flows (docs/users.md
+ * "Account flows": a token works once; bad, used or expired →
  * 400 `Invalid or expired token.`). Tokens come from the data set's
  * `runtime.randomBytes`, so the test toolkit's seeded generator and clock govern them.
  * The caller persists the store after a change.

@@ -4,7 +4,7 @@ import { ApiError } from '../../errors.js'
  * The validation failure of create and update, Rails style: problems joined
  * with ", " and one final period, e.g.
  * `Failed to create user: Validation failed - First name can't be blank, Last name can't be blank.`
- * (spec §2.3, §11 "create errors", "update").
+ * (docs/api.md "Envelope", docs/users.md "Writes").
  *
  * @param verb - `create` or `update`.
  * @param problems - sentences without a final period, in the order found.
@@ -13,7 +13,7 @@ export function validationFailed(verb: 'create' | 'update', problems: readonly s
   return new ApiError(400, `Failed to ${verb} user: Validation failed - ${problems.join(', ')}.`)
 }
 
-/** The wording of each validation problem (spec §11 "create errors"). */
+/** The wording of each validation problem (docs/users.md "Writes"). */
 export const problems = {
   identityRequired: 'A username, email or external account is required',
   passwordBlank: "Password can't be blank",
@@ -24,11 +24,11 @@ export const problems = {
   emailTaken: 'Email is already taken',
 } as const
 
-/** 400 for a malformed email, without the validation prefix (spec §2.3, §11 "create errors"). */
+/** 400 for a malformed email, without the validation prefix (docs/api.md "Envelope", docs/users.md "Writes"). */
 export const invalidEmail = (): ApiError => new ApiError(400, 'Invalid Email Address.')
 
 /**
- * The problems of a password and its confirmation (spec §7): a blank password
+ * The problems of a password and its confirmation (docs/users.md "Account flows"): a blank password
  * when one is `required` (create, reset), a confirmation that differs.
  * An absent or empty password that is not required is no problem (update keeps the old one).
  */

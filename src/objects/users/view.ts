@@ -4,18 +4,18 @@ import { wireCustomFields } from './custom-dates.js'
 import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
 
-/** A user as the client sees it in `response.users` (spec §4). */
+/** A user as the client sees it in `response.users` (docs/users.md "Replies"). */
 export type WireUser = Record<string, unknown>
 
 /**
  * Renders a stored user for the wire, in the key order of the real service's
- * replies (spec §2.2, §4): unset names, username, role and tags omitted;
+ * replies (docs/api.md "Envelope", docs/users.md "Replies"): unset names, username, role and tags omitted;
  * `external_accounts`, `custom_fields` and `stats` always present; `photo`
  * when the user has one; `admin` as
  * the string "true"/"false"; dates in the wire format; never the password hash
- * (spec §11 "unset fields", "admin").
+ * (docs/users.md "Replies").
  *
- * @param showEmail - false hides `email` (spec §11 "email visibility").
+ * @param showEmail - false hides `email` (docs/users.md "Replies").
  */
 export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   const wire: WireUser = { id: user.id }
@@ -33,7 +33,7 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   if (user.tags !== undefined) wire.tags = [...user.tags]
   wire.custom_fields = wireCustomFields(user.custom_fields)
   if (user.photo !== undefined) wire.photo = wirePhoto(user.photo)
-  // An uploaded primary photo is a Photos object the user owns (spec §4 `stats`).
+  // An uploaded primary photo is a Photos object the user owns (docs/users.md "Replies").
   const uploaded = user.photo?.size
   wire.stats = { photos: { total_count: uploaded === undefined ? 0 : 1 }, storage: { used: uploaded ?? 0 } }
   return wire
@@ -47,7 +47,7 @@ interface WireDates {
 
 /**
  * The wire form of each stored record's dates, made on its first rendering: a date's conversion
- * was a seventh of a `users/query` (issue 5). Records are values, never changed (a write replaces
+ * was a seventh of a `users/query`. Records are values, never changed (a write replaces
  * one), so the cache cannot go stale.
  */
 const wireDates = new WeakMap<UserRecord, WireDates>()
@@ -65,7 +65,7 @@ function wireDatesOf(user: UserRecord): WireDates {
   return dates
 }
 
-/** The embedded Photos object of a user (spec §4 `photo`), dates in the wire format. */
+/** The embedded Photos object of a user (docs/users.md "Replies"), dates in the wire format. */
 function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
   const wire: Record<string, unknown> = { ...photo }
   if (photo.created_at !== undefined) wire.created_at = toWireDate(photo.created_at)
@@ -92,7 +92,7 @@ export function wireUsersFor(viewer: Principal | undefined): (user: UserRecord) 
   return (user) => wireUserFor(viewer, user)
 }
 
-/** Who may see a user's email: the user themself and admins (spec §11 "email visibility"). */
+/** Who may see a user's email: the user themself and admins (docs/users.md "Replies"). */
 function canSeeEmail(viewer: Principal | undefined, user: UserRecord): boolean {
   return viewer !== undefined && (viewer.admin || viewer.id === user.id)
 }
