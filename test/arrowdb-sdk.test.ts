@@ -190,7 +190,7 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     expect(requested.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'requestResetPassword' } })
     const [mail] = server.outbox('TESTKEY')
     expect(mail).toMatchObject({ kind: 'reset_password', to: 'alice@example.com' })
-    // The SDK has no call for the link's target; the page behind the link calls it over HTTP (spec §7).
+    // The SDK has no call for the link's target; the page behind the link calls it over HTTP (docs/users.md "Account flows").
     const link = new URL(`${server.url}/v1/users/reset_password.json`)
     link.search = new URLSearchParams({ key: 'TESTKEY', reset_password_token: mail!.token!, password: 'new-pass', password_confirmation: 'new-pass' }).toString()
     const reset = await fetch(link)

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// `npm run bench -- --quick` (issue 5 "Tests"): the benchmark still runs end to end and every
+// `npm run bench -- --quick`: the benchmark still runs end to end and every
 // figure is valid. It asserts no timing: a quick run on a busy CI machine measures nothing.
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const EXPECTED = [

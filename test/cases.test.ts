@@ -9,8 +9,8 @@ import { fixtureS, ids } from './support/fixture-s.js'
 import { rawRequest } from './support/raw-http.js'
 
 /**
- * Every case of ../shared/cases/cases.md over real HTTP, one `describe` per case, plus probes of
- * the same kind of fault beyond the row. Where a case and spec §11 disagree, §11 wins.
+ * The reference cases over real HTTP, one `describe` per case, plus probes of the same kind of
+ * fault beyond the row; the expected answers are those docs/api.md and docs/users.md describe.
  */
 
 const NO_SESSION = 'You need to sign in or sign up before continuing.'
@@ -21,15 +21,14 @@ const LIMIT_RANGE = 'Invalid limit parameter; value must be in a valid range of 
 const SKIP_RANGE = 'Invalid skip parameter; value must be in a valid range of 0~4999'
 const REGEX_UNSUPPORTED = 'This regex query is not supported, regex expression should start with ^letter or ^digit.'
 
-/** The wire date format of spec §11 "dates on the wire". */
+/** The wire date format (docs/api.md "Ids and dates"). */
 const WIRE_DATE = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$/)
 const STATS = { photos: { total_count: 0 }, storage: { used: 0 } }
 
 type Name = 'alice' | 'bob' | 'carol' | 'dave' | 'admin'
 
 /**
- * A fixture-S user exactly as a client sees it (spec §4, §11 "unset fields", "admin",
- * "email visibility"): `withEmail` for the user themself or an admin caller.
+ * A fixture-S user exactly as a client sees it (docs/users.md "Replies"): `withEmail` for the user themself or an admin caller.
  */
 function userOf(name: Name, withEmail: boolean): Record<string, unknown> {
   const source = fixtureS.users!.find((u) => u.username === name) as FixtureUser
@@ -111,7 +110,7 @@ describe('B01 one login parameter accepts the username or the email', () => {
     expect(reply.body.response.users[0].id).toBe(ids.alice)
   })
 
-  it('login is case-insensitive for username and email (spec §11 "case")', async () => {
+  it('login is case-insensitive for username and email (docs/users.md "Case")', async () => {
     for (const name of ['ALICE', 'Alice@Example.COM']) {
       const reply = await ctx.call('POST', 'users/login', {}, { form: { login: name, password: 'pw-alice' } })
       expect(reply.status, name).toBe(200)
@@ -303,7 +302,7 @@ describe('B04 create needs a confirmed password and a username or email + first 
     expect(await count(ctx.call)).toBe(5)
   })
 
-  it('nothing identifying, a missing password and a malformed email each get their §11 message', async () => {
+  it('nothing identifying, a missing password and a malformed email each get their documented message (docs/users.md "Writes")', async () => {
     expectFailure(
       await create(ctx.call, { password: 'p', password_confirmation: 'p' }),
       400,
@@ -473,7 +472,7 @@ describe('B06 the session comes back in meta.session_id and works as _session_id
     }
   })
 
-  it('the _session_id param wins over a cookie of another user (spec §11 lookup order)', async () => {
+  it('the _session_id param wins over a cookie of another user (docs/api.md "Sessions")', async () => {
     const bob = await login(ctx.call, 'bob', 'pw-bob')
     const carol = await login(ctx.call, 'carol', 'pw-carol')
     const reply = await ctx.call('GET', 'users/show/me', {}, { session: bob, cookie: `_session_id=${carol}` })
@@ -612,7 +611,7 @@ describe('B09 custom fields are queried by bare name, with $in, and keep their t
   })
 })
 
-describe('B09 custom fields in the §5.8 date form are kept as dates (spec §11 "dates in custom fields")', () => {
+describe('B09 custom fields in the custom-field date form are kept as dates (docs/api.md "Custom fields")', () => {
   const ctx = withServer()
 
   it('a date sent on create comes back in the wire format and compares by instant in where', async () => {
@@ -747,7 +746,7 @@ describe('B17 suppress_response_codes=true answers HTTP 200 and keeps the real c
   })
 })
 
-/** Fixture S with the custom field `hobby` of cases B19/B20. */
+/** Fixture S with a custom field `hobby` for `$in` and `$all` over arrays. */
 function hobbyFixture(): Fixture {
   const hobby: Partial<Record<Name, unknown>> = {
     alice: ['golf', 'snowboarding'],
@@ -1190,7 +1189,7 @@ describe('B27 query string and body are merged for every verb and every body typ
     expect(formUser).toMatchObject({ first_name: 'Erin', tags: ['hiking', 'swimming'], custom_fields: { age: 41 } })
   })
 
-  it('create with a JSON body is accepted (spec §11), custom_fields as a plain object', async () => {
+  it('create with a JSON body is accepted (docs/api.md "Parameters"), custom_fields as a plain object', async () => {
     const reply = await ctx.call('POST', 'users/create', {}, {
       json: { username: 'erin', password: 'p', password_confirmation: 'p', custom_fields: { age: 41, vip: true } },
     })

@@ -22,7 +22,7 @@ describe('parseCommand', () => {
       .toEqual({ kind: 'start', port: 0, host: '0.0.0.0', fixtures: 'f.json', data: 'd.json', appKeys: ['A', 'B'], limits: {} })
   })
 
-  it('--max-body-bytes and --max-custom-fields set the limits (issue 6); anything but a whole number ≥ 1 is a usage error', () => {
+  it('--max-body-bytes and --max-custom-fields set the limits (docs/limits.md); anything but a whole number ≥ 1 is a usage error', () => {
     expect(parseCommand(['start', '--max-body-bytes', '2048', '--max-custom-fields=5', '--max-where-depth', '8', '--max-where-nodes', '9', '--max-regex-length', '10'])).toMatchObject({
       limits: { maxBodyBytes: 2048, maxCustomFields: 5, maxWhereDepth: 8, maxWhereNodes: 9, maxRegexLength: 10 },
     })
@@ -33,31 +33,31 @@ describe('parseCommand', () => {
     }
   })
 
-  it('--default-app-key KEY → the key of requests that send none (spec §11 "unknown app key"); absent → none', () => {
+  it('--default-app-key KEY → the key of requests that send none (docs/api.md "App keys"); absent → none', () => {
     expect(parseCommand(['start', '--default-app-key', 'TESTKEY'])).toMatchObject({ kind: 'start', defaultAppKey: 'TESTKEY' })
     expect(parseCommand(['start'])).not.toHaveProperty('defaultAppKey')
   })
 
-  it('--password-hashing fast|strict → that profile (issue 5); absent → left to the default', () => {
+  it('--password-hashing fast|strict → that profile; absent → left to the default', () => {
     expect(parseCommand(['start', '--password-hashing', 'strict'])).toMatchObject({ kind: 'start', passwordHashing: 'strict' })
     expect(parseCommand(['start', '--password-hashing=fast'])).toMatchObject({ kind: 'start', passwordHashing: 'fast' })
     expect(parseCommand(['start'])).not.toHaveProperty('passwordHashing')
   })
 
-  it('--session-lifetime DURATION → ms; --seed SEED → the text (issue 4 §5, §6)', () => {
+  it('--session-lifetime DURATION → ms; --seed SEED → the text (docs/toolkit.md)', () => {
     expect(parseCommand(['start', '--session-lifetime', '30m', '--seed', '42'])).toMatchObject({ kind: 'start', sessionLifetime: 1_800_000, seed: '42' })
     expect(parseCommand(['start', '--session-lifetime=90000'])).toMatchObject({ sessionLifetime: 90_000 })
     expect(parseCommand(['start'])).not.toHaveProperty('seed')
   })
 
-  it('--email-verification turns email verification on (spec §7); absent → off; it takes no value', () => {
+  it('--email-verification turns email verification on (docs/users.md "Account flows"); absent → off; it takes no value', () => {
     expect(parseCommand(['start', '--email-verification'])).toMatchObject({ kind: 'start', emailVerification: true })
     expect(parseCommand(['start'])).not.toHaveProperty('emailVerification')
     expect(() => parseCommand(['start', '--email-verification=yes'])).toThrow('--email-verification takes no value')
     expect(() => parseCommand(['--email-verification'])).toThrow('missing the command: write mock-cloud start --email-verification ...')
   })
 
-  it('--journal-limit N and --admin-token T reach the start options (issue 4)', () => {
+  it('--journal-limit N and --admin-token T reach the start options (docs/toolkit.md)', () => {
     expect(parseCommand(['start', '--journal-limit', '0', '--admin-token=s3cret'])).toMatchObject({ journalLimit: 0, adminToken: 's3cret' })
     expect(parseCommand(['start'])).not.toHaveProperty('journalLimit')
     expect(parseCommand(['start'])).not.toHaveProperty('adminToken')

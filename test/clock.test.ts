@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Clock, parseDuration } from '../src/clock.js'
 
-// The clock a test controls (issue 4 §5), on a fake real time so nothing depends on timing.
+// The clock a test controls (docs/toolkit.md), on a fake real time so nothing depends on timing.
 function fakeReal(start: number) {
   const real = { now: start }
   return { real, clock: new Clock(undefined, () => real.now) }

@@ -8,7 +8,7 @@ import { login, type Call } from './support/client.js'
 import { serversStoppedAfterEach } from './support/servers.js'
 
 // Each app key names an isolated data set, made from the fixture baseline on first use
-// (spec §11 "unknown app key", "fixtures"; issue 4 §1-2).
+// (docs/toolkit.md "Isolation by app key", docs/fixtures.md "Per app key").
 
 const start = serversStoppedAfterEach()
 

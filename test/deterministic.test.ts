@@ -4,7 +4,7 @@ import { fixtureS } from './support/fixture-s.js'
 import type { Call } from './support/client.js'
 import { serversStoppedAfterEach } from './support/servers.js'
 
-// Deterministic mode (issue 4 §6): with a seed, the same calls give the same bytes.
+// Deterministic mode (docs/toolkit.md): with a seed, the same calls give the same bytes.
 
 const start = serversStoppedAfterEach()
 const fixtures = { users: [...fixtureS.users!, { username: 'noid', password: 'pw-noid' }] }

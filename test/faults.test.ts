@@ -4,7 +4,7 @@ import { Router } from '../src/engine/router.js'
 import type { AnyMockObject } from '../src/engine/object.js'
 import { expectApiError } from './support/expect-api-error.js'
 
-// Faults on demand, without HTTP (issue 4 item 4).
+// Faults on demand, without HTTP (docs/toolkit.md).
 const endpoint = (path: string, method_name: string) => ({ path, method_name, verbs: ['GET'], call: () => ({}) })
 const object = { endpoints: [endpoint('users/login', 'loginUser'), endpoint('users/query', 'queryUsers')] } as unknown as AnyMockObject
 const router = new Router([object])

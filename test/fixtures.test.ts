@@ -83,7 +83,7 @@ describe('parseFixture: a valid fixture', () => {
     ])
   })
 
-  it('drops null custom fields, which are never stored (spec §11 "fixtures")', () => {
+  it('drops null custom fields, which are never stored (docs/fixtures.md "Users")', () => {
     const { users = [] } = parseFixture({ users: [{ ...ok, custom_fields: { age: 30, gone: null } }] }, SOURCE)
     expect(users[0]?.custom_fields).toEqual({ age: 30 })
   })

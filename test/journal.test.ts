@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Journal, parseJournalFilter, redactParams, type JournalRecord } from '../src/journal.js'
 import { expectApiError } from './support/expect-api-error.js'
 
-// The request journal's rules, without HTTP (issue 4 item 3).
+// The request journal's rules, without HTTP (docs/toolkit.md).
 const call = (key: string | null, n: number, extra: Partial<JournalRecord> = {}): JournalRecord => ({
   key,
   time: new Date(Date.UTC(2024, 0, 1, 0, 0, n)).toISOString(),

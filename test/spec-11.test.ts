@@ -8,17 +8,16 @@ import { serversStoppedAfterEach } from './support/servers.js'
 import { ids } from './support/fixture-s.js'
 import type { RunningMockCloud } from '../src/server.js'
 
-// Spec §11 decisions (and §3 endpoint rules) that no other test file pinned down over HTTP, each
-// test naming its §11 row: method_name on the failures of every endpoint, suppress_response_codes
+// Rules of docs/api.md and docs/users.md that no other test file pinned down over HTTP: method_name on the failures of every endpoint, suppress_response_codes
 // on every kind of failure, the boolean words, HEAD, pretty_json, count above 5000, ties in
-// order, meta-only deletes, the session lookup order and the "also allow" verbs of §3.
+// order, meta-only deletes, the session lookup order and the extra verbs of the endpoint table (docs/users.md "Endpoints").
 const NO_SESSION = 'You need to sign in or sign up before continuing.'
 const NOT_AUTHORIZED = 'You are not authorized to perform this action.'
 const BAD_TOKEN = 'Invalid or expired token.'
 
 const usernames = (reply: { body: any }): string[] => reply.body.response.users.map((u: { username: string }) => u.username)
 
-describe('§11 "method_name": the failures of every endpoint carry its method_name; §11 "status codes": suppress_response_codes gives HTTP 200', () => {
+describe('the failures of every endpoint carry its method_name; suppress_response_codes gives HTTP 200 (docs/api.md "Envelope", "Status codes")', () => {
   let server: RunningMockCloud
   let call: Call
   let alice: string
@@ -69,7 +68,7 @@ describe('§11 "method_name": the failures of every endpoint carry its method_na
   })
 })
 
-describe('§11 "status codes": suppress_response_codes on every kind of failure', () => {
+describe('suppress_response_codes on every kind of failure (docs/api.md "Status codes")', () => {
   const start = serversStoppedAfterEach()
   const suppressed = { suppress_response_codes: '1' }
 
@@ -129,7 +128,7 @@ describe('§11 "status codes": suppress_response_codes on every kind of failure'
   })
 })
 
-describe('§11 "booleans": true, t, 1, yes are true; false, f, 0, no and empty are false, in any case', () => {
+describe('booleans: true, t, 1, yes are true; false, f, 0, no and empty are false, in any case (docs/api.md "Parameters")', () => {
   let server: RunningMockCloud
   let call: Call
   beforeAll(async () => ({ server, call } = await startServer()))
@@ -156,7 +155,7 @@ describe('§11 "booleans": true, t, 1, yes are true; false, f, 0, no and empty a
   })
 })
 
-describe('§11 "pretty_json": two-space indentation of every reply', () => {
+describe('pretty_json: two-space indentation of every reply (docs/api.md "Status codes")', () => {
   let server: RunningMockCloud
   let call: Call
   beforeAll(async () => ({ server, call } = await startServer()))
@@ -198,7 +197,7 @@ describe('HEAD (answered as GET without a body, README "mock-cloud\'s own choice
   })
 })
 
-describe('§11 "count" and §3.10: above 5000', () => {
+describe('count above 5000 (docs/api.md "Queries")', () => {
   let server: RunningMockCloud
   let call: Call
   beforeAll(async () => {
@@ -214,13 +213,13 @@ describe('§11 "count" and §3.10: above 5000', () => {
     expect(at.body.meta.count).toBe(5000)
   })
 
-  it('users/count.json says the integer 5001 (§3.10: meta.count is an integer; "5000+" is for queries, §5.5)', async () => {
+  it('users/count.json says the integer 5001 (meta.count is an integer; "5000+" is for queries)', async () => {
     const reply = await call('GET', 'users/count')
     expect(reply.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'usersCount', count: 5001 } })
   })
 })
 
-describe('§11 "order" and "ties in order"', () => {
+describe('order and ties in order (docs/api.md "Queries")', () => {
   const start = serversStoppedAfterEach()
   const tied = {
     users: [
@@ -251,7 +250,7 @@ describe('§11 "order" and "ties in order"', () => {
   })
 })
 
-describe('§11 "deletes": every delete replies with meta only and is done before the reply', () => {
+describe('deletes: every delete replies with meta only and is done before the reply (docs/users.md "Writes")', () => {
   const start = serversStoppedAfterEach()
 
   it.each([
@@ -271,7 +270,7 @@ describe('§11 "deletes": every delete replies with meta only and is done before
   })
 })
 
-describe('§11 "session lookup": _session_id, then session_id, then the cookie', () => {
+describe('session lookup: _session_id, then session_id, then the cookie (docs/api.md "Sessions")', () => {
   let server: RunningMockCloud
   let call: Call
   let alice: string
@@ -300,7 +299,7 @@ describe('§11 "session lookup": _session_id, then session_id, then the cookie',
   })
 })
 
-describe('§11 "session cookie": Set-Cookie on login, non-admin create and external_account_login; cleared by logout', () => {
+describe('session cookie: Set-Cookie on login, non-admin create and external_account_login; cleared by logout (docs/api.md "Sessions")', () => {
   const start = serversStoppedAfterEach()
   const cookieOf = (reply: { headers: Headers; body: any }) => reply.headers.get('set-cookie')
 
@@ -327,7 +326,7 @@ describe('§11 "session cookie": Set-Cookie on login, non-admin create and exter
   })
 })
 
-describe('§3 verb table: the "also allow" verbs', () => {
+describe('the endpoint table: the extra verbs (docs/users.md "Endpoints")', () => {
   const start = serversStoppedAfterEach()
 
   it.each(['GET', 'POST', 'DELETE'])('logout by %s logs out', async (verb) => {
@@ -359,7 +358,7 @@ describe('§3 verb table: the "also allow" verbs', () => {
   })
 })
 
-describe('§11 "case": username and email stored lowercased, login case-insensitive, where case-sensitive', () => {
+describe('case: username and email stored lowercased, login case-insensitive, where case-sensitive (docs/users.md "Case")', () => {
   let server: RunningMockCloud
   let call: Call
   beforeAll(async () => ({ server, call } = await startServer()))
@@ -377,7 +376,7 @@ describe('§11 "case": username and email stored lowercased, login case-insensit
   })
 })
 
-describe('§11 "unknown app key": a server started with a default key', () => {
+describe('app keys: a server started with a default key (docs/api.md "App keys")', () => {
   const start = serversStoppedAfterEach()
 
   it('answers a request without key as that key: the same data set, sessions included', async () => {
@@ -409,7 +408,7 @@ describe('§11 "unknown app key": a server started with a default key', () => {
   })
 })
 
-describe('§11 "--data FILE": an acknowledged write survives kill -9', () => {
+describe('--data FILE: an acknowledged write survives kill -9 (docs/command-line.md)', () => {
   let dir: string
   const children: ChildServer[] = []
   beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mock-cloud-spec11-')) })
@@ -447,7 +446,7 @@ describe('§11 "--data FILE": an acknowledged write survives kill -9', () => {
   })
 })
 
-describe('§3.3 and §11 "sel / unsel": parameters clients send', () => {
+describe('logout and sel / unsel: parameters clients send (docs/api.md "Sessions", "Queries")', () => {
   let server: RunningMockCloud
   let call: Call
   beforeAll(async () => ({ server, call } = await startServer()))

@@ -40,7 +40,7 @@ describe('acls/create and show', () => {
     expect(byIdNoSession.body.response.acls[0].user.email).toBeUndefined()
   })
 
-  it('refuses what §7 refuses, in its words', async () => {
+  it('refuses what docs/acls.md "Errors" lists, in its words', async () => {
     expect((await call('POST', 'acls/create', {}, { form: { name: 'x' } })).body.meta).toMatchObject({
       code: 400, message: 'Failed to authenticate user', method_name: 'createAcl',
     })

@@ -6,8 +6,8 @@ import { createMockCloud, type PasswordHashing } from '../../src/index.js'
 import { passwordHasher, verifyPassword } from '../../src/engine/password-hashing.js'
 import { login, startServer } from '../support/client.js'
 
-// Password-hashing profiles (issue 5): `fast` (default) and `strict`; the plain password is never
-// stored (spec §4 "Never returned: password"), and each profile's hashes verify under the other.
+// Password-hashing profiles (docs/users.md "Passwords"): `fast` (default) and `strict`; the plain password is never
+// stored (docs/users.md "Replies"), and each profile's hashes verify under the other.
 
 describe('passwordHasher and verifyPassword', () => {
   it('fast is one salted HMAC-SHA-256; strict is scrypt; each names its scheme', async () => {

@@ -5,7 +5,7 @@ import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 import { rawRequest } from '../support/raw-http.js'
 
-// Issue 6 item 4: requests racing on one server. The service re-checks uniqueness after the
+// Requests racing on one server. The service re-checks uniqueness after the
 // password hash and re-reads the user after every await, so no race loses or mixes a write.
 const agent = new Agent({ keepAlive: true, maxSockets: 100 })
 afterAll(() => agent.destroy())
@@ -30,7 +30,7 @@ const post = (url: string, path: string, form: Record<string, string>) =>
 const TAKEN = 'Failed to create user: Validation failed - '
 
 describe('1,000 concurrent creates, a tenth of them duplicates', () => {
-  it('store exactly one user per username and email, refuse every other with the §11 answer, and lose none', async () => {
+  it('store exactly one user per username and email, refuse every other with the documented answer, and lose none', async () => {
     const { url, call } = await serve()
     const creates: { form: Record<string, string>; group: string; clash: string }[] = []
     for (let i = 0; i < 900; i++) creates.push({ form: { username: `user${i}`, email: `user${i}@example.com` }, group: `${i}`, clash: '' })

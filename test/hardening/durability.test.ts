@@ -9,7 +9,7 @@ import { createMockCloud, DataFileError } from '../../src/index.js'
 import { runToExit, spawnServer, type ChildServer } from '../support/child-server.js'
 import { rawRequest } from '../support/raw-http.js'
 
-// Issue 6 item 5, spec §11 "--data FILE": every acknowledged write survives a SIGKILL, the file
+// `--data FILE` (docs/command-line.md): every acknowledged write survives a SIGKILL, the file
 // always parses, one data file has one server, and a corrupt file stops the start unharmed.
 let dir: string
 let file: string

@@ -8,7 +8,7 @@ import { ids } from '../support/fixture-s.js'
 import { FUZZ_KEYS, FUZZ_SESSIONS, fuzzRequest, type FuzzRequest } from '../support/fuzz-requests.js'
 import { rawRequest, type RawReply } from '../support/raw-http.js'
 
-// Issue 6 item 1: thousands of hostile requests over real HTTP to every endpoint. Every answer
+// Thousands of hostile requests over real HTTP to every endpoint. Every answer
 // is a well-formed envelope (a failure says what was wrong), never a 5xx, never a hang, and a
 // refused request leaves the stored data exactly as it was.
 // FUZZ_RUNS, FUZZ_SEED (a number or `random`) and FUZZ_TIME_MS explore further than the default,
@@ -49,8 +49,8 @@ async function freshState(): Promise<void> {
 
 /**
  * Everything stored, as a `--data` file would hold it, one JSON text per app key. A request
- * with a new app key makes that key's data set from the baseline (spec §11 "unknown app
- * key"): that is no change to stored data as long as it equals the baseline.
+ * with a new app key makes that key's data set from the baseline (docs/api.md "App
+ * keys"): that is no change to stored data as long as it equals the baseline.
  */
 function exported(): Map<string, string> {
   const { apps } = server.exportData() as StoreData
@@ -82,7 +82,7 @@ async function send(request: FuzzRequest): Promise<RawReply> {
   }
 }
 
-/** The reply is a well-formed ArrowDB envelope (spec §2) with no server error; HEAD and CORS preflights have no body. */
+/** The reply is a well-formed ArrowDB envelope (docs/api.md "Envelope") with no server error; HEAD and CORS preflights have no body. */
 function expectWellFormed(request: FuzzRequest, reply: RawReply): void {
   expect(reply.status).toBeLessThan(500)
   if (request.method === 'HEAD' || (request.method === 'OPTIONS' && reply.status === 204)) return

@@ -8,7 +8,7 @@ import { login, startServer, type Call } from '../support/client.js'
 import { EVIL_PATTERNS } from '../support/fuzz-requests.js'
 import { rawRequest } from '../support/raw-http.js'
 
-// Issue 6 item 3: no code runs from input. Prototype-polluting keys in every JSON input reach
+// No code runs from input. Prototype-polluting keys in every JSON input reach
 // no prototype, code-running operators are refused, and catastrophic regular expressions answer.
 const POLLUTERS = [
   '{"__proto__":{"polluted":"yes"}}',
@@ -53,7 +53,7 @@ describe('prototype-polluting keys', () => {
     }
     await rawRequest(server.url, 'GET', '/v1/users/count.json?key=TESTKEY&__proto__[polluted]=yes&constructor[prototype][polluted]=yes')
     await rawRequest(server.url, 'POST', '/v1/users/login.json?key=__proto__', { body: '__proto__=x&constructor=y' })
-    // Such custom field names are dropped (spec §5.8 "bad names"); deeper down they are plain data.
+    // Such custom field names are dropped (docs/api.md "Custom fields"); deeper down they are plain data.
     const me = await call('GET', 'users/show/me', {}, { session })
     const names = Object.keys(me.body.response.users[0].custom_fields)
     for (const name of ['__proto__', 'constructor', 'prototype', '__proto__.polluted']) expect(names).not.toContain(name)

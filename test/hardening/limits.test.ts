@@ -5,7 +5,7 @@ import { spawnServer, type ChildServer } from '../support/child-server.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { rawRequest } from '../support/raw-http.js'
 
-// Issue 6 item 2: each limit refuses what is beyond it with a 4xx envelope naming the limit, and
+// docs/limits.md: each limit refuses what is beyond it with a 4xx envelope naming the limit, and
 // each is configurable (option `limits`, CLI flag).
 const running: RunningMockCloud[] = []
 const children: ChildServer[] = []

@@ -6,8 +6,7 @@ import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 import { storedUsers } from '../support/stored-users.js'
 
-// Issue 6 item 6, spec §6, §11 "session ids", "email visibility", "not allowed": secrets and
-// sessions. The CSPRNG and the constant-time comparison are watched where the code takes them.
+// Secrets and sessions (docs/api.md "Sessions", "su_id"; docs/users.md "Replies", "Writes"). The CSPRNG and the constant-time comparison are watched where the code takes them.
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>()
   return { ...actual, randomBytes: vi.fn(actual.randomBytes), timingSafeEqual: vi.fn(actual.timingSafeEqual) }

@@ -4,7 +4,7 @@ import { isLoopback } from '../../src/http/admin-access.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 import { storedUsers } from '../support/stored-users.js'
 
-// Who may call /__mock/* (issue 4 item 8, issue 6 item 6): loopback clients, or anyone with
+// Who may call /__mock/* (docs/toolkit.md): loopback clients, or anyone with
 // the admin token when one is set (and then everyone must send it).
 const startServer = serversStoppedAfterEach()
 

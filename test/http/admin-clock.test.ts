@@ -3,8 +3,8 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { login, startServer } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// The clock a test controls, over HTTP and in code (issue 4 §5), and session expiry
-// (spec §11 "session lookup": an expired session counts as no session).
+// The clock a test controls, over HTTP and in code (docs/toolkit.md), and session expiry
+// (docs/api.md "Sessions": an expired session counts as no session).
 
 const start = serversStoppedAfterEach()
 

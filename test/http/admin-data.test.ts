@@ -4,7 +4,7 @@ import { ids } from '../support/fixture-s.js'
 import { login } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// Export and import of data sets as JSON files (issue 4 §2), over HTTP and in code.
+// Export and import of data sets as JSON files (docs/toolkit.md), over HTTP and in code.
 
 const start = serversStoppedAfterEach()
 

@@ -6,7 +6,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import type { Call } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// Faults on demand over real HTTP and in code (issue 4 items 4 and 8).
+// Faults on demand over real HTTP and in code (docs/toolkit.md).
 const start = serversStoppedAfterEach()
 
 async function admin(server: RunningMockCloud, method: string, path: string, body?: string, type = 'application/json') {

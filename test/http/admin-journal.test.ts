@@ -5,7 +5,7 @@ import { login } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 import { rawRequest } from '../support/raw-http.js'
 
-// The request journal over real HTTP and in code (issue 4 items 3 and 8).
+// The request journal over real HTTP and in code (docs/toolkit.md).
 const start = serversStoppedAfterEach()
 
 async function admin(server: RunningMockCloud, method: string, path: string): Promise<{ status: number; body: any }> {

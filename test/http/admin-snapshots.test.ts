@@ -3,7 +3,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import type { Call } from '../support/client.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// Named snapshots per app key and of all (issue 4 §2), over HTTP and in code.
+// Named snapshots per app key and of all (docs/toolkit.md), over HTTP and in code.
 
 const startServer = serversStoppedAfterEach()
 

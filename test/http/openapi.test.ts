@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
 import { createMockCloud } from '../../src/app.js'
 
-// GET /__mock/openapi.json describes every admin route (issue 4 item 8).
+// GET /__mock/openapi.json describes every admin route (docs/toolkit.md).
 describe('GET /__mock/openapi.json', () => {
   it('serves a valid OpenAPI 3.1 document', async () => {
     const cloud = await createMockCloud()

@@ -6,7 +6,7 @@ import { ids } from '../support/fixture-s.js'
 import { rawRequest } from '../support/raw-http.js'
 
 // The wire protocol around every call: app key, verbs, bodies, envelope flags
-// (spec §1.1, §1.2, §2, §11 "status codes", "request bodies", "unknown app key", "pretty_json").
+// (docs/api.md "Parameters", "Envelope", "Status codes", "App keys").
 let server: RunningMockCloud
 let call: Call
 beforeAll(async () => ({ server, call } = await startServer({ appKeys: ['TESTKEY', 'OTHER'] })))
@@ -299,7 +299,7 @@ describe('admin routes', () => {
   })
 })
 
-// Issue 6 §1: malformed percent-encoding or UTF-8 is a client's mistake, refused with a message,
+// Malformed percent-encoding or UTF-8 is a client's mistake, refused with a message,
 // not read leniently (two different app keys %FF and %FE would name one data set).
 describe('malformed percent-encoding and UTF-8', () => {
   it.each(['key=%FF', 'key=%', 'key=A%2', 'key=TESTKEY&where=%ZZ'])('in the query string (%s) is a 400 naming it', async (query) => {

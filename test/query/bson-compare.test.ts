@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareValues } from '../../src/query/bson-compare.js'
 
-/** Strings order by code point, as MongoDB's UTF-8 byte order does (spec §11 "comparison semantics"). */
+/** Strings order by code point, as MongoDB's UTF-8 byte order does (docs/api.md "Queries"). */
 const byCodePoint = (a: string, b: string): number => {
   const left = Array.from(a, (ch) => ch.codePointAt(0)!)
   const right = Array.from(b, (ch) => ch.codePointAt(0)!)

@@ -6,8 +6,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { startServer, type Call } from '../support/client.js'
 
 /**
- * Date custom fields (spec §5.8, §11 "dates in custom fields", "date values
- * in where"): stored as instants, so `where` and `order` compare instants,
+ * Date custom fields (docs/api.md "Custom fields"): stored as instants, so `where` and `order` compare instants,
  * whether the `where` value is in the custom-field form
  * (`2011-11-02 17:07:37 -0700`) or in the wire form a reply shows
  * (`2011-11-03T00:07:37+0000`), and still after a restart from `--data`.

@@ -4,8 +4,8 @@ import { startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
 /**
- * `id` and `_id` in `where` (spec §5.1 "id and _id are both accepted", §5.4
- * "range queries on _id" to page past the skip limit), over HTTP with fixture S.
+ * `id` and `_id` in `where` (both are accepted; range queries on
+ * `_id` page past the skip limit: docs/api.md "Queries"), over HTTP with fixture S.
  */
 
 let server: RunningMockCloud

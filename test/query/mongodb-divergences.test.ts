@@ -5,7 +5,7 @@ import { startServer, type Call } from '../support/client.js'
 /**
  * One test per row of mongodb-divergences.md: the places where mingo 7.2.7
  * answers a `where` or `order` differently from MongoDB, each asserting
- * MongoDB's answer over HTTP (spec §11 "comparison semantics", "order").
+ * MongoDB's answer over HTTP (docs/api.md "Queries").
  * A = alice, B = bob, C = carol, D = dave; erin has none of these fields.
  */
 

@@ -6,8 +6,8 @@ import { startServer, type Call } from '../support/client.js'
 import { expectApiError } from '../support/expect-api-error.js'
 
 /**
- * The limits and safety rules of `where` (issue "Hardening" items 2 and 3,
- * spec §11 "where", "$regex"): each limit answered with a 400 envelope, each
+ * The limits and safety rules of `where` (docs/limits.md,
+ * docs/api.md "Queries"): each limit answered with a 400 envelope, each
  * configurable through compileWhere's options, nothing run from input, no
  * prototype reachable, no regex able to backtrack catastrophically.
  */

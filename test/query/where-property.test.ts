@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { compileWhere } from '../../src/query/where.js'
 
 /**
- * Property: for generated users and generated `where`s over the operators of
- * spec §5.1, compileWhere picks exactly the users a small reference
+ * Property: for generated users and generated `where`s over the operators a
+ * `where` may use, compileWhere picks exactly the users a small reference
  * evaluator picks. The reference is written here from MongoDB's documented
- * rules (spec §11 "comparison semantics"), independently of mingo and of
+ * rules (docs/api.md "Queries"), independently of mingo and of
  * src/query, so the engine's corners are explored rather than guessed.
  *
  * Fields are top-level or dotted paths (`a.x`, `b.0`, `c.y.x`) into
@@ -69,7 +69,7 @@ function lexicographic<T>(a: readonly T[], b: readonly T[], by: (x: T, y: T) => 
   return Math.sign(a.length - b.length)
 }
 
-/** A §5.8 date string in a where is a date. */
+/** A custom-field date string in a where is a date (docs/api.md "Custom fields"). */
 const asOperand = (q: unknown): unknown =>
   typeof q === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+0000$/.test(q) ? new Date(q.replace(' ', 'T').replace('+0000', 'Z')) : q
 
@@ -314,7 +314,7 @@ const { where } = fc.letrec<{ where: Doc }>((tie) => ({
   ),
 }))
 
-/** `$text` stands at the top level only (spec §11 "`$text` in query"). */
+/** `$text` stands at the top level only (docs/users.md "Search"). */
 const topWhere = fc
   .tuple(where, fc.option(fc.constantFrom('golf', 'ski', 'an', 'golf sk'), { freq: 4 }))
   .map(([rest, search]) => (search === null ? rest : { $text: { $search: search }, ...rest }))

@@ -11,7 +11,7 @@ const doc = (id: string, fields: Record<string, unknown>): Record<string, unknow
   ...fields,
 })
 
-// Case fixture S as query docs, plus the `hobby` field of cases B19/B20.
+// Fixture S as query docs, plus a `hobby` field for `$in` and `$all` over arrays.
 const alice = doc('u1', {
   username: 'alice',
   email: 'alice@example.com',

@@ -6,7 +6,7 @@ import { DataFileError, createMockCloud } from '../../src/index.js'
 import { client, login, startServer } from '../support/client.js'
 
 // `--data FILE`: lowdb's JSON file adapter, read once at start, every write on disk before the reply
-// (issue 2 §5, spec §11 "--data FILE").
+// (docs/command-line.md).
 let dir: string
 beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'mock-cloud-data-'))))
 afterEach(() => rm(dir, { recursive: true, force: true }))

@@ -12,7 +12,7 @@ import { fixtureS } from '../support/fixture-s.js'
 import { hexId as id, userRecord } from '../support/user-record.js'
 
 /**
- * The cached id order (issue 5) lists the users as a sort by id does, after generated runs of
+ * The cached id order lists the users as a sort by id does, after generated runs of
  * creates with ids in any order, updates, deletes, resets, snapshots put back and users pushed
  * past the collection (as `DataSets.seed` does).
  */

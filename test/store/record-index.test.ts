@@ -12,7 +12,7 @@ import { fixtureS } from '../support/fixture-s.js'
 import { hexId as id, userRecord } from '../support/user-record.js'
 
 /**
- * The index gives the same answers as a scan (issue 5 "Tests"): generated runs of creates,
+ * The index gives the same answers as a scan: generated runs of creates,
  * updates (username and email changes), deletes, resets to the baseline, snapshots put back
  * and users pushed past the collection (as `DataSets.seed` does), with every lookup compared
  * with a full scan of the users array after each step.

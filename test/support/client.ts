@@ -25,7 +25,7 @@ export interface CallOptions {
   key?: string | null
 }
 
-/** Encodes a parameter as clients do: objects and arrays as JSON text (spec §1.2). */
+/** Encodes a parameter as clients do: objects and arrays as JSON text (docs/api.md "Parameters"). */
 function encode(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
 }

@@ -1,7 +1,7 @@
 import type { Fixture } from '../../src/objects/index.js'
 
 /**
- * Fixture `S` of ../shared/cases/cases.md: four users and an admin, with the
+ * Fixture `S`, the users the reference cases run against: four users and an admin, with the
  * ids fixed so tests can name them.
  */
 export const ids = {

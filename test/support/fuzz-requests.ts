@@ -3,7 +3,7 @@ import { OBJECTS } from '../../src/objects/index.js'
 import { ids } from './fixture-s.js'
 
 /**
- * Generators of hostile requests for the fuzz suite (issue 6 item 1): every endpoint, every
+ * Generators of hostile requests for the fuzz suite (docs/limits.md): every endpoint, every
  * parameter, with values of every wrong shape, sent in every encoding a client may use or
  * botch. A request is plain data (method, raw path, headers, body bytes), sent as it is.
  */

@@ -10,8 +10,8 @@ export interface RawReply {
 
 /**
  * Sends a request exactly as given, with node:http rather than fetch: fetch refuses a body on
- * GET (which the guides' `curl -d ... -X GET` examples send, spec §1.2) and re-encodes URLs.
- * `path` goes on the wire untouched, so a raw `+` stays a raw `+` (case B26).
+ * GET (which the guides' `curl -d ... -X GET` examples send, docs/api.md "Parameters") and re-encodes URLs.
+ * `path` goes on the wire untouched, so a raw `+` stays a raw `+`.
  *
  * @example
  * const reply = await rawRequest(server.url, 'GET', '/v1/users/query.json?key=TESTKEY', {

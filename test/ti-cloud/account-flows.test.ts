@@ -6,7 +6,7 @@ import { ids } from '../support/fixture-s.js'
 import { outcome } from '../support/titanium.js'
 
 /**
- * The Cloud calls for account flows and external accounts (spec §3.12–3.15, §11) against a
+ * The Cloud calls for account flows and external accounts (docs/users.md "Account flows") against a
  * running mock-cloud with fixture S: Users.resendConfirmation, the reset-password flow finished
  * with sendRequest, SocialIntegrations.externalAccountLogin/Link/Unlink, and a photo upload.
  */

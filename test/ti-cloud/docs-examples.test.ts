@@ -9,7 +9,7 @@ import * as example from './docs-examples.js'
 /**
  * Every example of Titanium's Modules.Cloud.Users documentation, run as written (their text is
  * in ./docs-examples.js) with a global `Cloud` from `createCloud` and a captured `alert`, against
- * a mock-cloud server. Each test asserts the alerts the example shows; messages are spec §11's.
+ * a mock-cloud server. Each test asserts the alerts the example shows; messages are the server's.
  */
 
 const NO_SESSION = 'You need to sign in or sign up before continuing.'

@@ -6,8 +6,8 @@ import { ids } from '../support/fixture-s.js'
 import { outcome } from '../support/titanium.js'
 
 /**
- * The Cloud object against a running mock-cloud (fixture S of cases.md): the callback objects of
- * failures carry spec §11's code and message, and the Users calls beyond the documentation's
+ * The Cloud object against a running mock-cloud (fixture S, test/support/fixture-s.ts): the callback objects of
+ * failures carry the server's code and message, and the Users calls beyond the documentation's
  * examples (count, batchDelete, show with user_ids, sendRequest) work end to end.
  */
 
@@ -33,7 +33,7 @@ async function logIn(login: string, password: string): Promise<void> {
   expect(e.success).toBe(true)
 }
 
-describe('failures give success false, error true, and the code and message of spec §11 (no meta)', () => {
+describe('failures give success false, error true, and the code and message the server sends (no meta)', () => {
   it.each([
     ['a wrong password', { login: 'alice', password: 'wrong' }],
     ['an unknown login', { login: 'nobody', password: 'pw-alice' }],

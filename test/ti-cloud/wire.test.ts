@@ -6,7 +6,7 @@ import { outcome } from '../support/titanium.js'
 /**
  * What the Cloud object puts on the wire and what its callbacks receive, checked against a
  * loopback server that records each request: ti.cloud 3.2.11's behaviour (`cloudapi.js`,
- * `api.js`, `utils.js`), spec §1.1–1.3 and §2, cases B06, B08, B17, B27.
+ * `api.js`, `utils.js`; docs/api.md "Parameters", "Sessions", "Envelope").
  */
 
 const KEY = 'K3y'

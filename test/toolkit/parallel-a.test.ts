@@ -2,7 +2,7 @@ import { useMockCloud } from 'mock-cloud/vitest'
 import { describe, expect, it } from 'vitest'
 import { client } from '../support/client.js'
 
-// One of two files that run in parallel on the global-setup server (issue 4 §7, "Tests":
+// One of two files that run in parallel on the global-setup server (docs/toolkit.md "Isolation by app key":
 // two parallel test files on one server with different keys: no leak, resets independent).
 // Its twin is parallel-b.test.ts; each creates users the other must never see.
 const cloud = useMockCloud()

@@ -3,7 +3,7 @@ import { useMockCloud } from 'mock-cloud/vitest'
 import { describe, expect, it } from 'vitest'
 import { client } from '../support/client.js'
 
-// The twin of parallel-a.test.ts on the same global-setup server, another app key (issue 4 §7).
+// The twin of parallel-a.test.ts on the same global-setup server, another app key (docs/toolkit.md).
 // It takes the same username and snapshot name as file A: on a shared data set they would clash.
 const cloud = useMockCloud({ resetBeforeEach: false })
 const call = client(cloud.url)

@@ -8,8 +8,7 @@ import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
 // users/request_reset_password, reset_password, resend_confirmation, confirm_user, the outbox and
-// the email-verification option (spec §3.12–§3.14, §7, §11 "request_reset_password /
-// resend_confirmation", "reset_password / confirm_user").
+// the email-verification option (docs/users.md "Account flows", docs/app-settings.md).
 const INVALID_TOKEN = 'Invalid or expired token.'
 const UNCONFIRMED = 'You have to confirm your account before continuing.'
 const BAD_LOGIN = 'Invalid email/username or password.'

@@ -3,8 +3,8 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
-// Admin powers (spec §6) and the answers of spec §11 "not allowed" and "bad ids" for everyone
-// else; update/delete/batch_delete details are in write.test.ts, email visibility in read.test.ts.
+// Admin powers (docs/api.md "su_id") and the answers for everyone else (docs/users.md "Writes",
+// docs/api.md "Id lists"); update/delete/batch_delete details are in write.test.ts, email visibility in read.test.ts.
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))

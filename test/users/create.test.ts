@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { login, startServer, type Call } from '../support/client.js'
 import type { RunningMockCloud } from '../../src/server.js'
 
-// users/create (spec §3.1, §11 "create errors", "unset fields", "ids", "dates on the wire").
+// users/create (docs/users.md "Writes", "Replies", docs/api.md "Ids and dates").
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))

@@ -3,7 +3,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
-// users/external_account_login, _link, _unlink (spec §3.15, §11 "external accounts", "method_name").
+// users/external_account_login, _link, _unlink (docs/users.md "External accounts", docs/api.md "Envelope").
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))

@@ -4,8 +4,8 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { login, startServer, type Call } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
 
-// photo / photo_id on users/create and users/update (spec §3.1, §3.6, §4 `photo`, §11 "photos"),
-// response_json_depth, show_user_like and unknown parameters (spec §1.4, §3.6).
+// photo / photo_id on users/create and users/update (docs/users.md "Writes", "Replies", "Photos"),
+// response_json_depth, show_user_like and unknown parameters (docs/api.md "Status codes", docs/users.md "Writes").
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))

@@ -4,7 +4,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
 
 // users/show, users/query, users/search, users/count: read-only, so one server for the file
-// (spec §3.4, §3.8–§3.10, §5, §11 "email visibility", "bad ids", "limit / skip", "count", "search").
+// (docs/users.md "Endpoints", "Replies", "Search", docs/api.md "Queries", "Id lists").
 let server: RunningMockCloud
 let call: Call
 let admin: string

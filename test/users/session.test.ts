@@ -3,7 +3,7 @@ import { login, startServer, type Call } from '../support/client.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
 
-// users/login, users/logout, users/show/me and the session lookup (spec §1.3, §3.2, §3.3, §3.5, §11).
+// users/login, users/logout, users/show/me and the session lookup (docs/api.md "Sessions", docs/users.md "login", "Endpoints").
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))

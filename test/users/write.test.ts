@@ -4,7 +4,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
 
 // users/update, users/delete, users/batch_delete, users/request_reset_password
-// (spec §3.6, §3.7, §3.11, §3.12, §6, §11 "update", "not allowed", "deletes", "delete self").
+// (docs/users.md "Writes", "Account flows", docs/api.md "su_id").
 let server: RunningMockCloud
 let call: Call
 beforeEach(async () => ({ server, call } = await startServer()))
