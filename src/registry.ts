@@ -111,6 +111,7 @@ async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaselin
       server,
       source,
       list,
+      records: (collection) => collections[collection] ?? fallback?.collections[collection] ?? [],
       userId(username, entry, field) {
         const id = userIdOf(username) ?? storedIdOf(username)
         if (id === undefined) {

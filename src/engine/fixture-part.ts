@@ -48,4 +48,9 @@ export interface FixtureContext {
    * @throws FixtureError `<list>[entry].<field>: no user "<username>" in this fixture`.
    */
   userId(username: string, entry: number, field: string): string
+  /**
+   * The records of `collection` made so far for the same baseline by the parts before this one
+   * (the registry's order), e.g. the `acls` a custom object's entry names.
+   */
+  records(collection: string): readonly StoredRecord[]
 }

@@ -22,6 +22,8 @@ export interface FixtureObject {
   /** ISO 8601; default: load time. */
   created_at?: string
   tags?: string[]
+  /** The name of an ACL of the owner in the same fixture, attached to the object. */
+  acl_name?: string
   /** Every other key of the entry: the object's fields. */
   fields: Record<string, unknown>
 }
@@ -38,6 +40,8 @@ export interface FixtureObjectEntry {
   id?: string
   created_at?: string
   tags?: string[] | string
+  /** An ACL of the owner in the same fixture (its `acls`), attached as `acl_name` on create does. */
+  acl_name?: string
   [field: string]: unknown
 }
 
@@ -47,8 +51,8 @@ export type FixtureObjects = Record<string, FixtureObject[]>
 /**
  * Checks and normalises the `objects` of a fixture (docs/custom-objects.md "Fixtures"): an object
  * whose keys are class names and whose values are lists of entries; an entry names its `owner` by
- * username and may give `id` (24 hex), `created_at` (ISO 8601) and `tags` (a list of strings or a
- * comma string); its other keys are its fields, which must not be reserved names (`user`,
+ * username and may give `id` (24 hex), `created_at` (ISO 8601), `tags` (a list of strings or a
+ * comma string) and `acl_name` (an ACL of the owner in the same fixture); its other keys are its fields, which must not be reserved names (`user`,
  * `updated_at`...) nor ones a client could not store (`a.b`, `$x`).
  *
  * @throws FixtureError naming the list (`objects.cars`), the entry and the field.
@@ -77,7 +81,7 @@ export function parseObjectsFixture(value: unknown, source: string, list: string
 
 function parseEntry(entry: unknown, fail: (field: string | undefined, problem: string) => never): FixtureObject {
   if (!isPlainObject(entry)) fail(undefined, 'must be an object')
-  const { owner, id, created_at, tags, ...rest } = entry as Record<string, unknown>
+  const { owner, id, created_at, tags, acl_name, ...rest } = entry as Record<string, unknown>
   if (typeof owner !== 'string' || owner === '') fail('owner', 'must be the username of a user of this fixture')
   const object: FixtureObject = { owner: owner as string, fields: {} }
   if (id !== undefined) {
@@ -93,6 +97,10 @@ function parseEntry(entry: unknown, fail: (field: string | undefined, problem: s
     const list = typeof tags === 'string' ? splitTags(tags) : Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? splitTags(tags) : undefined
     if (list === undefined) fail('tags', 'must be a list of strings or a comma-separated string')
     if (list!.length > 0) object.tags = list
+  }
+  if (acl_name !== undefined) {
+    if (typeof acl_name !== 'string' || acl_name === '') fail('acl_name', 'must be the name of an ACL of the owner in this fixture')
+    object.acl_name = acl_name as string
   }
   for (const [name, field] of Object.entries(rest)) {
     if (RESERVED_KEYS.has(name) || FORBIDDEN_KEYS.has(name)) fail(name, 'is reserved: it cannot be a field')
@@ -115,6 +123,18 @@ function ownerId(context: FixtureContext, username: string, entry: number, list:
   }
 }
 
+/** The id of the ACL an entry names: one of its owner's in the same fixture, as `acl_name` on create finds it. */
+function aclId(context: FixtureContext, ownerId: string, entry: FixtureObject, index: number, classname: string): string {
+  const acl = (context.records('acls') as readonly (StoredRecord & { name?: string; user_id?: string })[]).find(
+    (candidate) => candidate.user_id === ownerId && candidate.name === entry.acl_name,
+  )
+  if (acl === undefined) {
+    const problem = `no ACL ${JSON.stringify(entry.acl_name)} of ${JSON.stringify(entry.owner)} in this fixture (its "acls")`
+    throw new FixtureError(context.source, index, 'acl_name', problem, `${context.list}.${classname}`)
+  }
+  return acl.id
+}
+
 /** The custom objects' part of a fixture file: key `objects` (docs/custom-objects.md "Fixtures"). */
 export const customObjectsFixture: FixturePart<FixtureObjects> = {
   key: 'objects',
@@ -131,8 +151,9 @@ export const customObjectsFixture: FixturePart<FixtureObjects> = {
           updated_at: created.toISOString(),
           user_id: ownerId(context, entry.owner, index, `${context.list}.${classname}`),
           fields: mergeCustomFields({}, entry.fields),
+          ...(entry.tags !== undefined && { tags: entry.tags }),
         }
-        return entry.tags === undefined ? record : { ...record, tags: entry.tags }
+        return entry.acl_name === undefined ? record : { ...record, acl_id: aclId(context, record.user_id, entry, index, classname) }
       })
     }
     return collections
