@@ -3,7 +3,7 @@ import { createMockCloud } from '../../src/index.js'
 import { acls } from '../../src/objects/acls/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 
-// attachAcl and wireAcls: how an object's create/update names its ACL (docs/acls.md "Attaching an ACL").
+// attachAcl and wireAcls: how an object's create/update names its ACL (docs/acls.md "Access to objects").
 describe('attachAcl', () => {
   it('resolves acl_name among the acting user ACLs and acl_id among all; "" detaches on update only', async () => {
     const fixtures = { ...fixtureS, acls: [{ name: 'friends', owner: 'alice' }, { name: 'mine', owner: 'bob', id: '6f0000000000000000000001' }] }

@@ -18,7 +18,7 @@ export interface AclRecord extends StoredRecord {
 export const ACLS = 'acls'
 
 /**
- * What the ACL lets user `userId` do, by its own rule (docs/acls.md "check"): its owner reads and
+ * What the ACL lets user `userId` do, by its own rule (docs/acls.md "Access to objects"): its owner reads and
  * writes; others read when `public_read` or listed in `readers`, write when `public_write` or
  * listed in `writers` (writing does not imply reading).
  */

@@ -195,7 +195,7 @@ export class AclsService {
   }
 
   /**
-   * The ACL `id` names, or else the one `owner` owns under `name` (docs/acls.md "Finding an ACL").
+   * The ACL `id` names, or else the one `owner` owns under `name` (docs/acls.md "Parameters").
    *
    * @throws ApiError 400 `Invalid object id: '<v>'`, `Invalid ACL id`, `Invalid ACL name`.
    */

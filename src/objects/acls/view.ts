@@ -27,7 +27,7 @@ export function toWireAcl(acl: AclRecord, user: Record<string, unknown> | undefi
 const docs = new WeakMap<AclRecord, QueryDoc>()
 
 /**
- * The document a `where` or `order` of acls/query sees (docs/acls.md "query"): every reply field,
+ * The document a `where` or `order` of acls/query sees (docs/acls.md "Endpoints"): every reply field,
  * dates as `Date`s, `id` also as `_id`, the lists with the owner. Cached per stored record.
  */
 export function aclQueryDoc(acl: AclRecord): QueryDoc {

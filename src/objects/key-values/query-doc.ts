@@ -5,7 +5,7 @@ import type { KeyValueRecord } from './record.js'
 const docs = new WeakMap<KeyValueRecord, QueryDoc>()
 
 /**
- * What a `where` or `order` of keyvalues/query sees for a pair (docs/key-values.md "query"):
+ * What a `where` or `order` of keyvalues/query sees for a pair (docs/key-values.md "Endpoints"):
  * `id` (also `_id`), `name`, `value` (not for binary pairs), `user_id`, and the dates as `Date`s.
  * Cached per record and shared: read it, never change it.
  */

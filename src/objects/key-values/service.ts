@@ -11,9 +11,9 @@ import { toQueryDoc } from './query-doc.js'
 import { KEYVALUES, pairKey, pairKeys, type KeyValueRecord } from './record.js'
 import { toWireKeyValue } from './view.js'
 
-/** Longest name, in characters (docs/key-values.md "Limits"). */
+/** Longest name, in characters (docs/key-values.md "Parameters and values"). */
 const MAX_NAME_LENGTH = 256
-/** Largest value, in bytes (UTF-8 for text): 2 MiB (docs/key-values.md "Limits"). */
+/** Largest value, in bytes (UTF-8 for text): 2 MiB (docs/key-values.md "Parameters and values"). */
 const MAX_VALUE_BYTES = 2 * 1024 * 1024
 /** The content type `get` answers a binary value with. */
 const BINARY_CONTENT_TYPE = 'application/octet-stream'
