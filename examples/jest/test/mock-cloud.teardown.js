@@ -1,0 +1,1 @@
+export { mockCloudTeardown as default } from 'mock-cloud/jest-setup'
