@@ -76,6 +76,15 @@ interface BaselinePlace {
   stored: readonly StoredRecord[]
 }
 
+/** The ids of stored users by username (stored lowercase); the first user of a name wins. */
+function idsByUsername(users: readonly StoredRecord[]): Map<string, string> {
+  const ids = new Map<string, string>()
+  for (const user of users as readonly (StoredRecord & { username?: string })[]) {
+    if (user.username !== undefined && !ids.has(user.username)) ids.set(user.username, user.id)
+  }
+  return ids
+}
+
 async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaseline, place: BaselinePlace): Promise<Baseline> {
   const { prefix, source, runtime, server, fallback, stored } = place
   const collections: Record<string, readonly StoredRecord[]> = Object.create(null) as Record<string, readonly StoredRecord[]>
@@ -83,25 +92,13 @@ async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaselin
   // 10,000 objects of 10,000 users cost seconds to load.
   let usernames: { users: readonly StoredRecord[]; ids: Map<string, string> } | undefined
   const userIdOf = (username: string): string | undefined => {
-    const users = (collections.users ?? fallback?.collections.users ?? []) as readonly (StoredRecord & { username?: string })[]
-    if (usernames?.users !== users) {
-      const ids = new Map<string, string>()
-      for (const user of users) if (user.username !== undefined && !ids.has(user.username)) ids.set(user.username, user.id)
-      usernames = { users, ids }
-    }
+    const users = collections.users ?? fallback?.collections.users ?? []
+    if (usernames?.users !== users) usernames = { users, ids: idsByUsername(users) }
     return usernames.ids.get(username.toLowerCase())
   }
   // The users a seed joins, by username, made on the first entry that needs them.
   let storedIds: Map<string, string> | undefined
-  const storedIdOf = (username: string): string | undefined => {
-    if (storedIds === undefined) {
-      storedIds = new Map()
-      for (const user of stored as readonly (StoredRecord & { username?: string })[]) {
-        if (user.username !== undefined) storedIds.set(user.username, user.id)
-      }
-    }
-    return storedIds.get(username.toLowerCase())
-  }
+  const storedIdOf = (username: string): string | undefined => (storedIds ??= idsByUsername(stored)).get(username.toLowerCase())
   for (const part of parts) {
     const entries = fixture[part.key]
     if (entries === undefined) continue
