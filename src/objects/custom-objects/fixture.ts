@@ -4,7 +4,7 @@ import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { parseIsoDate } from '../../query/date-value.js'
 import type { StoredRecord } from '../../store/stored-record.js'
-import { isBadFieldName, mergeCustomFields, splitTags } from '../users/fields.js'
+import { isBadFieldName, mergeCustomFields, splitTags } from '../../engine/custom-fields.js'
 import { classCollection, isClassName } from './class-name.js'
 import { RESERVED_KEYS, type CustomObjectRecord } from './record.js'
 

@@ -1,5 +1,5 @@
 import type { QueryDoc } from '../../engine/query-run.js'
-import { queryCustomFields } from '../users/custom-dates.js'
+import { queryCustomFields } from '../../engine/custom-dates.js'
 import type { CustomObjectRecord } from './record.js'
 
 /** One query doc per stored record, made on first use; records are values, so it never goes stale. */

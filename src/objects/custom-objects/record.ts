@@ -6,7 +6,7 @@ import type { StoredRecord } from '../../store/stored-record.js'
 /**
  * A custom object as mock-cloud stores it (docs/custom-objects.md "Replies" for what a client
  * sees): its owner's id, its tags, and its fields as sent (dates as `{ "$date": ISO }`, see
- * `users/custom-dates.ts`). Dates of the record itself are ISO 8601 UTC strings.
+ * `src/engine/custom-dates.ts`). Dates of the record itself are ISO 8601 UTC strings.
  */
 export interface CustomObjectRecord extends StoredRecord {
   /** The owner: the creator, the `su_id` user, or a batch_create element's `user_id`. */

@@ -1,5 +1,5 @@
 import { toWireDate } from '../../dates.js'
-import { wireCustomFields } from '../users/custom-dates.js'
+import { wireCustomFields } from '../../engine/custom-dates.js'
 import type { CustomObjectRecord } from './record.js'
 
 /** A custom object as a client sees it in `response.<classname>`. */

@@ -2,7 +2,8 @@ import { FixtureError } from '../../fixtures.js'
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { parseIsoDate } from '../../query/date-value.js'
-import { isBadFieldName, isValidEmail, splitTags } from './fields.js'
+import { isValidEmail } from './email.js'
+import { isBadFieldName, splitTags } from '../../engine/custom-fields.js'
 
 /**
  * One user of a fixture, as {@link parseFixture} returns it: keys that were absent in the file

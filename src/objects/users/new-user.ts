@@ -1,5 +1,5 @@
 import type { Runtime } from '../../runtime.js'
-import { mergeCustomFields } from './fields.js'
+import { mergeCustomFields } from '../../engine/custom-fields.js'
 import { storedCase, type UserRecord } from './record.js'
 
 /** What a new user is made of, from users/create or from a fixture entry. */

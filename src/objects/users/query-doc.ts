@@ -1,4 +1,4 @@
-import { queryCustomFields } from './custom-dates.js'
+import { queryCustomFields } from '../../engine/custom-dates.js'
 import type { UserRecord } from './record.js'
 
 import type { QueryDoc } from '../../engine/query-run.js'

@@ -1,6 +1,6 @@
 import { toWireDate } from '../../dates.js'
 import type { Principal } from '../../engine/object.js'
-import { wireCustomFields } from './custom-dates.js'
+import { wireCustomFields } from '../../engine/custom-dates.js'
 import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
 

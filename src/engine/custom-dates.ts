@@ -1,5 +1,5 @@
-import { toWireDate } from '../../dates.js'
-import { parseCustomDate, parseWireDate } from '../../query/date-value.js'
+import { toWireDate } from '../dates.js'
+import { parseCustomDate, parseWireDate } from '../query/date-value.js'
 
 /**
  * A custom-field date as stored: `{ "$date": "<ISO 8601 UTC>" }`. The tag lets

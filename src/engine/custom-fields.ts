@@ -1,6 +1,6 @@
-import { invalidParameter } from '../../errors.js'
-import { FORBIDDEN_KEYS, isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../../json.js'
-import { jsonParam } from '../../param-values.js'
+import { invalidParameter } from '../errors.js'
+import { FORBIDDEN_KEYS, isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
+import { jsonParam } from '../param-values.js'
 import { storedCustomValue } from './custom-dates.js'
 
 /**
@@ -101,13 +101,4 @@ export function mergeCustomFields(
     else merged[name] = storedCustomValue(typeof value === 'object' ? structuredClone(value) : value)
   }
   return merged
-}
-
-/**
- * A plausible email address: one `@`, no spaces, a dot in the domain. The
- * real service's rule is unknown; this one rejects what clients get wrong
- * (the real service only says "must be a valid address").
- */
-export function isValidEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
 }
