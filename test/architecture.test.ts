@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { OBJECTS } from '../src/objects/index.js'
+import { fixtureParts } from '../src/registry.js'
 
 // The house rule of docs/architecture.md "The object descriptor": generic code names no object.
 // Only src/objects/ reaches into an object's folder; outside it, the registry src/objects/index.ts
@@ -86,6 +88,35 @@ function refusedImports(): string[] {
   return refused
 }
 
+/**
+ * The names generic files declare as members (properties of interfaces, type literals, classes and
+ * object literals, shorthand ones included), each as `file: name`, when `refused` holds the name.
+ */
+function declaredMembers(files: readonly string[], refused: ReadonlySet<string>): string[] {
+  const found: string[] = []
+  for (const path of files) {
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true)
+    const visit = (node: ts.Node): void => {
+      if (
+        (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) ||
+          ts.isShorthandPropertyAssignment(node) || ts.isMethodSignature(node) || ts.isMethodDeclaration(node)) &&
+        (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
+        refused.has(node.name.text)
+      ) {
+        found.push(`${repoPath(path)}: ${node.name.text}`)
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+  }
+  return found
+}
+
+/** The source files that are no object's own: everything under src/ but the object folders. */
+function genericFiles(): string[] {
+  return sourceFiles(SRC).filter((path) => !/^src\/objects\/[^/]+\//.test(repoPath(path)))
+}
+
 describe('architecture', () => {
   it('reads the imports it judges: app.ts imports the registry, db.ts the stored-record type', () => {
     expect(importsOf(join(SRC, 'app.ts'))).toContainEqual({ target: REGISTRY, typesOnly: false })
@@ -95,5 +126,19 @@ describe('architecture', () => {
 
   it('generic code (engine, http, query, store, toolkit, ti-cloud, root files) imports no object; the registry only from the composition root and the public types', () => {
     expect(refusedImports()).toEqual([])
+  })
+
+  // docs/architecture.md "Adding an object": the object's folder, and its import and entry in
+  // src/objects/index.ts; routes, fixtures, the data file and the `Fixture` type follow.
+  it('every folder of src/objects/ is a registered object of the same name', () => {
+    const folders = readdirSync(join(SRC, 'objects'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+    expect(OBJECTS.map((object) => object.name).sort()).toEqual(folders.sort())
+  })
+
+  it('no generic file (the registry included) declares a member named after an object\'s fixture key: the Fixture type is derived', () => {
+    const keys = new Set(fixtureParts(OBJECTS).map((part) => part.key))
+    expect(keys).toContain('users')
+    // The one exception: the migration of 0.2 data files, whose data sets held users alone.
+    expect(declaredMembers(genericFiles(), keys)).toEqual(['src/store/db.ts: users'])
   })
 })

@@ -6,11 +6,13 @@ import type { ServerConfig } from './server-config.js'
  * An object's part of a fixture file (docs/fixtures.md): the key its entries sit under, at the
  * top level and in `apps.KEY`, how they are checked, and how they become stored records.
  *
- * @typeParam E - the checked entries, as {@link parse} returns them.
+ * @typeParam E - the entries as a fixture writes them; {@link parse} returns them checked and
+ *   normalised, in the same shape. The public `Fixture` type holds `{ [K]?: E }` for every part.
+ * @typeParam K - the fixture file's key, as a literal type.
  */
-export interface FixturePart<E = unknown> {
+export interface FixturePart<E = unknown, K extends string = string> {
   /** The fixture file's key: `users`, `objects`, `acls`, `keyvalues`. */
-  readonly key: string
+  readonly key: K
   /**
    * Checks and normalises the value under {@link key}.
    *
@@ -54,3 +56,18 @@ export interface FixtureContext {
    */
   records(collection: string): readonly StoredRecord[]
 }
+
+/**
+ * The fixture entries of a list of object descriptors, as a type: `{ [K]?: E }` for each
+ * descriptor whose `fixture` is a `FixturePart<E, K>` (docs/fixtures.md). The descriptors must
+ * keep their fixture part's type (declared with `satisfies MockObject<S>`, not annotated).
+ *
+ * @example
+ * type Data = FixtureEntries<readonly [typeof users, typeof acls]> // { users?: FixtureUser[]; acls?: FixtureAcl[] }
+ */
+export type FixtureEntries<Objects extends readonly unknown[]> = {
+  [P in PartOf<Objects[number]> as P['key']]?: P extends FixturePart<infer E, string> ? E : never
+}
+
+/** The fixture part of a descriptor type, or never. */
+type PartOf<O> = O extends { readonly fixture: infer P extends FixturePart<unknown, string> } ? P : never

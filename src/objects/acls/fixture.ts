@@ -85,7 +85,7 @@ function checkClashes(records: readonly AclRecord[], stored: readonly AclRecord[
 }
 
 /** The ACLs' part of a fixture file (docs/fixtures.md "ACLs"). */
-export const aclsFixture: FixturePart<FixtureAcl[]> = {
+export const aclsFixture: FixturePart<FixtureAcl[], typeof ACLS> = {
   key: ACLS,
   parse: parseAcls,
   records: async (entries, { runtime, userId }) => {

@@ -9,7 +9,7 @@ import { AclsService } from './service.js'
  * The ACLs object (docs/acls.md): access control lists, and through its service's `access` the
  * read and write rules of every object that takes `acl_name` / `acl_id`.
  */
-export const acls: MockObject<AclsService> = {
+export const acls = {
   name: 'acls',
   title: 'ACLs',
   segments: ['acls'],
@@ -20,4 +20,4 @@ export const acls: MockObject<AclsService> = {
     recordProblem: (record) => aclRecordProblem(record),
   },
   fixture: aclsFixture,
-}
+} satisfies MockObject<AclsService>

@@ -9,28 +9,10 @@ import { classCollection, isClassName } from './class-name.js'
 import { RESERVED_KEYS, type CustomObjectRecord } from './record.js'
 
 /**
- * One custom object of a fixture, as {@link parseObjectsFixture} returns it.
- *
- * @example
- * const car: FixtureObject = { owner: 'alice', fields: { make: 'mini', year: 2012 }, tags: ['red'] }
- */
-export interface FixtureObject {
-  /** The owner's username, a user of the same baseline. */
-  owner: string
-  /** 24 hex characters, lowercased. Default: a new id. */
-  id?: string
-  /** ISO 8601; default: load time. */
-  created_at?: string
-  tags?: string[]
-  /** The name of an ACL of the owner in the same fixture, attached to the object. */
-  acl_name?: string
-  /** Every other key of the entry: the object's fields. */
-  fields: Record<string, unknown>
-}
-
-/**
  * One custom object as a fixture file writes it: `owner` (a username), optional `id`,
- * `created_at` and `tags`, and the fields at the top level.
+ * `created_at`, `tags` and `acl_name`, and the fields at the top level. {@link parseObjectsFixture}
+ * returns entries of the same shape, normalised: `id` lowercased, `created_at` an ISO 8601 UTC
+ * string, `tags` an array of trimmed strings (left out when empty), null fields dropped.
  *
  * @example
  * const car: FixtureObjectEntry = { owner: 'alice', make: 'mini', year: 2012, tags: 'red, small' }
@@ -46,7 +28,7 @@ export interface FixtureObjectEntry {
 }
 
 /** The objects of a fixture by class name: `{ "cars": [{ "owner": "alice", "make": "mini" }] }`. */
-export type FixtureObjects = Record<string, FixtureObject[]>
+export type FixtureObjects = Record<string, FixtureObjectEntry[]>
 
 /**
  * Checks and normalises the `objects` of a fixture (docs/custom-objects.md "Fixtures"): an object
@@ -79,11 +61,11 @@ export function parseObjectsFixture(value: unknown, source: string, list: string
   return parsed
 }
 
-function parseEntry(entry: unknown, fail: (field: string | undefined, problem: string) => never): FixtureObject {
+function parseEntry(entry: unknown, fail: (field: string | undefined, problem: string) => never): FixtureObjectEntry {
   if (!isPlainObject(entry)) fail(undefined, 'must be an object')
   const { owner, id, created_at, tags, acl_name, ...rest } = entry as Record<string, unknown>
   if (typeof owner !== 'string' || owner === '') fail('owner', 'must be the username of a user of this fixture')
-  const object: FixtureObject = { owner: owner as string, fields: {} }
+  const object: FixtureObjectEntry = { owner: owner as string }
   if (id !== undefined) {
     if (typeof id !== 'string' || !isObjectId(id)) fail('id', 'must be 24 hex characters')
     object.id = (id as string).toLowerCase()
@@ -105,7 +87,7 @@ function parseEntry(entry: unknown, fail: (field: string | undefined, problem: s
   for (const [name, field] of Object.entries(rest)) {
     if (RESERVED_KEYS.has(name) || FORBIDDEN_KEYS.has(name)) fail(name, 'is reserved: it cannot be a field')
     if (isBadFieldName(name)) fail(name, 'is not a field name a client could store')
-    if (field !== null) object.fields[name] = field
+    if (field !== null) object[name] = field
   }
   return object
 }
@@ -124,7 +106,7 @@ function ownerId(context: FixtureContext, username: string, entry: number, list:
 }
 
 /** The id of the ACL an entry names: one of its owner's in the same fixture, as `acl_name` on create finds it. */
-function aclId(context: FixtureContext, ownerId: string, entry: FixtureObject, index: number, classname: string): string {
+function aclId(context: FixtureContext, ownerId: string, entry: FixtureObjectEntry, index: number, classname: string): string {
   const acl = (context.records('acls') as readonly (StoredRecord & { name?: string; user_id?: string })[]).find(
     (candidate) => candidate.user_id === ownerId && candidate.name === entry.acl_name,
   )
@@ -136,7 +118,7 @@ function aclId(context: FixtureContext, ownerId: string, entry: FixtureObject, i
 }
 
 /** The custom objects' part of a fixture file: key `objects` (docs/custom-objects.md "Fixtures"). */
-export const customObjectsFixture: FixturePart<FixtureObjects> = {
+export const customObjectsFixture: FixturePart<FixtureObjects, 'objects'> = {
   key: 'objects',
   parse: parseObjectsFixture,
   async records(classes, context) {
@@ -144,16 +126,17 @@ export const customObjectsFixture: FixturePart<FixtureObjects> = {
     const now = context.runtime.now()
     for (const [classname, entries] of Object.entries(classes)) {
       collections[classCollection(classname)] = entries.map((entry, index): CustomObjectRecord => {
-        const created = entry.created_at === undefined ? now : new Date(entry.created_at)
+        const { owner, id, created_at, tags, acl_name, ...fields } = entry
+        const created = created_at === undefined ? now : new Date(created_at)
         const record: CustomObjectRecord = {
-          id: entry.id ?? context.runtime.objectId(created),
+          id: id ?? context.runtime.objectId(created),
           created_at: created.toISOString(),
           updated_at: created.toISOString(),
-          user_id: ownerId(context, entry.owner, index, `${context.list}.${classname}`),
-          fields: mergeCustomFields({}, entry.fields),
-          ...(entry.tags !== undefined && { tags: entry.tags }),
+          user_id: ownerId(context, owner, index, `${context.list}.${classname}`),
+          fields: mergeCustomFields({}, fields),
+          ...(tags !== undefined && { tags: splitTags(tags) }),
         }
-        return entry.acl_name === undefined ? record : { ...record, acl_id: aclId(context, record.user_id, entry, index, classname) }
+        return acl_name === undefined ? record : { ...record, acl_id: aclId(context, record.user_id, entry, index, classname) }
       })
     }
     return collections

@@ -9,7 +9,7 @@ import { CustomObjectsService } from './service.js'
  * The CustomObjects object (docs/custom-objects.md): objects of classes the app names in the path,
  * `/v1/objects/<classname>/...`, each class a collection of its own (`objects:<classname>`).
  */
-export const customObjects: MockObject<CustomObjectsService> = {
+export const customObjects = {
   name: 'custom-objects',
   title: 'CustomObjects',
   segments: ['objects/:classname'],
@@ -20,4 +20,4 @@ export const customObjects: MockObject<CustomObjectsService> = {
     recordProblem: (record) => customObjectRecordProblem(record),
   },
   fixture: customObjectsFixture,
-}
+} satisfies MockObject<CustomObjectsService>

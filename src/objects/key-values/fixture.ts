@@ -36,7 +36,7 @@ function parseEntries(value: unknown, source: string, list: string): FixtureKeyV
  * The key-values' part of a fixture file (docs/fixtures.md "Key-values"): `keyvalues` lists of
  * `{ name, value, owner, access_private }`, owners named by username; text and number values.
  */
-export const keyValuesFixture: FixturePart<FixtureKeyValue[]> = {
+export const keyValuesFixture: FixturePart<FixtureKeyValue[], typeof KEYVALUES> = {
   key: KEYVALUES,
   parse: parseEntries,
   records: async (entries, context) => {

@@ -8,7 +8,7 @@ import { KeyValuesService } from './service.js'
  * The KeyValues object (docs/key-values.md): named values in an app-wide public store and in a
  * private store per user, set, read, appended to, incremented and deleted by name.
  */
-export const keyValues: MockObject<KeyValuesService> = {
+export const keyValues = {
   name: 'key-values',
   title: 'KeyValues',
   segments: ['keyvalues'],
@@ -19,4 +19,4 @@ export const keyValues: MockObject<KeyValuesService> = {
     recordProblem: (record) => keyValueRecordProblem(record),
   },
   fixture: keyValuesFixture,
-}
+} satisfies MockObject<KeyValuesService>

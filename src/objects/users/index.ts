@@ -9,7 +9,7 @@ import { UsersService } from './service.js'
  * The Users object (docs/users.md): accounts, sessions, the account flows, external accounts and
  * admin powers. It owns sessions, so it makes every call's caller.
  */
-export const users: MockObject<UsersService> = {
+export const users = {
   name: 'users',
   title: 'Users',
   segments: ['users'],
@@ -21,4 +21,4 @@ export const users: MockObject<UsersService> = {
   },
   fixture: usersFixture,
   caller: (service, sessionId) => service.caller(sessionId),
-}
+} satisfies MockObject<UsersService>

@@ -64,7 +64,7 @@ function checkClashes(records: readonly UserRecord[], stored: readonly UserRecor
  * The users' part of a fixture file (docs/fixtures.md "Users"): `users` lists, passwords in plain
  * text, hashed when the records are made.
  */
-export const usersFixture: FixturePart<FixtureUser[]> = {
+export const usersFixture: FixturePart<FixtureUser[], typeof USERS> = {
   key: USERS,
   parse: (value, source, list) => parseUserList(value, source, list),
   records: async (entries, { runtime, server }) => ({ [USERS]: await fixtureRecords(entries, runtime, server.hashPassword) }),
