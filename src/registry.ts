@@ -90,10 +90,10 @@ async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaselin
   const collections: Record<string, readonly StoredRecord[]> = Object.create(null) as Record<string, readonly StoredRecord[]>
   // Ids by username of the users list in use, made once per list: a search per entry made
   // 10,000 objects of 10,000 users cost seconds to load.
-  let usernames: { users: readonly StoredRecord[]; ids: Map<string, string> } | undefined
+  let usernames: { list: readonly StoredRecord[]; ids: Map<string, string> } | undefined
   const userIdOf = (username: string): string | undefined => {
     const users = collections.users ?? fallback?.collections.users ?? []
-    if (usernames?.users !== users) usernames = { users, ids: idsByUsername(users) }
+    if (usernames?.list !== users) usernames = { list: users, ids: idsByUsername(users) }
     return usernames.ids.get(username.toLowerCase())
   }
   // The users a seed joins, by username, made on the first entry that needs them.
