@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../src/server.js'
 import { startServer, usernames } from './support/client.js'
 import { ok, refused } from './support/arrowdb-calls.js'
+import { ids } from './support/fixture-s.js'
 
 /**
  * End to end through the real `arrowdb` npm SDK (1.0.12), which talks to the server with the
@@ -222,5 +223,36 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     expect(deleted.body).toEqual({ meta: { code: 200, status: 'ok', method_name: 'batchDelete' } })
     const counted = await ok(app, 'usersCount')
     expect(counted.body.meta.count).toBe(0)
+  })
+
+  it('an ACL on a user (docs/users.md "ACLs"): update by acl_name → show/me, show, query → create by acl_id → ACL deleted → gone', async () => {
+    await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
+    const acl = (await ok(app, 'aclsCreate', { name: 'friends', reader_ids: ids.bob })).body.response.acls[0]
+    const unknown = await refused(app, 'usersUpdate', { acl_name: 'nope' })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.reason).toBe('Invalid ACL name')
+
+    const updated = (await ok(app, 'usersUpdate', { acl_name: 'friends' })).body.response.users[0]
+    expect(updated.acls).toEqual([acl])
+    expect((await ok(app, 'usersShowMe')).body.response.users[0].acls).toEqual([acl])
+    const { email: _email, ...owner } = acl.user
+    const shown = (await ok(app, 'usersShow', { user_id: ids.alice })).body.response.users[0]
+    expect(shown.acls).toEqual([acl])
+    const queried = (await ok(app, 'usersQuery', { where: { username: 'alice' } })).body.response.users[0]
+    expect(queried.acls).toEqual([acl])
+
+    // Not enforced: dave, not a reader, still sees alice's profile.
+    const other = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    await ok(other, 'usersLogin', { login: 'dave', password: 'pw-dave' })
+    const seen = (await ok(other, 'usersShow', { user_id: ids.alice })).body.response.users[0]
+    expect(seen.acls).toEqual([{ ...acl, user: owner }])
+
+    const made = (await ok(other, 'usersCreate', { username: 'zed', password: 'pw', password_confirmation: 'pw', acl_id: acl.id }))
+      .body.response.users[0]
+    expect(made.acls.map((item: { id: string }) => item.id)).toEqual([acl.id])
+
+    await ok(app, 'aclsRemove', { id: acl.id })
+    expect((await ok(app, 'usersShowMe')).body.response.users[0]).not.toHaveProperty('acls')
+    expect((await ok(other, 'usersShowMe')).body.response.users[0]).not.toHaveProperty('acls')
   })
 })

@@ -119,6 +119,7 @@ describe('a data file', () => {
     ['an id that is no id', { id: 'x' }, 'id'],
     ['an external account without external_type', { external_accounts: [{ external_id: '1', token: '' }] }, 'external_accounts'],
     ['a photo without an id', { photo: { filename: 'a.png' } }, 'photo'],
+    ['an acl_id that is no id', { acl_id: 'friends' }, 'acl_id'],
   ])('with %s stops the start naming the field', async (_name, change, field) => {
     const file = join(dir, 'bad.json')
     const user = {

@@ -131,7 +131,7 @@ describe('parameters accepted without effect', () => {
   })
 
   it('unknown extra parameters do not break create or update', async () => {
-    const created = await call('POST', 'users/create', {}, { form: { ...signUp, emptyDictionary: '{}', acl_name: 'x', photo_sizes: '{}' } })
+    const created = await call('POST', 'users/create', {}, { form: { ...signUp, emptyDictionary: '{}', photo_sizes: '{}' } })
     expect(created.status).toBe(200)
     const updated = await call('PUT', 'users/update', {}, { session: created.body.meta.session_id, form: { emptyDictionary: '{}', role: 'teacher' } })
     expect(updated.body.response.users[0]).toMatchObject({ username: 'pic', role: 'teacher' })

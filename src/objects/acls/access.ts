@@ -11,10 +11,17 @@ interface AclSource {
   wire(acl: AclRecord, viewer: Principal | undefined): Record<string, unknown>
 }
 
-/** A stored object that may carry an ACL: its owner's id and the id of the ACL attached, if any. */
+/** A stored record that may carry an ACL (a custom object, a user): the id of the ACL attached, if any. */
 export interface AclHolder {
-  readonly user_id: string
   readonly acl_id?: string | undefined
+}
+
+/**
+ * The ACL id a record keeps after a write, from what {@link AclAccess.attachAcl} answered:
+ * `stored` when it answered undefined (nothing sent), none for `null` (detached), else the new id.
+ */
+export function keptAclId(stored: string | undefined, attached: string | null | undefined): string | undefined {
+  return attached === undefined ? stored : (attached ?? undefined)
 }
 
 /**
@@ -52,18 +59,19 @@ export class AclAccess {
    * The ACL a create or update attaches, from `acl_name` (among `acting`'s ACLs) or `acl_id`
    * (any ACL of the app): its id; `null` when an update sends `""` (detach); undefined when
    * neither is sent (create: no ACL; update: unchanged). On create `""` counts as not sent.
+   * Without an acting user (users/create with no session) no `acl_name` is found.
    *
    * @throws ApiError 400 `Specify acl_name or acl_id, not both`, `Invalid ACL name`,
    *   `Invalid ACL id`, `Invalid object id: '<v>'` (malformed `acl_id`).
    */
-  attachAcl(params: Params, acting: Principal, update: boolean): string | null | undefined {
+  attachAcl(params: Params, acting: Principal | undefined, update: boolean): string | null | undefined {
     const rawName = textParam(params, 'acl_name')
     const rawId = textParam(params, 'acl_id')
     const name = trimmed(rawName)
     const id = trimmed(rawId)
     if (name !== undefined && id !== undefined) throw new ApiError(400, 'Specify acl_name or acl_id, not both')
     if (name !== undefined) {
-      const acl = this.source.aclByName(acting.id, name)
+      const acl = acting === undefined ? undefined : this.source.aclByName(acting.id, name)
       if (acl === undefined) throw new ApiError(400, 'Invalid ACL name')
       return acl.id
     }

@@ -12,7 +12,7 @@ import { Collection } from '../../store/collection.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
-import type { AclAccess } from '../acls/access.js'
+import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
 import { classCollection } from './class-name.js'
 import { toQueryDoc } from './query-doc.js'
@@ -148,7 +148,7 @@ export class CustomObjectsService {
     const sent = isAbsent(params.fields) ? {} : parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, actor, true)
     const { tags: _tags, acl_id: storedAcl, ...rest } = current
-    const acl_id = aclId === undefined ? storedAcl : (aclId ?? undefined)
+    const acl_id = keptAclId(storedAcl, aclId)
     const next = withTags(
       {
         ...rest,

@@ -9,7 +9,7 @@ import type { UserRecord } from './record.js'
 import type { TokenPurpose } from '../../store/db.js'
 import { AccountTokens } from './tokens.js'
 import { passwordProblems, validationFailed } from './validation.js'
-import { toWireUser } from './view.js'
+import type { WireUser } from './view.js'
 import type { UsersResult } from './service.js'
 
 /** 400 for a confirmation or reset token that is unknown, used or expired (docs/users.md "Account flows"). */
@@ -37,6 +37,8 @@ export class AccountFlows {
     private readonly hashPassword: PasswordHasher,
     /** The app option "email verification on" (`emailVerification`, `--email-verification`); off by default. */
     private readonly emailVerification: () => boolean,
+    /** A user in a reply about themself, email and `acls` included (`UsersService`). */
+    private readonly ownView: (user: UserRecord) => WireUser,
   ) {
     this.tokens = new AccountTokens(dataSet)
   }
@@ -125,7 +127,7 @@ export class AccountFlows {
     const now = this.dataSet.runtime.now().toISOString()
     const confirmed = this.users.change(user, { confirmed_at: user.confirmed_at ?? now, updated_at: now })
     await this.dataSet.write()
-    return { users: [toWireUser(confirmed, true)] }
+    return { users: [this.ownView(confirmed)] }
   }
 
   /**
@@ -152,7 +154,7 @@ export class AccountFlows {
     const changed = this.users.change(user, { password_hash: hash, updated_at: this.dataSet.runtime.now().toISOString() })
     this.credentialsChanged(user, changed, undefined)
     await this.dataSet.write()
-    return { users: [toWireUser(changed, true)] }
+    return { users: [this.ownView(changed)] }
   }
 
   /** A live token and the stored user it stands for. @throws ApiError 400 {@link INVALID_TOKEN}. */

@@ -2,13 +2,21 @@ import { ApiError, notSignedIn, requiredField } from '../../errors.js'
 import type { DataSet } from '../../data-set.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import type { Sessions } from '../../engine/sessions.js'
+import { keptAclId, type AclAccess } from '../acls/access.js'
 import type { AccountFlows } from './account-flows.js'
 import type { UserCollection } from './collection.js'
 import { newUserRecord } from './new-user.js'
 import type { ExternalAccount, UserRecord } from './record.js'
 import type { UsersCaller as Caller, UsersResult } from './service.js'
 import { problems, validationFailed } from './validation.js'
-import { toWireUser } from './view.js'
+import type { WireUser } from './view.js'
+
+/** What external accounts need of `UsersService`: the ACLs' access mechanism and a user's view of themself. */
+export interface ExternalAccountViews {
+  access(): AclAccess
+  /** A user in a reply about themself, email and `acls` included. */
+  ownView(user: UserRecord): WireUser
+}
 
 /** 400 for linking an account that another user of the app has linked. */
 const LINKED_TO_OTHER = 'Failed to link external account: it is already linked to another user.'
@@ -31,31 +39,39 @@ export class ExternalAccounts {
     private readonly users: UserCollection,
     private readonly sessions: Sessions,
     private readonly flows: AccountFlows,
+    private readonly views: ExternalAccountViews,
   ) {}
 
   /**
    * users/external_account_login: logs in the user who linked this account,
    * or first makes a user with only this account (no username, email or
-   * password; confirmed). The stored token becomes the one sent. Answers the
-   * user (email included) and a session, as login does.
+   * password; confirmed). The stored token becomes the one sent. `acl_name` (among the ACLs of
+   * the user who logs in: a new user has none) or `acl_id` attaches an ACL, `""` detaches it
+   * from a user who has one (docs/users.md "ACLs"). Answers the user (email included) and a
+   * session, as login does.
    *
    * @throws ApiError 400 `Required field: id` / `Required field: type`; 401 when
-   *   email verification is on and the owner is unconfirmed.
+   *   email verification is on and the owner is unconfirmed; 400 for a bad ACL (docs/acls.md "Errors").
    */
   async login(params: Params): Promise<UsersResult> {
     const account = accountParams(params)
     let user = this.owner(account)
     if (user) {
       this.flows.checkConfirmed(user)
-      user = this.users.change(user, { external_accounts: withAccount(user, account) })
+      const { acl_id: stored, ...rest } = user
+      const acl_id = keptAclId(stored, this.views.access().attachAcl(params, user, true))
+      const next: UserRecord = { ...rest, external_accounts: withAccount(user, account), ...(acl_id && { acl_id }) }
+      this.users.replace(user, next)
+      user = next
     } else {
+      const acl_id = this.views.access().attachAcl(params, undefined, false)
       const { runtime } = this.dataSet
-      user = { ...newUserRecord({}, '', runtime.now(), runtime.objectId), external_accounts: [account] }
+      user = { ...newUserRecord({}, '', runtime.now(), runtime.objectId), external_accounts: [account], ...(acl_id && { acl_id }) }
       this.users.insert(user)
     }
     const session_id = this.sessions.start(user.id)
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)], session_id }
+    return { users: [this.views.ownView(user)], session_id }
   }
 
   /**
@@ -75,7 +91,7 @@ export class ExternalAccounts {
       updated_at: this.dataSet.runtime.now().toISOString(),
     })
     await this.dataSet.write()
-    return { users: [toWireUser(linked, true)] }
+    return { users: [this.views.ownView(linked)] }
   }
 
   /**
@@ -99,7 +115,7 @@ export class ExternalAccounts {
     }
     const unlinked = this.users.change(user, { external_accounts: rest, updated_at: this.dataSet.runtime.now().toISOString() })
     await this.dataSet.write()
-    return { users: [toWireUser(unlinked, true)] }
+    return { users: [this.views.ownView(unlinked)] }
   }
 
   /** The user who linked this account, if any. */

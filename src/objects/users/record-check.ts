@@ -1,4 +1,5 @@
 import { isPlainObject, FORBIDDEN_KEYS } from '../../json.js'
+import { isObjectId } from '../../ids.js'
 import { storedRecordProblem } from '../../store/db.js'
 
 const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
@@ -30,6 +31,7 @@ function userFieldProblem(user: Record<string, unknown>): string | undefined {
   }
   if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
   if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
+  if (user.acl_id !== undefined && !(typeof user.acl_id === 'string' && isObjectId(user.acl_id))) return 'acl_id'
   return undefined
 }
 

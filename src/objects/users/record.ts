@@ -28,6 +28,11 @@ export interface UserRecord {
   external_accounts: ExternalAccount[]
   /** The primary photo (docs/users.md "Photos"). */
   photo?: PhotoRecord
+  /**
+   * The ACL attached with `acl_name` / `acl_id` (docs/users.md "ACLs"): shown in replies as
+   * `acls`, never enforced.
+   */
+  acl_id?: string
   /** Salted hash from `engine/password-hashing.ts`; never rendered. */
   password_hash: string
 }

@@ -7,7 +7,9 @@ import { compileKeywords } from '../../query/text.js'
 import { compileWhere } from '../../query/where.js'
 import { Sessions } from '../../engine/sessions.js'
 import { userNamed } from '../../engine/su-id.js'
-import type { Caller, ServiceContext } from '../../engine/object.js'
+import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
+import { keptAclId, type AclAccess } from '../acls/access.js'
+import { acls } from '../acls/index.js'
 import { AccountFlows } from './account-flows.js'
 import { UserCollection } from './collection.js'
 import { ExternalAccounts } from './external-accounts.js'
@@ -19,7 +21,7 @@ import { photoChange } from './photo.js'
 import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
-import { toWireUser, wireUserFor, wireUsersFor, type WireUser } from './view.js'
+import { toWireUser, wireUserFor, type WireUser } from './view.js'
 
 /** Who is calling, as the Users rules see it: the caller with their whole stored record. */
 export interface UsersCaller extends Caller {
@@ -56,6 +58,8 @@ export class UsersService {
   private readonly dataSet: ServiceContext['dataSet']
   private readonly sessions: Sessions
   private readonly querySource: QuerySource<UserRecord>
+  private readonly context: ServiceContext
+  private aclAccess: AclAccess | undefined
   /** Password reset and email confirmation (docs/users.md "Account flows"). */
   readonly flows: AccountFlows
   /** Login, link and unlink with external accounts (docs/users.md "External accounts"). */
@@ -63,6 +67,7 @@ export class UsersService {
 
   constructor(context: ServiceContext) {
     const { dataSet, server } = context
+    this.context = context
     this.dataSet = dataSet
     this.users = new UserCollection(dataSet)
     this.sessions = new Sessions(dataSet, () => context.settings().sessionLifetime)
@@ -75,8 +80,12 @@ export class UsersService {
       whereLimits: this.whereLimits,
       legacyPaging: () => context.settings().legacyPaging,
     }
-    this.flows = new AccountFlows(dataSet, this.users, this.sessions, this.hashPassword, () => context.settings().emailVerification)
-    this.external = new ExternalAccounts(dataSet, this.users, this.sessions, this.flows)
+    const ownView = (user: UserRecord) => this.ownView(user)
+    this.flows = new AccountFlows(dataSet, this.users, this.sessions, this.hashPassword, () => context.settings().emailVerification, ownView)
+    this.external = new ExternalAccounts(dataSet, this.users, this.sessions, this.flows, {
+      access: () => this.access(),
+      ownView,
+    })
   }
 
   /** The user behind a session id, or undefined when it is not a live session (docs/api.md "Sessions"). */
@@ -97,13 +106,15 @@ export class UsersService {
    * nobody) is logged in as the new user, a signed-in caller keeping their
    * session id; an admin stays who they are (see {@link sessionForNew}).
    * `su_id` (docs/api.md "su_id") is for admins only and must name a user; it changes
-   * nothing about the new user. With email verification on, a new user with an
+   * nothing about the new user but whose ACLs `acl_name` is looked up among (else the caller's;
+   * without a session none: docs/users.md "ACLs"). With email verification on, a new user with an
    * email is unconfirmed and gets no session; the mails go to the outbox (docs/users.md "Account flows").
    */
   async create(params: Params, caller: UsersCaller): Promise<UsersResult> {
+    let acting: Principal | undefined = caller.user
     if (params.su_id !== undefined) {
       if (!caller.user) throw notAuthorized()
-      this.actingUser({ su_id: params.su_id }, caller)
+      acting = this.actingUser({ su_id: params.su_id }, caller)
     }
     const username = trimmed(textParam(params, 'username'))
     const email = trimmed(textParam(params, 'email'))
@@ -128,6 +139,7 @@ export class UsersService {
       custom_fields: params.custom_fields === undefined ? undefined : parseCustomFields(params.custom_fields),
     }
     if (fields.custom_fields) checkCustomFieldCount(fields.custom_fields, this.maxCustomFields)
+    const aclId = this.access().attachAcl(params, acting, false)
     const { runtime } = this.dataSet
     const photo = await photoChange(params, runtime, (id) => this.knownPhoto(id))
     const hash = await this.hashPassword(password)
@@ -136,12 +148,13 @@ export class UsersService {
     if (late.length > 0) throw validationFailed('create', late)
     const user = newUserRecord(fields, hash, runtime.now(), runtime.objectId)
     if (photo) user.photo = photo
+    if (aclId) user.acl_id = aclId
     this.flows.prepareNew(user)
     this.users.insert(user)
     this.flows.created(user, params)
     const session_id = this.sessionForNew(user, caller)
     await this.dataSet.write()
-    return { users: [toWireUser(user, true)], ...(session_id && { session_id }) }
+    return { users: [this.ownView(user, caller.user ?? user)], ...(session_id && { session_id }) }
   }
 
   /**
@@ -176,7 +189,7 @@ export class UsersService {
     this.flows.checkConfirmed(current)
     const session_id = this.sessions.start(current.id)
     await this.dataSet.write()
-    return { users: [toWireUser(current, true)], session_id }
+    return { users: [this.ownView(current)], session_id }
   }
 
   /** users/logout (docs/api.md "Sessions"): the session stops working on the server. */
@@ -190,7 +203,7 @@ export class UsersService {
   /** users/show/me (docs/users.md "Endpoints"): the caller, email included. */
   showMe(caller: UsersCaller): UsersResult {
     if (!caller.user) throw notSignedIn()
-    return { users: [toWireUser(caller.user, true)] }
+    return { users: [this.ownView(caller.user)] }
   }
 
   /**
@@ -213,7 +226,7 @@ export class UsersService {
     if (!ids?.length) throw requiredField('user_id')
     const found = ids.flatMap((id) => this.users.byId(id) ?? [])
     if (found.length === 0) throw userNotFound()
-    return { users: found.map(wireUsersFor(caller.user)) }
+    return { users: found.map(this.listedFor(caller.user)) }
   }
 
   /**
@@ -222,7 +235,7 @@ export class UsersService {
    */
   query(params: Params, caller: UsersCaller): UsersResult {
     const page = runQuery(params, this.querySource)
-    return { users: page.records.map(wireUsersFor(caller.user)).map(page.select), meta: page.meta }
+    return { users: page.records.map(this.listedFor(caller.user)).map(page.select), meta: page.meta }
   }
 
   /**
@@ -233,7 +246,7 @@ export class UsersService {
   search(params: Params, caller: UsersCaller): UsersResult {
     const { page, per_page } = parseSearchPaging(params)
     const matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
-    const users = matches.slice((page - 1) * per_page, page * per_page).map(wireUsersFor(caller.user))
+    const users = matches.slice((page - 1) * per_page, page * per_page).map(this.listedFor(caller.user))
     return {
       users,
       meta: { page, per_page, total_pages: Math.ceil(matches.length / per_page), total_results: matches.length },
@@ -251,11 +264,14 @@ export class UsersService {
    * only) another user. Sent fields replace stored ones, `tags` replace,
    * `custom_fields` merge with `null` removing a field; a new password needs
    * its confirmation, and ends the user's other sessions; a new password or
-   * email voids their emailed tokens (see `AccountFlows.credentialsChanged`).
+   * email voids their emailed tokens (see `AccountFlows.credentialsChanged`). `acl_name` (among
+   * the updated user's ACLs) or `acl_id` attaches an ACL, `""` detaches it (docs/users.md "ACLs").
    */
   async update(params: Params, caller: UsersCaller): Promise<UsersResult> {
     const password = textParam(params, 'password') || undefined
-    this.accountChanges(params, this.actingUser(params, caller), password)
+    const acting = this.actingUser(params, caller)
+    this.accountChanges(params, acting, password)
+    const aclId = this.access().attachAcl(params, acting, true)
     const photo = await photoChange(params, this.dataSet.runtime, (id) => this.knownPhoto(id))
     const password_hash = password === undefined ? undefined : await this.hashPassword(password)
     // From here on nothing awaits: the stored user is read again as it is after the hash, so a
@@ -268,6 +284,7 @@ export class UsersService {
       role: params.role === undefined ? target.role : textParam(params, 'role'),
       tags: params.tags === undefined ? target.tags : parseTags(params.tags),
       photo: photo === undefined ? target.photo : (photo ?? undefined),
+      acl_id: keptAclId(target.acl_id, aclId),
     }
     const custom_fields =
       params.custom_fields === undefined
@@ -289,7 +306,7 @@ export class UsersService {
     this.users.replace(target, next)
     this.flows.credentialsChanged(target, next, caller.sessionId)
     await this.dataSet.write()
-    return { users: [toWireUser(next, true)] }
+    return { users: [this.ownView(next, fresh.user ?? next)] }
   }
 
   /**
@@ -377,6 +394,35 @@ export class UsersService {
     const wanted = readBoolean(params.admin)
     const onOther = caller.user?.admin === true && target.id !== caller.user.id
     return onOther && wanted !== undefined ? wanted : target.admin
+  }
+
+  /**
+   * The ACLs' access mechanism (docs/acls.md "Access to objects"), fetched on first use: the ACLs
+   * service uses this one to render owners, so neither may ask for the other while being made.
+   */
+  private access(): AclAccess {
+    this.aclAccess ??= this.context.service(acls).access
+    return this.aclAccess
+  }
+
+  /**
+   * A user in a reply about themself (create, login, show/me, update, the account flows, external
+   * accounts): email included, and `acls` while an ACL is attached (docs/users.md "ACLs"), its
+   * owner as `viewer` (default: the user) may see them.
+   */
+  private ownView(user: UserRecord, viewer: Principal = user): WireUser {
+    return toWireUser(user, true, this.access().wireAcls(user, viewer))
+  }
+
+  /**
+   * How `viewer` (the caller's user, undefined without a session) sees each user of a list (show,
+   * query, search): email per `wireUserFor`, and `acls` while an ACL is attached.
+   *
+   * @example
+   * found.map(this.listedFor(caller.user))
+   */
+  private listedFor(viewer: Principal | undefined): (user: UserRecord) => WireUser {
+    return (user) => wireUserFor(viewer, user, this.access().wireAcls(user, viewer))
   }
 
   /** A photo some user of this data set has, for `photo_id` (docs/users.md "Photos"). */

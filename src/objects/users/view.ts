@@ -7,17 +7,22 @@ import type { UserRecord } from './record.js'
 /** A user as the client sees it in `response.users` (docs/users.md "Replies"). */
 export type WireUser = Record<string, unknown>
 
+/** The `acls` part of a user's reply, from the ACLs' access mechanism (docs/users.md "ACLs"): `{ acls: [acl] }` or `{}`. */
+export type WireUserAcls = { acls?: Record<string, unknown>[] }
+
 /**
  * Renders a stored user for the wire, in the key order of the real service's
  * replies (docs/api.md "Envelope", docs/users.md "Replies"): unset names, username, role and tags omitted;
  * `external_accounts`, `custom_fields` and `stats` always present; `photo`
  * when the user has one; `admin` as
- * the string "true"/"false"; dates in the wire format; never the password hash
- * (docs/users.md "Replies").
+ * the string "true"/"false"; dates in the wire format; `acls` last, when given; never the
+ * password hash or `acl_id` (docs/users.md "Replies").
  *
  * @param showEmail - false hides `email` (docs/users.md "Replies").
+ * @param acls - the ACL attached, as Users' own replies show it (docs/users.md "ACLs"); embedded
+ *   users (owners in other objects' replies) are rendered without it.
  */
-export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
+export function toWireUser(user: UserRecord, showEmail: boolean, acls: WireUserAcls = {}): WireUser {
   const wire: WireUser = { id: user.id }
   if (user.first_name !== undefined) wire.first_name = user.first_name
   if (user.last_name !== undefined) wire.last_name = user.last_name
@@ -36,6 +41,7 @@ export function toWireUser(user: UserRecord, showEmail: boolean): WireUser {
   // An uploaded primary photo is a Photos object the user owns (docs/users.md "Replies").
   const uploaded = user.photo?.size
   wire.stats = { photos: { total_count: uploaded === undefined ? 0 : 1 }, storage: { used: uploaded ?? 0 } }
+  if (acls.acls !== undefined) wire.acls = acls.acls
   return wire
 }
 
@@ -78,18 +84,8 @@ function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
  * when {@link canSeeEmail}. Every reply that shows a user someone else asked about, Users' lists
  * and other objects' embedded owners alike, renders them through it.
  */
-export function wireUserFor(viewer: Principal | undefined, user: UserRecord): WireUser {
-  return toWireUser(user, canSeeEmail(viewer, user))
-}
-
-/**
- * {@link wireUserFor} for a list shown to `viewer`.
- *
- * @example
- * found.map(wireUsersFor(caller.user))
- */
-export function wireUsersFor(viewer: Principal | undefined): (user: UserRecord) => WireUser {
-  return (user) => wireUserFor(viewer, user)
+export function wireUserFor(viewer: Principal | undefined, user: UserRecord, acls: WireUserAcls = {}): WireUser {
+  return toWireUser(user, canSeeEmail(viewer, user), acls)
 }
 
 /** Who may see a user's email: the user themself and admins (docs/users.md "Replies"). */
