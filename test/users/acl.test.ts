@@ -148,7 +148,7 @@ describe('acl_name / acl_id on users', () => {
 
   it('a deleted ACL disappears from the user’s replies', async () => {
     const { call, user } = await cloudWith()
-    await user('PUT', 'users/update', { acl_name: 'friends' }, 'alice')
+    expect((await user('PUT', 'users/update', { acl_name: 'friends' }, 'alice')).acls[0].id).toBe(friendsId)
     expect((await call('DELETE', 'acls/delete', { id: friendsId }, 'alice')).status).toBe(200)
     expect(await user('GET', 'users/show/me', {}, 'alice')).not.toHaveProperty('acls')
     expect(await user('GET', 'users/show', { user_id: ids.alice })).not.toHaveProperty('acls')
