@@ -5,6 +5,7 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { OBJECTS } from '../src/objects/index.js'
 import { fixtureParts } from '../src/registry.js'
+import * as namespaces from '../src/ti-cloud/namespaces/index.js'
 
 // The house rule of docs/architecture.md "The object descriptor": generic code names no object.
 // Only src/objects/ reaches into an object's folder; outside it, the registry src/objects/index.ts
@@ -112,9 +113,12 @@ function declaredMembers(files: readonly string[], refused: ReadonlySet<string>)
   return found
 }
 
-/** The source files that are no object's own: everything under src/ but the object folders. */
+/**
+ * The source files that are no object's own: everything under src/ but the object folders and
+ * the Cloud namespace files (src/ti-cloud/namespaces/ but its index).
+ */
 function genericFiles(): string[] {
-  return sourceFiles(SRC).filter((path) => !/^src\/objects\/[^/]+\//.test(repoPath(path)))
+  return sourceFiles(SRC).filter((path) => !/^src\/(objects\/[^/]+\/|ti-cloud\/namespaces\/(?!index\.ts$))/.test(repoPath(path)))
 }
 
 describe('architecture', () => {
@@ -140,5 +144,25 @@ describe('architecture', () => {
     expect(keys).toContain('users')
     // The one exception: the migration of 0.2 data files, whose data sets held users alone.
     expect(declaredMembers(genericFiles(), keys)).toEqual(['src/store/db.ts: users'])
+  })
+
+  it('every file of src/ti-cloud/namespaces/ is one Cloud namespace, listed in its index, which createCloud binds', async () => {
+    const folder = join(SRC, 'ti-cloud', 'namespaces')
+    const tables: string[] = []
+    for (const file of readdirSync(folder).filter((name) => name !== 'index.ts')) {
+      const exports = Object.keys((await import(join(folder, file))) as object)
+      expect(exports, file).toHaveLength(1)
+      tables.push(...exports)
+    }
+    expect(Object.keys(namespaces).sort()).toEqual(tables.sort())
+    const { createCloud } = await import('../src/ti-cloud/index.js')
+    const cloud = createCloud({ url: 'http://127.0.0.1:1', key: 'K' }) as unknown as Record<string, object>
+    for (const [name, table] of Object.entries(namespaces)) expect(Object.keys(cloud[name] ?? {}), name).toEqual(Object.keys(table))
+  })
+
+  it('no generic file declares a member named after a Cloud namespace: createCloud and the Cloud type are derived from the namespaces', () => {
+    const names = new Set(Object.keys(namespaces))
+    expect(names).toContain('Users')
+    expect(declaredMembers(genericFiles(), names)).toEqual([])
   })
 })

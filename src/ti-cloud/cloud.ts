@@ -1,26 +1,15 @@
 import { requireArgument, sortArguments } from './arguments.js'
 import { cleanParameters } from './encoding.js'
-import { ACLS, KEY_VALUES, OBJECTS, SOCIAL_INTEGRATIONS, USERS, type Endpoint } from './endpoints.js'
+import type { Endpoint, Namespace } from './endpoints.js'
+import * as namespaces from './namespaces/index.js'
 import { registerCloud } from './pending.js'
 import { exchange } from './reply.js'
 import { buildRequest } from './request.js'
 import { toCloudResponse } from './response.js'
-import type {
-  Cloud,
-  CloudCallback,
-  CloudData,
-  CreateCloudOptions,
-  DataCall,
-  NoDataCall,
-  OptionalDataCall,
-  SendRequestParams,
-} from './types.js'
+import type { Calls, Cloud, CloudCallback, CloudData, CloudNamespaces, CreateCloudOptions, SendRequestParams } from './types.js'
 
 /** ti.cloud's answer when no app key is configured (`noAppKeyError` in `constants.js`); no request is made. */
 const NO_APP_KEY = { meta: { status: 'fail', code: 409, message: 'Application key is not provided.' } }
-
-type CallOf<A> = A extends 'data' | 'classname' ? DataCall : A extends 'none' ? NoDataCall : OptionalDataCall
-type Calls<T extends Record<string, Endpoint>> = { -readonly [K in keyof T]: CallOf<T[K]['args']> }
 
 function typeName(value: unknown): string {
   return value === null ? 'null' : typeof value
@@ -179,19 +168,18 @@ export function createCloud(options: CreateCloudOptions): Cloud {
     }
   }
 
-  function bind<T extends Record<string, Endpoint>>(table: T): Calls<T> {
+  function bind<T extends Namespace>(table: T): Calls<T> {
     const calls: Record<string, (...args: unknown[]) => void> = {}
     for (const [name, endpoint] of Object.entries(table)) calls[name] = (...args) => call(endpoint, args)
     return calls as Calls<T>
   }
 
+  /** Every namespace of src/ti-cloud/namespaces/, bound to this Cloud. */
+  const bound = Object.fromEntries(Object.entries(namespaces).map(([name, table]) => [name, bind(table)])) as unknown as CloudNamespaces
+
   const cloud: Cloud = {
     debug: false,
-    Users: bind(USERS),
-    SocialIntegrations: bind(SOCIAL_INTEGRATIONS),
-    KeyValues: bind(KEY_VALUES),
-    Objects: bind(OBJECTS),
-    ACLs: bind(ACLS),
+    ...bound,
     sendRequest(params: SendRequestParams, callback: CloudCallback): void {
       requireArgument('params', params, 'object')
       requireArgument('url', params.url, 'string')

@@ -17,15 +17,13 @@ export type {
   CloudCallback,
   CloudData,
   CloudMeta,
-  CloudObjects,
+  CloudNamespaces,
   CloudResponse,
-  CloudSocialIntegrations,
-  CloudKeyValues,
-  CloudACLs,
-  CloudUsers,
   CreateCloudOptions,
   DataCall,
   NoDataCall,
   OptionalDataCall,
   SendRequestParams,
 } from './types.js'
+// Each namespace's type (`CloudUsers`, `CloudObjects`, ...), from its file.
+export type * from './namespaces/index.js'

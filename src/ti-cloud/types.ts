@@ -1,3 +1,6 @@
+import type { ArgumentShape, Namespace } from './endpoints.js'
+import type * as namespaces from './namespaces/index.js'
+
 /**
  * The public shapes of `mock-cloud/ti-cloud`: the `Cloud` object Titanium's `ti.cloud` module
  * (appcelerator-modules/ti.cloud 3.2.11) gives an app, and the object its callbacks receive.
@@ -50,70 +53,19 @@ export interface OptionalDataCall {
 /** A call that takes no parameters: `Cloud.Users.showMe(callback)`. */
 export type NoDataCall = (callback: CloudCallback) => void
 
-/** `Cloud.Users`: ti.cloud's calls of the Users object, plus `count` and `batchDelete`. */
-export interface CloudUsers {
-  create: DataCall
-  login: DataCall
-  show: DataCall
-  showMe: NoDataCall
-  search: OptionalDataCall
-  query: OptionalDataCall
-  update: DataCall
-  logout: OptionalDataCall
-  remove: OptionalDataCall
-  requestResetPassword: DataCall
-  resendConfirmation: DataCall
-  /** Not in ti.cloud 3.2.11 (its apps use `sendRequest`); GET `users/count.json`. */
-  count: OptionalDataCall
-  /** Not in ti.cloud 3.2.11 (its apps use `sendRequest`); DELETE `users/batch_delete.json`. */
-  batchDelete: OptionalDataCall
-}
+/** The call a method's argument shape makes (src/ti-cloud/endpoints.ts). */
+export type CallOf<A extends ArgumentShape> = A extends 'data' | 'classname' ? DataCall : A extends 'none' ? NoDataCall : OptionalDataCall
 
-/** `Cloud.SocialIntegrations`: external accounts (paths under `users/`) and Facebook friends. */
-export interface CloudSocialIntegrations {
-  externalAccountLogin: DataCall
-  externalAccountLink: DataCall
-  externalAccountUnlink: DataCall
-  searchFacebookFriends: OptionalDataCall
-}
-
-/** `Cloud.KeyValues`: set, get, append, increment (incrby) and remove (delete) by name (docs/key-values.md). */
-export interface CloudKeyValues {
-  set: DataCall
-  get: DataCall
-  append: DataCall
-  increment: DataCall
-  remove: DataCall
-}
-
-/** `Cloud.ACLs` (docs/acls.md): ti.cloud's calls of the ACLs object, plus `query` and `count`. */
-export interface CloudACLs {
-  create: DataCall
-  show: DataCall
-  update: DataCall
-  /** Drops the ACL: DELETE `acls/delete.json`. */
-  remove: DataCall
-  addUser: DataCall
-  /** Takes users out of the lists: DELETE `acls/remove.json`. */
-  removeUser: DataCall
-  checkUser: DataCall
-  /** Not in ti.cloud 3.2.11; GET `acls/query.json`. */
-  query: OptionalDataCall
-  /** Not in ti.cloud 3.2.11; GET `acls/count.json`. */
-  count: OptionalDataCall
-}
+/** A namespace's methods, from its table: `Calls<typeof Users>` is `Cloud.Users`. */
+export type Calls<T extends Namespace> = { -readonly [K in keyof T]: CallOf<T[K]['args']> }
 
 /**
- * `Cloud.Objects`: custom objects. Every call needs `data.classname`, which becomes the path's
- * class (`objects/cars/create.json`) and the reply's key (`e.cars`), and is not sent as a parameter.
+ * Every namespace of the `Cloud` object (`Cloud.Users`, `Cloud.Objects`, ...): one member per
+ * table of src/ti-cloud/namespaces/, documented in its file.
  */
-export interface CloudObjects {
-  create: DataCall
-  show: DataCall
-  update: DataCall
-  remove: DataCall
-  query: DataCall
-}
+export type CloudNamespaces = { readonly [N in keyof Namespaces]: Calls<Namespaces[N]> }
+
+type Namespaces = typeof namespaces
 
 /** The parameters of `Cloud.sendRequest`. */
 export interface SendRequestParams {
@@ -124,8 +76,8 @@ export interface SendRequestParams {
   data?: CloudData | null
 }
 
-/** The `Cloud` object (`require('ti.cloud')` in a Titanium app). */
-export interface Cloud {
+/** The `Cloud` object (`require('ti.cloud')` in a Titanium app): its namespaces, and these members. */
+export interface Cloud extends CloudNamespaces {
   /**
    * The session: set from any reply's `meta.session_id`, sent as `_session_id` on every call,
    * deleted after `Users.logout` and `Users.remove`. An app may set it (to restore a session).
@@ -139,11 +91,6 @@ export interface Cloud {
    * "Cloud for Node").
    */
   useSecure?: boolean
-  readonly Users: CloudUsers
-  readonly SocialIntegrations: CloudSocialIntegrations
-  readonly KeyValues: CloudKeyValues
-  readonly Objects: CloudObjects
-  readonly ACLs: CloudACLs
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */
   sendRequest(params: SendRequestParams, callback: CloudCallback): void
 }

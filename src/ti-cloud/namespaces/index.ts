@@ -1,0 +1,12 @@
+/**
+ * The namespaces of the `Cloud` object, one file each: every export of a file is a table whose
+ * name is the namespace (`Cloud.Users`) and whose keys are its methods, and the type derived from
+ * it (`CloudUsers`). `createCloud` binds every table listed here, and the `Cloud` type holds one
+ * member per table (src/ti-cloud/types.ts). Adding a namespace is its file and one line here
+ * (docs/architecture.md "Adding an object").
+ */
+export * from './users.js'
+export * from './social-integrations.js'
+export * from './key-values.js'
+export * from './objects.js'
+export * from './acls.js'

@@ -1,0 +1,16 @@
+import type { Namespace } from '../endpoints.js'
+import type { Calls } from '../types.js'
+
+/**
+ * `Cloud.SocialIntegrations`: external accounts (ti.cloud puts these calls under `users/`) and
+ * Facebook friends (docs/users.md).
+ */
+export const SocialIntegrations = {
+  externalAccountLogin: { verb: 'POST', path: 'users/external_account_login.json', args: 'data' },
+  externalAccountLink: { verb: 'POST', path: 'users/external_account_link.json', args: 'data' },
+  externalAccountUnlink: { verb: 'DELETE', path: 'users/external_account_unlink.json', args: 'data' },
+  searchFacebookFriends: { verb: 'GET', path: 'social/facebook/search_friends.json', args: 'optional' },
+} as const satisfies Namespace
+
+/** `Cloud.SocialIntegrations` as a type: each method of {@link SocialIntegrations} with the arguments its shape takes. */
+export type CloudSocialIntegrations = Calls<typeof SocialIntegrations>
