@@ -10,6 +10,7 @@ import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
 import { limits, whereLimitsOf } from './limits.js'
 import type { MockCloudOptions } from './options.js'
+import { checkOptions, MOCK_CLOUD_OPTIONS } from './option-check.js'
 import { DataSets } from './data-sets.js'
 import { Faults, type Fault, type FaultSpec } from './faults.js'
 import { Journal, parseJournalFilter, type JournalEntry, type JournalFilter } from './journal.js'
@@ -134,10 +135,9 @@ export interface MockCloud {
 /**
  * Builds a mock-cloud without opening a port, for in-process tests.
  *
- * @throws RangeError when `passwordHashing` is neither `fast` nor `strict`,
- *   `sessionLifetime` is not a positive duration, a limit is not a whole number ≥ 1,
- *   `journalLimit` is not a whole number of 0 or more, `adminToken` is empty, or `settings` holds
- *   an unknown setting or a value it cannot take.
+ * @throws OptionError (a RangeError) naming an unknown option, with the closest known one, or an
+ *   option of the wrong type or out of range (docs/toolkit.md "Options"); RangeError when
+ *   `settings` holds an unknown setting or a value it cannot take.
  * @throws FixtureError when the fixtures are invalid (names the file, entry and field).
  * @throws DataFileError when the `data` file exists but cannot be used.
  * @example
@@ -146,6 +146,7 @@ export interface MockCloud {
  * // (await res.json()).meta.count → 6
  */
 export async function createMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
+  checkOptions('createMockCloud', MOCK_CLOUD_OPTIONS, options)
   const serverLimits = limits(options.limits)
   const server: ServerConfig = {
     hashPassword: passwordHasher(options.passwordHashing as PasswordHashing | undefined),
@@ -154,9 +155,6 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   }
   const serverSettings = settingsOption(options)
   // Every option is checked before the data file is opened: a throw after it would keep its lock.
-  if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken === '')) {
-    throw new RangeError('adminToken must be a non-empty string')
-  }
   const journal = new Journal(options.journalLimit)
   const seed = options.seed === undefined ? undefined : String(options.seed)
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
@@ -219,7 +217,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const toolkit = { journal, faults, clock }
   const api = { appKeys: new Set(options.appKeys ?? []), maxBodyBytes: serverLimits.maxBodyBytes, defaultAppKey: options.defaultAppKey }
   cloud.app.route('/', apiRoutes(router, services, api, toolkit))
-  cloud.app.route('/', adminRoutes(cloud, options.adminToken))
+  cloud.app.route('/', adminRoutes(cloud, options.adminToken, api))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>
     renderFailure(c, queryParams(c), unknownEndpoint(c.req.method, c.req.path), undefined),
@@ -249,11 +247,8 @@ export function loadFixtureFile(path: string): Promise<Fixture> {
 function settingsOption(options: MockCloudOptions): Partial<AppSettings> {
   const given: Record<string, unknown> = { ...options.settings }
   if (options.emailVerification !== undefined) given.emailVerification = options.emailVerification
-  if (options.sessionLifetime !== undefined) {
-    const millis = parseDuration(options.sessionLifetime)
-    if (millis <= 0) throw new RangeError(`sessionLifetime must be positive, got ${JSON.stringify(options.sessionLifetime)}`)
-    given.sessionLifetime = millis
-  }
+  // Checked by createMockCloud's option schema: a positive duration.
+  if (options.sessionLifetime !== undefined) given.sessionLifetime = parseDuration(options.sessionLifetime)
   const parsed = parseSettings(given)
   if (typeof parsed === 'string') throw new RangeError(parsed)
   return parsed

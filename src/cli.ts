@@ -5,10 +5,11 @@ import { parseDuration } from './clock.js'
 import { FixtureError } from './fixtures.js'
 import { OBJECTS } from './objects/index.js'
 import { DEFAULT_JOURNAL_LIMIT } from './journal.js'
-import { startMockCloud, type RunningMockCloud, type StartOptions } from './server.js'
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, type Limits } from './limits.js'
+import { DEFAULT_SHUTDOWN_GRACE_MS, startServer, type RunningMockCloud, type StartOptions } from './server.js'
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CUSTOM_FIELDS, LIMIT_FLAGS, type Limits } from './limits.js'
 import { REGEX_MAX_LENGTH, WHERE_MAX_DEPTH, WHERE_MAX_NODES } from './query/where-limits.js'
 import { DataFileError } from './store/db.js'
+import { closest } from './suggest.js'
 import { PASSWORD_HASHING, type PasswordHashing } from './engine/password-hashing.js'
 
 /**
@@ -35,8 +36,11 @@ export const DEFAULT_PORT = 8080
 /** The interface `start` listens on without `--host`: loopback, so a test mock is not open to the network. */
 export const DEFAULT_HOST = '127.0.0.1'
 
-/** The 5 s within which a stop must finish (docs/command-line.md), minus a margin for exiting. */
-const STOP_TIMEOUT_MS = 4500
+/**
+ * How long a stop may take beyond the shutdown grace (closing the data file, exiting) before the
+ * command gives up: with the default grace of 1 s, it exits within 5 s of a signal.
+ */
+const STOP_MARGIN_MS = 3500
 
 /**
  * The text `--help` prints to stdout, exit code 0; it lists the options, routes and exit codes
@@ -59,8 +63,8 @@ Commands:
   start                  start the HTTP server; it runs until SIGINT (Ctrl-C) or SIGTERM
 
 Options of start:
-  --port PORT            TCP port, 0 for any free port                (default: ${DEFAULT_PORT})
-  --host HOST            interface to listen on                       (default: ${DEFAULT_HOST})
+  -p, --port PORT        TCP port, 0 for any free port; or the PORT variable (default: ${DEFAULT_PORT})
+  --host HOST            interface to listen on; or the HOST variable (default: ${DEFAULT_HOST})
   --fixtures FILE        baseline users, JSON { "users": [...] }      (default: none, no users)
   --data FILE            keep the data in this JSON file, written before
                          each reply; created from the fixtures if missing (default: memory only);
@@ -88,10 +92,17 @@ Options of start:
   --admin-token TOKEN    let clients that send Authorization: Bearer TOKEN (or
                          x-mock-admin-token: TOKEN) use /__mock/* from any address;
                          then every client must send it  (default: loopback clients only)
+  --shutdown-grace MS    on SIGINT/SIGTERM, requests still running get this long
+                         to finish before they are cut (a line on stderr says
+                         how many were); 0 cuts them at once          (default: ${DEFAULT_SHUTDOWN_GRACE_MS})
 
 Other options:
   -h, --help             show this help and exit
   -v, --version          print the version and exit
+
+Environment:
+  PORT, HOST             the port and interface to listen on when --port / --host
+                         are not given (a flag wins over its variable)
 
 Once listening, the first line on stdout is:
   mock-cloud listening on http://HOST:PORT
@@ -134,6 +145,8 @@ interface CliIo {
   stderr(text: string): void
   /** Resolves with the signal's name when the server should stop. */
   stopRequested: Promise<string>
+  /** `PORT` and `HOST` (see {@link CliEnv}); {@link run} passes `process.env`. Default: none. */
+  env?: CliEnv
 }
 
 /** What the command line asks for, once checked. */
@@ -155,6 +168,7 @@ type Command =
       limits: Partial<Limits>
       journalLimit?: number
       adminToken?: string
+      shutdownGrace?: number
     }
 
 /** A command line mistake; the message says what is wrong and how to fix it. */
@@ -166,7 +180,7 @@ export class UsageError extends Error {
 }
 
 const OPTIONS = {
-  port: { type: 'string' },
+  port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   fixtures: { type: 'string' },
   data: { type: 'string' },
@@ -183,31 +197,47 @@ const OPTIONS = {
   'max-regex-length': { type: 'string' },
   'journal-limit': { type: 'string' },
   'admin-token': { type: 'string' },
+  'shutdown-grace': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
 const START_ONLY = new Set([
   'port', 'host', 'fixtures', 'data', 'app-key', 'default-app-key', 'password-hashing', 'session-lifetime', 'seed', 'email-verification',
   'max-body-bytes', 'max-custom-fields', 'max-where-depth', 'max-where-nodes', 'max-regex-length', 'journal-limit', 'admin-token',
+  'shutdown-grace',
 ])
 
-/** The flags that set a limit (docs/limits.md), each to its `limits` option. */
-const LIMIT_FLAGS: readonly [string, keyof Limits][] = [
-  ['max-body-bytes', 'maxBodyBytes'],
-  ['max-custom-fields', 'maxCustomFields'],
-  ['max-where-depth', 'maxWhereDepth'],
-  ['max-where-nodes', 'maxWhereNodes'],
-  ['max-regex-length', 'maxRegexLength'],
-]
+/** The short flags, each with its long name: `-p` → `port`. */
+const SHORT_FLAGS: ReadonlyMap<string, string> = new Map(
+  Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec ? [[spec.short, name] as const] : [])),
+)
+
+/** The environment variables `start` reads (README "The command line"); a flag wins over its variable. */
+export interface CliEnv {
+  /** The port when `--port`/`-p` is not given. */
+  PORT?: string
+  /** The interface when `--host` is not given. */
+  HOST?: string
+}
 
 /**
- * Reads the arguments (without `node` and the script).
+ * Reads the arguments (without `node` and the script), and `PORT`/`HOST` from `env` for the
+ * flags not given.
  *
- * @throws {UsageError} for an unknown command or option, a missing value or a bad port.
+ * @throws {UsageError} for an unknown command or option (with the closest known one), a missing
+ *   value, a bad port (also one from `PORT`).
  * @example
- * parseCommand(['start', '--port', '0']) // { kind: 'start', port: 0, host: '127.0.0.1', appKeys: [] }
+ * parseCommand(['start', '-p', '0']) // { kind: 'start', port: 0, host: '127.0.0.1', appKeys: [], limits: {} }
+ * parseCommand(['start'], { PORT: '3000' }).port // 3000
  */
-export function parseCommand(argv: readonly string[]): Command {
+export function parseCommand(argv: readonly string[], env: CliEnv = {}): Command {
+  for (const arg of argv) {
+    if (arg === '--') break
+    // `-port 0` would read as -p with the value 'ort': a long name after one dash is a typo.
+    const single = /^-([a-z][a-z-]+)(=.*)?$/i.exec(arg)?.[1]
+    const near = single === undefined ? undefined : closest(single, Object.keys(OPTIONS))
+    if (near !== undefined) throw new UsageError(`unknown option ${arg.split('=')[0]}; did you mean --${near}?`)
+  }
   // Non-strict with tokens, so each mistake gets our own message instead of parseArgs' generic one.
   const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true })
   const positionals: string[] = []
@@ -224,10 +254,7 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     if (token.kind === 'option-terminator') continue
     const spec = (OPTIONS as Record<string, { type: string }>)[token.name]
-    if (spec === undefined) {
-      const near = closest(token.name, Object.keys(OPTIONS))
-      throw new UsageError(`unknown option ${token.rawName}${near ? `; did you mean --${near}?` : ''}`)
-    }
+    if (spec === undefined) throw new UsageError(unknownOption(token.rawName, token.name))
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`)
       if (token.name === 'help') help = true
@@ -267,10 +294,15 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; start takes options only`)
 
-  const start: Command = { kind: 'start', port: parsePort(values.port), host: DEFAULT_HOST, appKeys, limits: {} }
+  const start: Command = { kind: 'start', port: DEFAULT_PORT, host: DEFAULT_HOST, appKeys, limits: {} }
+  // An empty variable counts as unset, as shells and CI files often leave one.
+  if (values.port !== undefined) start.port = parsePort('--port', values.port)
+  else if (env.PORT) start.port = parsePort('the PORT variable', env.PORT)
   if (values.host !== undefined) {
     if (values.host.trim() === '') throw new UsageError('--host must not be empty, e.g. --host 127.0.0.1')
     start.host = values.host
+  } else if (env.HOST?.trim()) {
+    start.host = env.HOST.trim()
   }
   if (values.fixtures !== undefined) start.fixtures = nonEmpty('--fixtures', values.fixtures)
   if (values.data !== undefined) start.data = nonEmpty('--data', values.data)
@@ -285,16 +317,29 @@ export function parseCommand(argv: readonly string[]): Command {
     start.seed = values.seed
   }
   if (emailVerification) start.emailVerification = true
-  for (const [flag, limit] of LIMIT_FLAGS) {
-    const text = values[flag]
-    if (text !== undefined) start.limits[limit] = parseLimit(`--${flag}`, text)
+  for (const [limit, flag] of Object.entries(LIMIT_FLAGS) as [keyof Limits, string][]) {
+    const text = values[flag.slice(2)]
+    if (text !== undefined) start.limits[limit] = parseLimit(flag, text)
   }
   if (values['journal-limit'] !== undefined) start.journalLimit = parseJournalLimit(values['journal-limit'])
   if (values['admin-token'] !== undefined) {
     if (values['admin-token'].trim() === '') throw new UsageError('--admin-token must not be empty')
     start.adminToken = values['admin-token']
   }
+  if (values['shutdown-grace'] !== undefined) start.shutdownGrace = parseGrace(values['shutdown-grace'])
   return start
+}
+
+/** The message for an unknown flag: the closest known one, or the short flags there are. */
+function unknownOption(rawName: string, name: string): string {
+  if (rawName.startsWith('--')) {
+    const near = closest(name, Object.keys(OPTIONS))
+    return `unknown option ${rawName}${near ? `; did you mean --${near}?` : ''}`
+  }
+  const sameLetter = SHORT_FLAGS.get(name.toLowerCase())
+  if (sameLetter !== undefined) return `unknown option ${rawName}; did you mean -${name.toLowerCase()} (--${sameLetter})?`
+  const shorts = [...SHORT_FLAGS].map(([short, long]) => `-${short} (--${long})`).join(', ')
+  return `unknown option ${rawName}; the short options are ${shorts}`
 }
 
 /**
@@ -307,7 +352,7 @@ export function parseCommand(argv: readonly string[]): Command {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let command: Command
   try {
-    command = parseCommand(argv)
+    command = parseCommand(argv, io.env)
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     io.stderr(`mock-cloud: ${err.message}\nRun 'mock-cloud --help' for usage.\n`)
@@ -337,7 +382,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (Object.keys(command.limits).length > 0) options.limits = command.limits
     if (command.journalLimit !== undefined) options.journalLimit = command.journalLimit
     if (command.adminToken !== undefined) options.adminToken = command.adminToken
-    cloud = await loadingSmall(() => startMockCloud(options))
+    if (command.shutdownGrace !== undefined) options.shutdownGrace = command.shutdownGrace
+    cloud = await loadingSmall(() => startServer('mock-cloud', options, 'flags'))
   } catch (err) {
     if (err instanceof FixtureError || err instanceof DataFileError) {
       io.stderr(`mock-cloud: ${err.message}\n`)
@@ -350,13 +396,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   io.stdout(`mock-cloud listening on ${cloud.url}\n`)
   await io.stopRequested
   let timer: NodeJS.Timeout | undefined
+  const stopTimeout = (command.shutdownGrace ?? DEFAULT_SHUTDOWN_GRACE_MS) + STOP_MARGIN_MS
   const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)
+    timer = setTimeout(() => resolve('timeout'), stopTimeout)
   })
   try {
     const outcome = await Promise.race([cloud.stop(), timedOut])
     if (outcome === 'timeout') {
-      io.stderr(`mock-cloud: could not stop within ${STOP_TIMEOUT_MS / 1000} s; exiting anyway\n`)
+      io.stderr(`mock-cloud: could not stop within ${stopTimeout / 1000} s; exiting anyway\n`)
       return EXIT.failure
     }
   } catch (err) {
@@ -408,16 +455,23 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stopRequested,
+    env: process.env,
   })
   process.exitCode = code
   // Exit even if a library left a handle open; unref'd, so a clean process exits sooner on its own.
   setTimeout(() => process.exit(code), 500).unref()
 }
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT
+function parsePort(source: string, text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
-    throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), got '${text}'`)
+    throw new UsageError(`${source} must be a number from 0 to 65535 (0 picks a free port), got '${text}'`)
+  }
+  return Number(text)
+}
+
+function parseGrace(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--shutdown-grace must be a whole number of milliseconds, 0 or more (0 cuts running requests at once), got '${text}'`)
   }
   return Number(text)
 }
@@ -467,7 +521,7 @@ function example(option: string): string {
     'default-app-key': 'TESTKEY',
     'password-hashing': 'strict', 'session-lifetime': '30m', seed: '42', 'journal-limit': '1000', 'admin-token': 'TOKEN',
     'max-body-bytes': '2097152', 'max-custom-fields': '500', 'max-where-depth': '64', 'max-where-nodes': '50000',
-    'max-regex-length': '1024',
+    'max-regex-length': '1024', 'shutdown-grace': '5000',
   }
   return examples[option] ?? 'VALUE'
 }
@@ -476,30 +530,4 @@ function packageVersion(): string {
   // src/cli.ts and dist/cli.js are both one level below package.json.
   const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
   return json.version
-}
-
-/** The known option closest to a mistyped one, if it is a likely typo. */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate)
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    row = next
-  }
-  return row[b.length]!
 }

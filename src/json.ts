@@ -64,13 +64,36 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
  */
 export function jsonProblem(text: string, message: string): string {
   const offset =
-    /in JSON at position (\d+)/.exec(message)?.[1] ??
+    /JSON at position (\d+)/.exec(message)?.[1] ??
     (message.includes('end of JSON input') ? String(text.length) : undefined) ??
-    quotedOffset(text, message)
+    quotedOffset(text, message) ??
+    scannedOffset(text)
   if (offset === undefined) return `invalid JSON: ${message}`
   const before = text.slice(0, Number(offset)).split('\n')
-  const reason = message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+  const reason = message.replace(/\s+(in JSON )?at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
   return `invalid JSON at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${reason}`
+}
+
+/** The longest text {@link scannedOffset} reads: it parses each prefix, so its time grows with the square. */
+const SCANNED_CHARACTERS = 4096
+
+/**
+ * The offset of a short text's syntax error when V8's message does not tell it (it quotes the
+ * whole text): the end of the longest prefix that can still begin valid JSON.
+ */
+function scannedOffset(text: string): string | undefined {
+  if (text.length > SCANNED_CHARACTERS) return undefined
+  for (let end = 1; end <= text.length; end++) {
+    try {
+      JSON.parse(text.slice(0, end))
+    } catch (error) {
+      // A prefix that may go on fails at its end: "end of JSON input", or a position at its length.
+      const { message } = error as Error
+      const at = /JSON at position (\d+)/.exec(message)?.[1]
+      if (!message.includes('end of JSON input') && Number(at ?? -1) < end) return String(end - 1)
+    }
+  }
+  return undefined
 }
 
 /** V8 quotes `text` from 10 characters before the offset to 10 after, marking a cut end with `...`. */

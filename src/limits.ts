@@ -27,27 +27,39 @@ export interface Limits {
   maxRegexLength: number
 }
 
+/** The command-line flag that sets each limit (docs/limits.md). */
+export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
+  maxBodyBytes: '--max-body-bytes',
+  maxCustomFields: '--max-custom-fields',
+  maxWhereDepth: '--max-where-depth',
+  maxWhereNodes: '--max-where-nodes',
+  maxRegexLength: '--max-regex-length',
+}
+
 /**
- * The limits in force: the defaults with any given ones in their place.
+ * How to raise a limit, for the message of a request beyond it: its flag and its option.
  *
- * @throws RangeError when a given limit is not a whole number of at least 1.
+ * @example
+ * raiseLimit('maxBodyBytes') // 'a server started with --max-body-bytes N (option limits.maxBodyBytes) takes more'
+ */
+export function raiseLimit(limit: keyof Limits): string {
+  return `a server started with ${LIMIT_FLAGS[limit]} N (option limits.${limit}) takes more`
+}
+
+/**
+ * The limits in force: the defaults with any given ones in their place (checked before, as the
+ * `limits` option by `createMockCloud` or as flags by the command line).
  * @example
  * limits({ maxCustomFields: 20 }).maxCustomFields // 20
  */
 export function limits(given: Partial<Limits> = {}): Limits {
-  const result: Limits = {
+  return {
     maxBodyBytes: given.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxCustomFields: given.maxCustomFields ?? DEFAULT_MAX_CUSTOM_FIELDS,
     maxWhereDepth: given.maxWhereDepth ?? WHERE_MAX_DEPTH,
     maxWhereNodes: given.maxWhereNodes ?? WHERE_MAX_NODES,
     maxRegexLength: given.maxRegexLength ?? REGEX_MAX_LENGTH,
   }
-  for (const [name, value] of Object.entries(result)) {
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new RangeError(`limits.${name} must be a whole number of at least 1, got ${JSON.stringify(value)}`)
-    }
-  }
-  return result
 }
 
 /**

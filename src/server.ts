@@ -6,6 +6,7 @@ import { answerClientErrors } from './http/client-errors.js'
 import type { Fixture } from './objects/index.js'
 import type { OutboxMail } from './outbox.js'
 import type { MockCloudOptions } from './options.js'
+import { checkOptions, START_OPTIONS } from './option-check.js'
 
 /** Options of {@link startMockCloud}: those of `createMockCloud` plus where to listen. */
 export interface StartOptions extends MockCloudOptions {
@@ -13,6 +14,12 @@ export interface StartOptions extends MockCloudOptions {
   port?: number
   /** Interface to listen on. Default `127.0.0.1`, so the mock is not reachable from the network. */
   host?: string
+  /**
+   * How long `stop()` lets requests still running finish, in ms, before it cuts their
+   * connections and writes a line to stderr saying how many it cut; 0 cuts them at once.
+   * Default {@link DEFAULT_SHUTDOWN_GRACE_MS} (docs/command-line.md "Stopping").
+   */
+  shutdownGrace?: number
 }
 
 /** The test controls that a running server shares with {@link MockCloud}; each is also an admin route. */
@@ -40,7 +47,9 @@ export interface RunningMockCloud extends Controls {
   outbox(key?: string): OutboxMail[]
   /**
    * Closes every connection (keep-alive ones too), flushes pending writes and resolves once the
-   * port is free. Calling it again returns the same promise.
+   * port is free. Requests still running get the shutdown grace (`shutdownGrace`) to finish;
+   * those still running then are cut, and a line on stderr says how many. Calling it again
+   * returns the same promise.
    */
   stop(): Promise<void>
 }
@@ -52,34 +61,48 @@ export interface RunningMockCloud extends Controls {
  */
 const MAX_HEADER_BYTES = 1024 * 1024
 
-/** Requests still running when `stop()` is called get this long before their sockets are cut. */
-const GRACE_MS = 1000
+/** Requests still running when `stop()` is called get this long, in ms, before their sockets are cut. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 1000
 
 /**
  * Starts mock-cloud on a real HTTP port, for end-to-end tests and for the CLI.
  *
- * @throws FixtureError for a bad fixture file; an Error naming the port when it is in use or
- *   cannot be bound.
+ * @throws OptionError naming an unknown option or a bad value (docs/toolkit.md "Options");
+ *   FixtureError for a bad fixture file; an Error with the `code` of Node's (`EADDRINUSE`, ...)
+ *   naming the port and the `port` or `host` option to change when it cannot listen.
  * @example
  * const cloud = await startMockCloud({ fixtures: 'fixtures/users.json' })
  * const res = await fetch(`${cloud.url}/v1/users/count.json?key=TESTKEY`)
  * await cloud.stop()
  */
-export async function startMockCloud(options: StartOptions = {}): Promise<RunningMockCloud> {
-  const { port = 0, host = '127.0.0.1', ...cloudOptions } = options
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`)
-  }
+export function startMockCloud(options: StartOptions = {}): Promise<RunningMockCloud> {
+  return startServer('startMockCloud', options, 'options')
+}
+
+/**
+ * {@link startMockCloud} for a caller of its own: `caller` starts the messages of bad options,
+ * and port or host errors name the fix as `names` says (the command line's flags or the options).
+ *
+ * @throws OptionError naming a bad option; what {@link startMockCloud} throws.
+ */
+export async function startServer(caller: string, options: StartOptions, names: SettingNames): Promise<RunningMockCloud> {
+  checkOptions(caller, START_OPTIONS, options)
+  const { port = 0, host = '127.0.0.1', shutdownGrace = DEFAULT_SHUTDOWN_GRACE_MS, ...cloudOptions } = options
   const cloud = await createMockCloud(cloudOptions)
 
   let server: Server
   let address: AddressInfo
   try {
-    ;({ server, address } = await listen(cloud.app.fetch, port, host))
+    ;({ server, address } = await listen(cloud.app.fetch, port, host, names))
   } catch (err) {
     await cloud.close()
     throw err
   }
+  let running = 0
+  server.on('request', (_request, response) => {
+    running++
+    response.once('close', () => running--)
+  })
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {
@@ -90,7 +113,14 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
       // Idle keep-alive sockets would hold close() open until their timeout; busy ones get a
       // moment to send their reply.
       server.closeIdleConnections()
-      const cut = setTimeout(() => server.closeAllConnections(), GRACE_MS)
+      const cut = setTimeout(() => {
+        if (running > 0) {
+          process.stderr.write(
+            `mock-cloud: the shutdown grace of ${shutdownGrace} ms ran out; cut ${running} request${running === 1 ? '' : 's'} still running (a longer grace: --shutdown-grace MS or the shutdownGrace option)\n`,
+          )
+        }
+        server.closeAllConnections()
+      }, shutdownGrace)
       try {
         await closed
       } finally {
@@ -127,14 +157,14 @@ export async function startMockCloud(options: StartOptions = {}): Promise<Runnin
 
 type Fetch = Parameters<typeof serve>[0]['fetch']
 
-function listen(fetch: Fetch, port: number, host: string): Promise<{ server: Server; address: AddressInfo }> {
+function listen(fetch: Fetch, port: number, host: string, names: SettingNames): Promise<{ server: Server; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
     // serve() calls listen() at once; its errors are emitted on a later tick, so this handler
     // is in place in time.
     const server = serve({ fetch, port, hostname: host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }) as Server
     const onError = (err: NodeJS.ErrnoException): void => {
       server.close()
-      reject(listenError(err, port, host))
+      reject(listenError(err, port, host, names))
     }
     answerClientErrors(server, MAX_HEADER_BYTES)
     server.once('error', onError)
@@ -145,16 +175,24 @@ function listen(fetch: Fetch, port: number, host: string): Promise<{ server: Ser
   })
 }
 
-function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+/**
+ * How the caller names a setting in its fixes: the command line's flags (`--port 0`) or the
+ * code API's options (`port: 0`).
+ */
+export type SettingNames = 'flags' | 'options'
+
+function listenError(err: NodeJS.ErrnoException, port: number, host: string, names: SettingNames): Error {
+  const set = (name: 'port' | 'host', value: string | number): string =>
+    names === 'flags' ? `--${name} ${value}` : `${name}: ${typeof value === 'string' ? `'${value}'` : value}`
   const message =
     err.code === 'EADDRINUSE'
-      ? `port ${port} on ${host} is already in use; stop the other server, choose another port with --port, or use --port 0 for any free port`
+      ? `port ${port} on ${host} is already in use; stop the other server, choose another port, or use ${set('port', 0)} for any free port`
       : err.code === 'EACCES'
-        ? `permission denied to listen on port ${port} on ${host}; ports below 1024 need privileges, use a higher --port or --port 0`
+        ? `permission denied to listen on port ${port} on ${host}; ports below 1024 need privileges, use a higher port or ${set('port', 0)}`
         : err.code === 'EADDRNOTAVAIL'
-          ? `cannot listen on ${host}: it is not an address of this machine; use --host 127.0.0.1`
+          ? `cannot listen on ${host}: it is not an address of this machine; use ${set('host', '127.0.0.1')}`
           : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
-            ? `cannot listen on ${host}: unknown host name; use an IP address such as --host 127.0.0.1`
+            ? `cannot listen on ${host}: unknown host name; use an IP address such as ${set('host', '127.0.0.1')}`
             : `cannot listen on ${host}:${port}: ${err.message}`
   return Object.assign(new Error(message, { cause: err }), { code: err.code })
 }

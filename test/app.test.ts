@@ -85,8 +85,8 @@ describe('createMockCloud', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mock-cloud-app-test-'))
     try {
       const data = join(dir, 'data.json')
-      await expect(createMockCloud({ data, journalLimit: -1 })).rejects.toThrow(/^journalLimit must be/)
-      await expect(createMockCloud({ data, adminToken: '' })).rejects.toThrow('adminToken must be a non-empty string')
+      await expect(createMockCloud({ data, journalLimit: -1 })).rejects.toThrow(/^createMockCloud: journalLimit must be/)
+      await expect(createMockCloud({ data, adminToken: '' })).rejects.toThrow('createMockCloud: adminToken must be a non-empty text')
       const cloud = await createMockCloud({ data })
       await cloud.close()
     } finally {

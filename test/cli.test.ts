@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,13 +71,44 @@ describe('parseCommand', () => {
     expect(parseCommand(['--version'])).toEqual({ kind: 'version' })
   })
 
+  it('-p is --port, and -p 0 asks for any free port', () => {
+    expect(parseCommand(['start', '-p', '0'])).toMatchObject({ kind: 'start', port: 0 })
+    expect(parseCommand(['start', '-p3000'])).toMatchObject({ port: 3000 })
+    expect(() => parseCommand(['start', '-p', '1', '--port', '2'])).toThrow('--port is given twice')
+  })
+
+  it('PORT and HOST from the environment when the flags are not given; a flag wins; an empty variable counts as unset', () => {
+    expect(parseCommand(['start'], { PORT: '3000', HOST: '0.0.0.0' })).toMatchObject({ port: 3000, host: '0.0.0.0' })
+    expect(parseCommand(['start', '-p', '0', '--host', '::1'], { PORT: '3000', HOST: '0.0.0.0' })).toMatchObject({ port: 0, host: '::1' })
+    expect(parseCommand(['start'], { PORT: '', HOST: '' })).toMatchObject({ port: DEFAULT_PORT, host: DEFAULT_HOST })
+    expect(() => parseCommand(['start'], { PORT: 'http' })).toThrow("the PORT variable must be a number from 0 to 65535 (0 picks a free port), got 'http'")
+    expect(() => parseCommand(['start', '--port', '0'], { PORT: 'http' })).not.toThrow()
+  })
+
+  it('--shutdown-grace MS → the grace in ms, 0 allowed; anything else is a usage error', () => {
+    expect(parseCommand(['start', '--shutdown-grace', '2500'])).toMatchObject({ shutdownGrace: 2500 })
+    expect(parseCommand(['start', '--shutdown-grace=0'])).toMatchObject({ shutdownGrace: 0 })
+    expect(parseCommand(['start'])).not.toHaveProperty('shutdownGrace')
+    for (const bad of ['-1', '1.5', '2s', '']) {
+      expect(() => parseCommand(['start', `--shutdown-grace=${bad}`])).toThrow(
+        `--shutdown-grace must be a whole number of milliseconds, 0 or more (0 cuts running requests at once), got '${bad}'`,
+      )
+    }
+  })
+
   const mistakes: Array<[string[], string]> = [
     [[], 'missing the command, e.g. mock-cloud start'],
     [['--port', '1'], 'missing the command: write mock-cloud start --port ...'],
     [['serve'], "unknown command 'serve'; the only command is start"],
     [['start', 'now'], "unexpected argument 'now'"],
     [['start', '--prot', '1'], 'unknown option --prot; did you mean --port?'],
-    [['start', '-x'], 'unknown option -x'],
+    [['start', '-x'], 'unknown option -x; the short options are -p (--port), -h (--help), -v (--version)'],
+    [['start', '-P', '0'], 'unknown option -P; did you mean -p (--port)?'],
+    [['start', '-V'], 'unknown option -V; did you mean -v (--version)?'],
+    [['start', '-port', '0'], 'unknown option -port; did you mean --port?'],
+    [['start', '-fixtures=f.json'], 'unknown option -fixtures; did you mean --fixtures?'],
+    [['start', '--max-body', '10'], 'unknown option --max-body; did you mean --max-body-bytes?'],
+    [['start', '-p'], '-p needs a value, e.g. -p 8080'],
     [['start', '--port'], '--port needs a value, e.g. --port 8080'],
     [['start', '--port', '--host', 'h'], '--port needs a value'],
     [['start', '--port', 'abc'], "--port must be a number from 0 to 65535 (0 picks a free port), got 'abc'"],
@@ -242,6 +274,55 @@ describe('the mock-cloud command (child process)', () => {
     const journal = await fetch(`${url}/__mock/requests`, { headers: { authorization: 'Bearer T0ken' } })
     const body = (await journal.json()) as { response: { requests: { params: { limit: string } }[] } }
     expect(body.response.requests.map((entry) => entry.params.limit)).toEqual(['2'])
+  })
+
+  it('PORT from the environment sets the port; --port wins over it', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => resolve(port))
+      })
+    })
+    const byVariable = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, PORT: String(free) } })
+    children.push(byVariable)
+    expect(await firstLine(byVariable)).toBe(`mock-cloud listening on http://127.0.0.1:${free}`)
+    const byFlag = spawn(process.execPath, [BIN, 'start', '-p', '0'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, PORT: String(free) } })
+    children.push(byFlag)
+    expect(await firstLine(byFlag)).not.toContain(`:${free}`)
+  })
+
+  it('npm start serves the bundled fixtures; extra flags go after --', async () => {
+    const child = spawn('npm', ['start', '--silent', '--', '-p', '0'], { cwd: ROOT, stdio: 'pipe', detached: true })
+    try {
+      const url = /(http:\S+)$/.exec(await firstLine(child))![1]!
+      const res = await fetch(`${url}/v1/users/count.json?key=TESTKEY`)
+      expect(((await res.json()) as { meta: { count: number } }).meta.count).toBe(6)
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      process.kill(-child.pid!, 'SIGTERM')
+      await exited
+    }
+  })
+
+  it('SIGTERM gives running requests the shutdown grace, then cuts them and says how many on stderr', async () => {
+    const child = start(['start', '--port', '0', '--shutdown-grace', '200'])
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+    const url = /(http:\S+)$/.exec(await firstLine(child))![1]!
+    await fetch(`${url}/__mock/faults`, { method: 'POST', body: JSON.stringify({ path: 'users/count', delay: 60_000, times: 2 }), headers: { 'content-type': 'application/json' } })
+    const running = [1, 2].map(() => fetch(`${url}/v1/users/count.json?key=K`).then(() => 'answered', () => 'cut'))
+    // Both requests have reached the server once the faults are taken.
+    for (let faults = 1; faults > 0; await new Promise((resolve) => setTimeout(resolve, 20))) {
+      const reply = (await (await fetch(`${url}/__mock/faults`)).json()) as { response: { faults: unknown[] } }
+      faults = reply.response.faults.length
+    }
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(await Promise.all(running)).toEqual(['cut', 'cut'])
+    expect(stderr).toBe(
+      'mock-cloud: the shutdown grace of 200 ms ran out; cut 2 requests still running (a longer grace: --shutdown-grace MS or the shutdownGrace option)\n',
+    )
   })
 
   it('SIGINT (Ctrl-C) also stops it with exit code 0', async () => {

@@ -195,10 +195,12 @@ describe('loadFixtureFile', () => {
     expect((await loadError(path)).message).toBe(`${path}: invalid JSON at line 2, column 37: Unexpected token ' '`)
   })
 
-  it('invalid JSON too short for V8 to quote around → its message as it is', async () => {
+  it('invalid JSON too short for V8 to quote around → still its line and column', async () => {
     const path = join(dir, 'short.json')
     await writeFile(path, '{"users": }')
-    expect((await loadError(path)).message).toBe(`${path}: invalid JSON: Unexpected token '}', "{"users": }" is not valid JSON`)
+    expect((await loadError(path)).message).toBe(`${path}: invalid JSON at line 1, column 11: Unexpected token '}'`)
+    await writeFile(path, 'hello')
+    expect((await loadError(path)).message).toBe(`${path}: invalid JSON at line 1, column 1: Unexpected token 'h'`)
   })
 
   it('a truncated file → the end of the file', async () => {

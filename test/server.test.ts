@@ -85,11 +85,18 @@ describe('startMockCloud', () => {
     await expect(cloud.stop()).resolves.toBeUndefined()
   })
 
-  it('a port in use → rejects with a message naming the port and suggesting --port 0', async () => {
+  it('a port in use → rejects with a message naming the port and the port option (not the command line\'s flag)', async () => {
     const first = await start()
-    await expect(startMockCloud({ port: first.port })).rejects.toThrow(
-      `port ${first.port} on 127.0.0.1 is already in use; stop the other server, choose another port with --port, or use --port 0 for any free port`,
+    const refusal = startMockCloud({ port: first.port })
+    await expect(refusal).rejects.toThrow(
+      `port ${first.port} on 127.0.0.1 is already in use; stop the other server, choose another port, or use port: 0 for any free port`,
     )
+    await expect(refusal).rejects.not.toThrow('--port')
+    await expect(refusal).rejects.toMatchObject({ code: 'EADDRINUSE' })
+  })
+
+  it('a host that is not this machine\'s → rejects naming the host option', async () => {
+    await expect(startMockCloud({ host: '192.0.2.1' })).rejects.toThrow("cannot listen on 192.0.2.1: it is not an address of this machine; use host: '127.0.0.1'")
   })
 
   it('an invalid fixture file → rejects with the FixtureError', async () => {

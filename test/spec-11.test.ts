@@ -75,9 +75,9 @@ describe('suppress_response_codes on every kind of failure (docs/api.md "Status 
   it('a missing app key (401) and an app key outside --app-key (401), with the flag in the URL or the body', async () => {
     const { call } = await start({ appKeys: ['TESTKEY'] })
     const missing = await call('GET', 'users/count', suppressed, { key: null })
-    expect([missing.status, missing.body.meta]).toEqual([200, { status: 'fail', code: 401, message: 'Application key is not provided.', method_name: 'usersCount' }])
+    expect([missing.status, missing.body.meta]).toEqual([200, { status: 'fail', code: 401, message: 'Application key is not provided. Send it as the key parameter (?key=YOUR_KEY), or start mock-cloud with --default-app-key KEY (option defaultAppKey) for calls that send none.', method_name: 'usersCount' }])
     const wrong = await call('POST', 'users/login', {}, { key: 'WRONG', form: { ...suppressed, login: 'alice', password: 'pw-alice' } })
-    expect([wrong.status, wrong.body.meta]).toEqual([200, { status: 'fail', code: 401, message: 'Invalid app key', method_name: 'loginUser' }])
+    expect([wrong.status, wrong.body.meta]).toEqual([200, { status: 'fail', code: 401, message: 'Invalid app key: this server takes only TESTKEY (--app-key, option appKeys)', method_name: 'loginUser' }])
   })
 
   it('403 not allowed and 404 User not found', async () => {
@@ -393,7 +393,7 @@ describe('app keys: a server started with a default key (docs/api.md "App keys")
     const { call } = await start({ appKeys: ['LISTED'], defaultAppKey: 'DEFAULT' })
     for (const key of [null, 'DEFAULT', 'LISTED']) expect((await call('GET', 'users/count', {}, { key })).status).toBe(200)
     const other = await call('GET', 'users/count', {}, { key: 'OTHER' })
-    expect([other.status, other.body.meta.message]).toEqual([401, 'Invalid app key'])
+    expect([other.status, other.body.meta.message]).toEqual([401, 'Invalid app key: this server takes only LISTED, DEFAULT (--app-key, option appKeys)'])
   })
 
   it('records a call without key in the journal under the default key', async () => {

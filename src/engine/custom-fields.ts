@@ -2,6 +2,7 @@ import { invalidParameter } from '../errors.js'
 import { FORBIDDEN_KEYS, isPlainObject, MAX_JSON_DEPTH, nestsDeeperThan } from '../json.js'
 import { jsonParam } from '../param-values.js'
 import { storedCustomValue } from './custom-dates.js'
+import { raiseLimit } from '../limits.js'
 
 /**
  * Parsers for the user fields that arrive in more than one form. Each accepts
@@ -74,11 +75,11 @@ export function parseCustomFields(raw: unknown, name = 'custom_fields'): Record<
  * option, docs/limits.md): counted as they would be stored, so a `null` (not stored, or removing a
  * field) does not count.
  *
- * @throws ApiError 400 `Invalid custom_fields parameter: a user may hold at most N custom fields, this one would hold M`.
+ * @throws ApiError 400 `Invalid custom_fields parameter: a user may hold at most N custom fields, this one would hold M; ...` (how to raise it).
  */
 export function checkCustomFieldCount(fields: Readonly<Record<string, unknown>>, max: number): void {
   const count = Object.values(fields).filter((value) => value !== null).length
-  if (count > max) throw invalidParameter('custom_fields', `a user may hold at most ${max} custom fields, this one would hold ${count}`)
+  if (count > max) throw invalidParameter('custom_fields', `a user may hold at most ${max} custom fields, this one would hold ${count}; ${raiseLimit('maxCustomFields')}`)
 }
 
 /**

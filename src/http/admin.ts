@@ -9,7 +9,9 @@ import { journalRoutes } from './admin-journal.js'
 import { adminKey, adminRoute, onlyParams } from './admin-route.js'
 import { adminSettingsRoutes } from './admin-settings.js'
 import { adminSnapshotRoutes } from './admin-snapshots.js'
-import { renderSuccess } from './envelope.js'
+import { refusedKey, type AppKeyRule } from './app-key.js'
+import { renderFailure, renderSuccess } from './envelope.js'
+import { queryParams } from './params.js'
 import { openApiRoutes } from './openapi.js'
 
 /**
@@ -23,11 +25,24 @@ import { openApiRoutes } from './openapi.js'
  * `suppress_response_codes`), so clients parse them the same way. Who may call
  * them: `admin-access.ts` (loopback clients, or any client with the admin token).
  *
+ * A `key` the server refuses (options `appKeys`, `defaultAppKey`) gets the API's 401
+ * `Invalid app key` (but as a filter of `GET /__mock/requests`).
+ *
  * @param adminToken - when set, every client must present it (see `adminAccess`).
+ * @param keys - the app keys the server takes.
  */
-export function adminRoutes(control: MockCloud, adminToken: string | undefined): Hono {
+export function adminRoutes(control: MockCloud, adminToken: string | undefined, keys: AppKeyRule): Hono {
   const admin = new Hono()
   admin.use('/__mock/*', adminAccess(adminToken))
+  admin.use('/__mock/*', async (c, next) => {
+    // A key the API refuses gets the API's 401 here too, so a test's mistyped key shows at
+    // once; the journal's key filter is exempt: it may look for the calls that key made.
+    const params = queryParams(c)
+    const key = typeof params.key === 'string' ? params.key : undefined
+    const refusal = key && !(c.req.method === 'GET' && c.req.path === '/__mock/requests') ? refusedKey(key, keys) : undefined
+    if (refusal) return renderFailure(c, params, refusal, undefined)
+    await next()
+  })
   adminRoute(admin, '/__mock/reset', 'mockReset', {
     POST: async (c, params) => {
       onlyParams(params, '/__mock/reset', ['key'])

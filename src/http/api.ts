@@ -7,7 +7,7 @@ import { unknownEndpoint, wrongVerb } from '../errors.js'
 import type { Faults } from '../faults.js'
 import type { Journal } from '../journal.js'
 import type { Params } from '../param-values.js'
-import { checkAppKey } from './app-key.js'
+import { checkAppKey, type AppKeyRule } from './app-key.js'
 import { apiCors } from './cors.js'
 import { renderBytes, renderSuccess, renderThrown } from './envelope.js'
 import { actOnFault } from './fault-acts.js'
@@ -24,13 +24,9 @@ export interface ApiToolkit {
 }
 
 /** What the API accepts, from the server's options (docs/command-line.md). */
-export interface ApiOptions {
-  /** The accepted app keys; empty accepts any. */
-  appKeys: ReadonlySet<string>
+export interface ApiOptions extends AppKeyRule {
   /** The largest request body accepted, in bytes; larger → 413. */
   maxBodyBytes: number
-  /** The app key of a call that sends none; absent: such a call gets 401. */
-  defaultAppKey?: string | undefined
 }
 
 /**
@@ -64,7 +60,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
         c.header('Allow', verbs.join(', '))
         throw wrongVerb(`${path}.json`, verbs, c.req.method)
       }
-      const key = (call.key = checkAppKey(params, options.appKeys, options.defaultAppKey))
+      const key = (call.key = checkAppKey(params, options))
       const caller = services.caller(key, sessionIdOf(c, params))
       call.user_id = caller.user?.id ?? null
       const fault = faults.take(key, path, route.endpoint)

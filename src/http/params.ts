@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BODY_BYTES } from '../limits.js'
 import type { Params } from '../param-values.js'
 import { parseMultipart } from './multipart.js'
 import { incomingOf } from './node-request.js'
+import { raiseLimit } from '../limits.js'
 
 /**
  * The parameters of a request: the query string merged with the body, body
@@ -17,7 +18,7 @@ import { incomingOf } from './node-request.js'
  *
  * @param query - the query-string parameters, from {@link queryParams}.
  * @param maxBodyBytes - the largest body accepted (the `limits.maxBodyBytes` option for the API; 1 MiB by default).
- * @throws ApiError 413 `Request body too large: the limit is N bytes.` for a larger body, 400 for a query
+ * @throws ApiError 413 `Request body too large: the limit is N bytes; ...` (how to raise it) for a larger body, 400 for a query
  *   string or body whose percent-escapes or UTF-8 are malformed, for a body
  *   that does not parse as its Content-Type says or a JSON body nested deeper than
  *   {@link MAX_JSON_DEPTH} levels below its parameters, 415 for other types.
@@ -79,7 +80,7 @@ function checkPercentEncoding(text: string, where: string): void {
 }
 
 function tooLarge(maxBodyBytes: number): ApiError {
-  return new ApiError(413, `Request body too large: the limit is ${maxBodyBytes} bytes.`)
+  return new ApiError(413, `Request body too large: the limit is ${maxBodyBytes} bytes; ${raiseLimit('maxBodyBytes')}.`)
 }
 
 async function readBody(c: Context, maxBodyBytes: number): Promise<Uint8Array> {

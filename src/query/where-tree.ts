@@ -5,6 +5,7 @@ import { DateOrText, parseCustomDate, parseIsoDate } from './date-value.js'
 import { isElementCriteria, type LinearRegex } from './mongo-operators.js'
 import type { NearSphere } from './near-sphere.js'
 import type { WhereLimits } from './where-limits.js'
+import { raiseLimit } from '../limits.js'
 
 /** A `where` after validation, ready for mingo, with any top-level `$text` taken out. */
 interface NormalizedWhere {
@@ -53,8 +54,8 @@ function checkSize(where: unknown, { maxDepth, maxNodes }: WhereLimits): void {
   let nodes = 0
   while (pending.length > 0) {
     const [value, depth] = pending.pop()!
-    if (depth > maxDepth) throw invalidWhere(`nested deeper than ${maxDepth} levels`)
-    if (++nodes > maxNodes) throw invalidWhere(`more than ${maxNodes} values and operators`)
+    if (depth > maxDepth) throw invalidWhere(`nested deeper than ${maxDepth} levels; ${raiseLimit('maxWhereDepth')}`)
+    if (++nodes > maxNodes) throw invalidWhere(`more than ${maxNodes} values and operators; ${raiseLimit('maxWhereNodes')}`)
     if (typeof value === 'object' && value !== null) {
       for (const item of Object.values(value)) pending.push([item, depth + 1])
     }
@@ -195,7 +196,7 @@ function literal(value: unknown): unknown {
  */
 function compileRegex(pattern: unknown, options: unknown, maxLength: number): LinearRegex {
   if (typeof pattern !== 'string') throw invalidWhere('$regex needs a string')
-  if (pattern.length > maxLength) throw invalidWhere(`$regex longer than ${maxLength} characters`)
+  if (pattern.length > maxLength) throw invalidWhere(`$regex longer than ${maxLength} characters; ${raiseLimit('maxRegexLength')}`)
   if (!REGEX_PREFIX.test(pattern)) throw new ApiError(400, REGEX_PREFIX_MESSAGE)
   const flags = options ?? ''
   if (typeof flags !== 'string' || !/^[im]*$/.test(flags)) throw invalidWhere('$options may only hold i and m')

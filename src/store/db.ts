@@ -1,4 +1,4 @@
-import { access, readFile, realpath } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { isObjectId } from '../ids.js'
@@ -70,7 +70,7 @@ export interface RecordChecks {
 }
 
 /** What to do about a data file mock-cloud cannot use; it may be a file of the user's, never to be deleted on our word. */
-const ADVICE = 'give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote'
+const ADVICE = 'give --data (option data) the path of a new or empty file (mock-cloud fills it) or of one mock-cloud wrote'
 
 /** The store: lowdb over memory, or over a JSON file with `--data`. */
 export type Store = Low<StoreData>
@@ -93,7 +93,7 @@ export class DataFileError extends Error {
  * Opens the store. With `file`, our JSON file adapter ({@link JsonFile}): the file is read
  * once here and never again (per-request reads drop concurrent writes); each write is atomic
  * (temp file + rename) and keeps the file's permission bits. A missing file starts
- * from `initial` and is written at once, readable by its owner alone (0600; README
+ * (or an empty one: `touch data.json` is a natural first step) from `initial` and is written at once, readable by its owner alone (0600; README
  * "Reliability and security"). Without `file`, lowdb's Memory adapter.
  * The file is locked first (`FILE.lock`, see `lock.ts`) until {@link closeStore}, so a
  * second server on the same file refuses to start instead of overwriting the first's writes.
@@ -162,11 +162,8 @@ async function realPathOf(file: string): Promise<string> {
  * @param real - the same file with symlinks resolved, for reading and writing.
  */
 async function readStore(file: string, real: string, initial: StoreData, checks: RecordChecks): Promise<Store> {
-  const db = new Low<StoreData>(new JsonFile<StoreData>(real), initial)
-  const existed = await access(real).then(
-    () => true,
-    () => false,
-  )
+  const adapter = new JsonFile<StoreData>(real)
+  const db = new Low<StoreData>(adapter, initial)
   try {
     await db.read()
   } catch (error) {
@@ -178,7 +175,7 @@ async function readStore(file: string, real: string, initial: StoreData, checks:
     throw new DataFileError(file, `not a readable JSON data file (${reason}); ${ADVICE}`)
   }
   // lowdb keeps `initial` when the file holds `null` or another falsy value; that file is not ours to overwrite.
-  if (existed && db.data === initial) throw new DataFileError(file, `not a mock-cloud data file: it holds no object; ${ADVICE}`)
+  if (adapter.found && db.data === initial) throw new DataFileError(file, `not a mock-cloud data file: it holds no object; ${ADVICE}`)
   if (db.data === initial) {
     try {
       await db.write()

@@ -29,6 +29,9 @@ export class JsonFile<T> implements Adapter<T> {
   /** The last write started or queued, settled either way: the next one waits for it. */
   #tail: Promise<void> = Promise.resolve()
 
+  /** Whether the last {@link read} found data: a file holding more than white space. */
+  found = false
+
   /** @param file - the data file's path (symlinks already resolved: the rename replaces what it names). */
   constructor(file: string) {
     this.#file = file
@@ -36,7 +39,8 @@ export class JsonFile<T> implements Adapter<T> {
   }
 
   /**
-   * The parsed file, or null when there is none yet.
+   * The parsed file, or null when there is none yet: no file, or an empty one (`touch data.json`
+   * makes a new data file), which {@link found} tells apart from a file holding `null`.
    *
    * @throws SyntaxError when it is not JSON; the error of reading it otherwise (EISDIR, EACCES...).
    */
@@ -48,7 +52,8 @@ export class JsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
-    return JSON.parse(text) as T
+    this.found = text.trim() !== ''
+    return this.found ? (JSON.parse(text) as T) : null
   }
 
   /**

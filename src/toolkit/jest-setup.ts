@@ -1,4 +1,5 @@
 import type { RunningMockCloud, StartOptions } from '../server.js'
+import { checkRunOptions } from './run-options.js'
 import { startRunServer, stopRunServer } from './run-server.js'
 
 /** Where the global setup leaves the server for the global teardown (jest runs both in its main process). */
@@ -12,9 +13,10 @@ type WithServer = typeof globalThis & { [RUN_SERVER]?: RunningMockCloud }
  * Export it as the default of the file named in `globalSetup`, and name a file exporting
  * {@link mockCloudTeardown} in `globalTeardown`.
  *
- * Test files get their own app keys, so do not restrict the server with `appKeys`.
+ * Test files get their own app keys, so `appKeys` is refused.
  *
  * @param options - as for `startMockCloud` (`fixtures`, `seed`, `sessionLifetime`, ...); port 0 unless given.
+ * @throws OptionError at once for an option `startMockCloud` refuses, or `appKeys` (see `checkRunOptions`).
  * @returns the function jest calls; it rejects with what `startMockCloud` throws.
  * @example
  * // test/mock-cloud.setup.js
@@ -22,6 +24,7 @@ type WithServer = typeof globalThis & { [RUN_SERVER]?: RunningMockCloud }
  * export default mockCloudSetup({ fixtures: 'node_modules/mock-cloud/fixtures/users.json' })
  */
 export function mockCloudSetup(options: StartOptions = {}): () => Promise<void> {
+  checkRunOptions('mockCloudSetup', 'jest', options)
   return async () => {
     const global = globalThis as WithServer
     // jest --watch runs the global setup again for every run, after the teardown of the last.

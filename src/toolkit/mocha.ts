@@ -2,6 +2,7 @@ import { before, beforeEach } from 'mocha'
 import type { StartOptions } from '../server.js'
 import { fileHandle, fileKey, type MockCloudHandle } from './file-handle.js'
 import { providedByEnvironment, startRunServer, stopRunServer } from './run-server.js'
+import { checkRunOptions } from './run-options.js'
 
 export type { MockCloudHandle } from './file-handle.js'
 
@@ -25,16 +26,17 @@ const SET_UP =
 /**
  * Mocha global fixtures that start one mock-cloud for the whole run (parallel or not) and hand
  * its URL to the test files, where `useMockCloud()` reads it. Export both from a file that
- * `.mocharc`'s `require` names. Test files get their own app keys, so do not restrict the
- * server with `appKeys`.
+ * `.mocharc`'s `require` names. Test files get their own app keys, so `appKeys` is refused.
  *
  * @param options - as for `startMockCloud` (`fixtures`, `seed`, `sessionLifetime`, ...); port 0 unless given.
+ * @throws OptionError at once for an option `startMockCloud` refuses, or `appKeys` (see `checkRunOptions`).
  * @example
  * // test/mock-cloud.fixtures.js, with "require": ["test/mock-cloud.fixtures.js"] in .mocharc.json
  * import { mockCloudFixtures } from 'mock-cloud/mocha'
  * export const { mochaGlobalSetup, mochaGlobalTeardown } = mockCloudFixtures({ fixtures: 'node_modules/mock-cloud/fixtures/users.json' })
  */
 export function mockCloudFixtures(options: StartOptions = {}): MockCloudFixtures {
+  checkRunOptions('mockCloudFixtures', 'mocha', options)
   let server: Awaited<ReturnType<typeof startRunServer>> | undefined
   return {
     mochaGlobalSetup: async () => {

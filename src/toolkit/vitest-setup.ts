@@ -1,4 +1,5 @@
 import { startMockCloud, type StartOptions } from '../server.js'
+import { checkRunOptions } from './run-options.js'
 import type { ProvidedMockCloud } from './file-handle.js'
 
 /** What the global setup hands to the test files (vitest `provide`/`inject` name `mockCloud`). */
@@ -15,15 +16,17 @@ interface ProvidingProject {
  * `mock-cloud/vitest`) and stops it after the last file (README "Vitest set-up"). Export it
  * as the default of a file named in `test.globalSetup`.
  *
- * Test files get their own app keys, so do not restrict the server with `appKeys`.
+ * Test files get their own app keys, so `appKeys` is refused.
  *
  * @param options - as for `startMockCloud` (`fixtures`, `seed`, `sessionLifetime`, ...); port 0 unless given.
+ * @throws OptionError at once for an option `startMockCloud` refuses, or `appKeys` (see `checkRunOptions`).
  * @example
  * // test/mock-cloud.setup.ts
  * import { mockCloudSetup } from 'mock-cloud/vitest-setup'
  * export default mockCloudSetup({ fixtures: 'fixtures/users.json' })
  */
 export function mockCloudSetup(options: StartOptions = {}): (project: ProvidingProject) => Promise<() => Promise<void>> {
+  checkRunOptions('mockCloudSetup', 'vitest', options)
   return async (project) => {
     const server = await startMockCloud(options)
     project.provide('mockCloud', { url: server.url, ...(options.adminToken !== undefined && { adminToken: options.adminToken }) })

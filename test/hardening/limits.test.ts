@@ -37,14 +37,14 @@ describe('the request body limit', () => {
     expect((await send(form(1000))).status).toBe(200)
     const over = await send(form(1001))
     expect(over.status).toBe(413)
-    expect(over.body.meta).toEqual({ status: 'fail', code: 413, message: 'Request body too large: the limit is 1000 bytes.', method_name: 'loginUser' })
+    expect(over.body.meta).toEqual({ status: 'fail', code: 413, message: 'Request body too large: the limit is 1000 bytes; a server started with --max-body-bytes N (option limits.maxBodyBytes) takes more.', method_name: 'loginUser' })
   })
 
   it('keeps the 1 MiB default', async () => {
     const call = await serve()
     const reply = await call('POST', 'users/login', {}, { form: { login: 'alice', password: 'pw-alice', pad: 'x'.repeat(1024 * 1024) } })
     expect(reply.status).toBe(413)
-    expect(reply.body.meta.message).toBe('Request body too large: the limit is 1048576 bytes.')
+    expect(reply.body.meta.message).toBe('Request body too large: the limit is 1048576 bytes; a server started with --max-body-bytes N (option limits.maxBodyBytes) takes more.')
   })
 
   it('is set by --max-body-bytes on the command line', async () => {
@@ -52,7 +52,7 @@ describe('the request body limit', () => {
     children.push(server)
     const reply = await rawRequest(server.url, 'POST', '/v1/users/login.json?key=K', { body: `login=${'x'.repeat(64)}` })
     expect(reply.status).toBe(413)
-    expect(reply.body.meta.message).toBe('Request body too large: the limit is 64 bytes.')
+    expect(reply.body.meta.message).toBe('Request body too large: the limit is 64 bytes; a server started with --max-body-bytes N (option limits.maxBodyBytes) takes more.')
   })
 })
 
@@ -63,7 +63,7 @@ describe('the custom fields limit', () => {
       call('POST', 'users/create', {}, { form: { username: 'zoe', password: 'p', password_confirmation: 'p', custom_fields } })
     const refused = await create(fields(4))
     expect(refused.status).toBe(400)
-    expect(refused.body.meta.message).toBe('Invalid custom_fields parameter: a user may hold at most 3 custom fields, this one would hold 4')
+    expect(refused.body.meta.message).toBe('Invalid custom_fields parameter: a user may hold at most 3 custom fields, this one would hold 4; a server started with --max-custom-fields N (option limits.maxCustomFields) takes more')
     expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
     // A null field is not stored, so it does not count.
     expect((await create({ ...fields(3), gone: null })).status).toBe(200)
@@ -75,7 +75,7 @@ describe('the custom fields limit', () => {
     const update = (custom_fields: Record<string, unknown>) => call('PUT', 'users/update', {}, { session, form: { custom_fields } })
     const refused = await update({ a: 1, b: 2 })
     expect(refused.status).toBe(400)
-    expect(refused.body.meta.message).toMatch(/at most 3 custom fields, this one would hold 4$/)
+    expect(refused.body.meta.message).toMatch(/at most 3 custom fields, this one would hold 4; a server started with --max-custom-fields N \(option limits\.maxCustomFields\) takes more$/)
     const me = await call('GET', 'users/show/me', {}, { session })
     expect(me.body.response.users[0].custom_fields).toEqual({ age: 30, color: 'red' })
     const swapped = await update({ age: null, color: null, a: 1, b: 2, c: 3 })
@@ -87,7 +87,7 @@ describe('the custom fields limit', () => {
     const create = (username: string, count: number) =>
       call('POST', 'users/create', {}, { form: { username, password: 'p', password_confirmation: 'p', custom_fields: fields(count) } })
     expect((await create('two-hundred', 200)).status).toBe(200)
-    expect((await create('two-hundred-one', 201)).body.meta.message).toMatch(/at most 200 custom fields, this one would hold 201$/)
+    expect((await create('two-hundred-one', 201)).body.meta.message).toMatch(/at most 200 custom fields, this one would hold 201; a server started with --max-custom-fields N \(option limits\.maxCustomFields\) takes more$/)
   })
 
   it('is set by --max-custom-fields on the command line', async () => {
@@ -97,16 +97,25 @@ describe('the custom fields limit', () => {
       body: `username=zoe&password=p&password_confirmation=p&custom_fields=${encodeURIComponent('{"a":1,"b":2}')}`,
     })
     expect(reply.status).toBe(400)
-    expect(reply.body.meta.message).toMatch(/at most 1 custom fields, this one would hold 2$/)
+    expect(reply.body.meta.message).toMatch(/at most 1 custom fields, this one would hold 2; a server started with --max-custom-fields N \(option limits\.maxCustomFields\) takes more$/)
   })
 })
 
 describe('limits given in code', () => {
   it('must be whole numbers of at least 1', async () => {
-    await expect(createMockCloud({ limits: { maxBodyBytes: 0 } })).rejects.toThrow(
-      new RangeError('limits.maxBodyBytes must be a whole number of at least 1, got 0'),
-    )
+    const refusal = createMockCloud({ limits: { maxBodyBytes: 0 } })
+    await expect(refusal).rejects.toThrow(RangeError)
+    await expect(refusal).rejects.toThrow('createMockCloud: limits.maxBodyBytes must be a whole number of bytes, at least 1, got 0')
     await expect(createMockCloud({ limits: { maxCustomFields: 1.5 } })).rejects.toThrow('limits.maxCustomFields must be a whole number')
+  })
+
+  it('an unknown limit is refused with the one it is likely to mean, not ignored', async () => {
+    await expect(createMockCloud({ limits: { maxBody: 10 } } as never)).rejects.toThrow(
+      'createMockCloud: unknown option limits.maxBody; did you mean limits.maxBodyBytes?',
+    )
+    await expect(createMockCloud({ limits: { colour: 1 } } as never)).rejects.toThrow(
+      'unknown option limits.colour; the options of limits are maxBodyBytes, maxCustomFields, maxWhereDepth, maxWhereNodes, maxRegexLength',
+    )
   })
 })
 
@@ -121,7 +130,7 @@ describe('the where limits', () => {
     const call = await serve()
     const tooDeep = await call('GET', 'users/query', { where: nested(20) })
     expect(tooDeep.status).toBe(400)
-    expect(tooDeep.body.meta.message).toBe('Invalid where parameter: nested deeper than 32 levels')
+    expect(tooDeep.body.meta.message).toBe('Invalid where parameter: nested deeper than 32 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more')
     const longRegex = await call('GET', 'users/query', { where: { username: { $regex: `^${'a'.repeat(256)}` } } })
     expect(longRegex.status).toBe(400)
     expect(longRegex.body.meta.message).toMatch(/^Invalid where parameter: \$regex longer than 256 characters/)
@@ -131,13 +140,13 @@ describe('the where limits', () => {
     const call = await serve({ limits: { maxWhereDepth: 4, maxWhereNodes: 5, maxRegexLength: 3 } })
     expect((await call('GET', 'users/count', { where: { age: { $in: [25, 30] } } })).body.meta.count).toBe(2)
     expect((await call('GET', 'users/count', { where: { a: { b: { c: { d: 1 } } } } })).body.meta.message).toBe(
-      'Invalid where parameter: nested deeper than 4 levels',
+      'Invalid where parameter: nested deeper than 4 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more',
     )
     expect((await call('GET', 'users/count', { where: { age: { $in: [1, 2, 3, 4, 5] } } })).body.meta.message).toMatch(
-      /^Invalid where parameter: more than 5 values and operators/,
+      'Invalid where parameter: more than 5 values and operators; a server started with --max-where-nodes N (option limits.maxWhereNodes) takes more',
     )
     expect((await call('GET', 'users/count', { where: { username: { $regex: '^alic' } } })).body.meta.message).toMatch(
-      /^Invalid where parameter: \$regex longer than 3 characters/,
+      'Invalid where parameter: $regex longer than 3 characters; a server started with --max-regex-length N (option limits.maxRegexLength) takes more',
     )
   })
 
@@ -146,7 +155,7 @@ describe('the where limits', () => {
     children.push(server)
     const count = async (where: unknown) =>
       (await rawRequest(server.url, 'GET', `/v1/users/count.json?key=K&where=${encodeURIComponent(JSON.stringify(where))}`)).body.meta
-    expect((await count({ a: { b: { c: 1 } } })).message).toBe('Invalid where parameter: nested deeper than 3 levels')
+    expect((await count({ a: { b: { c: 1 } } })).message).toBe('Invalid where parameter: nested deeper than 3 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more')
     expect((await count({ a: { $regex: '^abc' } })).message).toMatch(/longer than 2 characters/)
     expect((await count({ a: 1 })).count).toBe(0)
   })

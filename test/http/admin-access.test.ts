@@ -73,6 +73,6 @@ describe('admin access with --admin-token', () => {
   })
 
   it('refuses an empty token at creation', async () => {
-    await expect(createMockCloud({ adminToken: '' })).rejects.toThrow('adminToken must be a non-empty string')
+    await expect(createMockCloud({ adminToken: '' })).rejects.toThrow('createMockCloud: adminToken must be a non-empty text, got ""')
   })
 })

@@ -117,6 +117,6 @@ describe('session lifetime', () => {
 
   it('a sessionLifetime that is no positive duration is refused at start', async () => {
     await expect(startServer({ sessionLifetime: 'forever' })).rejects.toThrow(RangeError)
-    await expect(startServer({ sessionLifetime: 0 })).rejects.toThrow('sessionLifetime must be positive, got 0')
+    await expect(startServer({ sessionLifetime: 0 })).rejects.toThrow("sessionLifetime must be a positive duration: milliseconds, or a text such as '30m', '12h', '7d', got 0")
   })
 })

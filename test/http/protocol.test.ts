@@ -13,19 +13,29 @@ beforeAll(async () => ({ server, call } = await startServer({ appKeys: ['TESTKEY
 afterAll(() => server.stop())
 
 describe('the app key', () => {
-  it('is required', async () => {
+  it('is required, and the refusal keeps the ArrowDB wording and says how to send one', async () => {
     const reply = await call('GET', 'users/count', {}, { key: null })
     expect(reply.status).toBe(401)
     expect(reply.body).toEqual({
-      meta: { status: 'fail', code: 401, message: 'Application key is not provided.', method_name: 'usersCount' },
+      meta: { status: 'fail', code: 401, message: 'Application key is not provided. Send it as the key parameter (?key=YOUR_KEY), or start mock-cloud with --default-app-key KEY (option defaultAppKey) for calls that send none.', method_name: 'usersCount' },
     })
   })
 
-  it('must be one of the keys the server was started with', async () => {
+  it('must be one of the keys the server was started with; the refusal names them', async () => {
     const reply = await call('GET', 'users/count', {}, { key: 'WRONG' })
     expect(reply.status).toBe(401)
-    expect(reply.body.meta.message).toBe('Invalid app key')
+    expect(reply.body.meta.message).toBe('Invalid app key: this server takes only TESTKEY, OTHER (--app-key, option appKeys)')
     expect((await call('GET', 'users/count', {}, { key: 'OTHER' })).status).toBe(200)
+  })
+
+  it('a refusal on a server of many keys gives their number, not a list', async () => {
+    const many = await startServer({ appKeys: ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'] })
+    try {
+      const reply = await many.call('GET', 'users/count', {}, { key: 'WRONG' })
+      expect(reply.body.meta.message).toBe('Invalid app key: this server takes only its 6 keys (--app-key, option appKeys)')
+    } finally {
+      await many.server.stop()
+    }
   })
 
   it('may travel in the body', async () => {

@@ -31,29 +31,29 @@ describe('where limits in compileWhere', () => {
 
   it('takes a lower or higher depth limit as an option', () => {
     expect(() => compileWhere(nested(2), { maxDepth: 4 })).not.toThrow()
-    expectApiError(() => compileWhere(nested(3), { maxDepth: 4 }), 400, invalid('nested deeper than 4 levels'))
+    expectApiError(() => compileWhere(nested(3), { maxDepth: 4 }), 400, invalid('nested deeper than 4 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more'))
     expect(() => compileWhere(nested(30), { maxDepth: 64 })).not.toThrow()
   })
 
   it('counts every object, array and value against the node limit', () => {
     // {"_id":{"$in":[…5 ids…]}}: the where, the operator object, the list and five ids = 8 nodes
     expect(() => compileWhere({ _id: { $in: idList(5) } }, { maxNodes: 8 })).not.toThrow()
-    expectApiError(() => compileWhere({ _id: { $in: idList(6) } }, { maxNodes: 8 }), 400, invalid('more than 8 values and operators'))
+    expectApiError(() => compileWhere({ _id: { $in: idList(6) } }, { maxNodes: 8 }), 400, invalid('more than 8 values and operators; a server started with --max-where-nodes N (option limits.maxWhereNodes) takes more'))
   })
 
   it('refuses a $in longer than the default node limit, and takes a few thousand ids', () => {
     expect(() => compileWhere({ _id: { $in: idList(5000) } })).not.toThrow()
-    expectApiError(() => compileWhere({ _id: { $in: idList(10_000) } }), 400, invalid('more than 10000 values and operators'))
+    expectApiError(() => compileWhere({ _id: { $in: idList(10_000) } }), 400, invalid('more than 10000 values and operators; a server started with --max-where-nodes N (option limits.maxWhereNodes) takes more'))
   })
 
   it('takes the regex length limit as an option', () => {
     expect(() => compileWhere({ name: { $regex: '^abcd' } }, { maxRegexLength: 5 })).not.toThrow()
-    expectApiError(() => compileWhere({ name: { $regex: '^abcde' } }, { maxRegexLength: 5 }), 400, invalid('$regex longer than 5 characters'))
+    expectApiError(() => compileWhere({ name: { $regex: '^abcde' } }, { maxRegexLength: 5 }), 400, invalid('$regex longer than 5 characters; a server started with --max-regex-length N (option limits.maxRegexLength) takes more'))
   })
 
   it('refuses a where nested 100,000 levels deep without overflowing the stack', () => {
     const deep = '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'
-    expectApiError(() => compileWhere(deep), 400, invalid('nested deeper than 32 levels'))
+    expectApiError(() => compileWhere(deep), 400, invalid('nested deeper than 32 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more'))
   })
 })
 
@@ -80,15 +80,15 @@ describe('where limits and safety over HTTP', () => {
   }
 
   it('answers a where nested deeper than 32 levels with a 400 envelope', async () => {
-    await expectRefused(nested(17), invalid('nested deeper than 32 levels'))
+    await expectRefused(nested(17), invalid('nested deeper than 32 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more'))
   })
 
   it('answers a where of more than 10,000 nodes with a 400 envelope', async () => {
-    await expectRefused({ _id: { $in: idList(10_000) } }, invalid('more than 10000 values and operators'))
+    await expectRefused({ _id: { $in: idList(10_000) } }, invalid('more than 10000 values and operators; a server started with --max-where-nodes N (option limits.maxWhereNodes) takes more'))
   })
 
   it('answers a $regex longer than 256 characters with a 400 envelope', async () => {
-    await expectRefused({ note: { $regex: `^${'a'.repeat(256)}` } }, invalid('$regex longer than 256 characters'))
+    await expectRefused({ note: { $regex: `^${'a'.repeat(256)}` } }, invalid('$regex longer than 256 characters; a server started with --max-regex-length N (option limits.maxRegexLength) takes more'))
   })
 
   it('answers a known evil regex that passes the prefix rule, by matching in linear time', async () => {

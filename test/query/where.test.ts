@@ -136,7 +136,7 @@ describe('compileWhere', () => {
 
   it('refuses regex options other than i and m, overlong patterns and broken patterns', () => {
     expectApiError(() => compileWhere('{"username":{"$regex":"^a","$options":"g"}}'), 400, invalid('$options may only hold i and m'))
-    expectApiError(() => compileWhere({ username: { $regex: `^a${'b'.repeat(255)}` } }), 400, invalid('$regex longer than 256 characters'))
+    expectApiError(() => compileWhere({ username: { $regex: `^a${'b'.repeat(255)}` } }), 400, invalid('$regex longer than 256 characters; a server started with --max-regex-length N (option limits.maxRegexLength) takes more'))
     expect(() => compileWhere({ username: { $regex: `^a${'b'.repeat(254)}` } })).not.toThrow()
     expectApiError(() => compileWhere('{"username":{"$options":"i"}}'), 400, invalid('$options needs $regex'))
     expectApiError(() => compileWhere('{"username":{"$regex":"^a("}}'), 400, /^Invalid where parameter: invalid regular expression \(/)
@@ -236,7 +236,7 @@ describe('compileWhere', () => {
       return where
     }
     expect(() => compileWhere(nest(16))).not.toThrow()
-    expectApiError(() => compileWhere(nest(17)), 400, invalid('nested deeper than 32 levels'))
-    expectApiError(() => compileWhere(JSON.stringify({ a: JSON.parse('['.repeat(40) + ']'.repeat(40)) })), 400, invalid('nested deeper than 32 levels'))
+    expectApiError(() => compileWhere(nest(17)), 400, invalid('nested deeper than 32 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more'))
+    expectApiError(() => compileWhere(JSON.stringify({ a: JSON.parse('['.repeat(40) + ']'.repeat(40)) })), 400, invalid('nested deeper than 32 levels; a server started with --max-where-depth N (option limits.maxWhereDepth) takes more'))
   })
 })

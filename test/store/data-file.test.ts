@@ -74,7 +74,7 @@ describe('a data file', () => {
     const file = join(dir, 'half.json')
     await writeFile(file, JSON.stringify({ apps: { K: { users: [{ id: '5f0000000000000000000001', username: 'x' }], sessions: {} } } }))
     await expect(createMockCloud({ data: file })).rejects.toThrow(
-      `${file}: not a mock-cloud data file: apps["K"].collections["users"][0].created_at is missing or malformed; give --data the path of a new file (mock-cloud creates it) or of one mock-cloud wrote`,
+      `${file}: not a mock-cloud data file: apps["K"].collections["users"][0].created_at is missing or malformed; give --data (option data) the path of a new or empty file (mock-cloud fills it) or of one mock-cloud wrote`,
     )
   })
 
