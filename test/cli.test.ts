@@ -174,7 +174,8 @@ describe('main (in process)', () => {
       '--email-verification', 'GET /__mock/outbox',
       'POST /__mock/snapshots/NAME', 'GET|PUT /__mock/data', 'GET|POST /__mock/clock', 'GET /__mock/requests', 'DELETE /__mock/requests', 'GET /__mock/faults',
       'POST /__mock/faults', 'DELETE /__mock/faults', 'GET /__mock/openapi.json', '--journal-limit N', '(default: 1000)',
-      '--admin-token TOKEN', 'Example:', 'Exit codes:', '-h, --help', '-v, --version']) {
+      '--admin-token TOKEN', 'Example:', 'Exit codes:', '-h, --help', '-v, --version',
+      '-p, --port PORT', 'or the PORT variable', 'or the HOST variable', '--shutdown-grace MS', 'PORT, HOST']) {
       expect(result.stdout).toContain(text)
     }
   })
