@@ -1,16 +1,24 @@
 import type { DataSet } from './data-set.js'
 import type { AppData } from './store/db.js'
 
-/** Why a mail was sent: the confirmation of a new address (docs/users.md "Account flows"), a password reset (docs/users.md "Account flows") or `template` on create (docs/users.md "Writes"). */
-export type MailKind = 'confirmation' | 'reset_password' | 'welcome'
+/**
+ * Why a mail was sent: the confirmation of a new address (docs/users.md "Account flows"), a
+ * password reset (docs/users.md "Account flows"), `template` on users/create (docs/users.md
+ * "Writes"), or `custom_mailer/email_from_template` (`template`, docs/emails.md "The outbox").
+ */
+export type MailKind = AccountMail['kind'] | TemplateMail['kind']
 
 /**
  * An email the real service would have sent, as one data set keeps it
- * (`AppData.outbox`, oldest first). No mail leaves mock-cloud: it goes to the
- * test outbox (docs/users.md "Account flows").
+ * (`AppData.outbox`, oldest first): a mail of the users' account flows or a mail sent from an
+ * email template. No mail leaves mock-cloud: it goes to the test outbox (docs/users.md
+ * "Account flows", docs/emails.md "The outbox").
  */
-export interface MailRecord {
-  kind: MailKind
+export type MailRecord = AccountMail | TemplateMail
+
+/** A mail of the users' account flows, to one user (docs/users.md "Account flows"). */
+export interface AccountMail {
+  kind: 'confirmation' | 'reset_password' | 'welcome'
   /** The recipient's address. */
   to: string
   /** The id of the user it was sent to. */
@@ -27,10 +35,40 @@ export interface MailRecord {
   created_at: string
 }
 
-/** A mail as {@link readOutbox} gives it: with the app key whose data set sent it. */
-export interface OutboxMail extends MailRecord {
-  key: string
+/**
+ * A mail sent from an email template by `custom_mailer/email_from_template`, filled in: one
+ * record per call, whatever the number of recipients (docs/emails.md "The outbox").
+ */
+export interface TemplateMail {
+  kind: 'template'
+  /** The template's name. */
+  template: string
+  /** The `from` parameter, else `no-reply@mock-cloud.local`. */
+  from: string
+  /** The recipients, trimmed, in the order sent. */
+  to: string[]
+  /** The template's subject with its placeholders filled in. */
+  subject: string
+  /** How it was sent (docs/emails.md "Content type"). */
+  content_type: 'plain' | 'html' | 'multipart'
+  /** The HTML body, filled in (sent as `html` or `multipart`). */
+  html?: string
+  /** The plain body, filled in (sent as `plain` or `multipart`). */
+  text?: string
+  /** Every placeholder value the call sent, by name (the other parameters of the call). */
+  params: Record<string, string>
+  /** The id of the caller when the call carried a live session. */
+  session_user_id?: string
+  /** When it was sent, ISO 8601 UTC (from the data set's clock). */
+  created_at: string
+  /** Account-flow fields a template mail never has: `mail.token` reads on any mail. */
+  user_id?: never
+  token?: never
+  link?: never
 }
+
+/** A mail as {@link readOutbox} gives it: with the app key whose data set sent it. */
+export type OutboxMail = MailRecord & { key: string }
 
 /** Where the links of the mails point (the community-app forms). */
 const SITE = 'https://cloud.appcelerator.com/users'
@@ -49,9 +87,9 @@ export function mailLink(kind: 'confirmation' | 'reset_password', key: string, t
  *
  * @param mail - everything but the date.
  */
-export function sendMail(dataSet: DataSet, mail: Omit<MailRecord, 'created_at'>): void {
+export function sendMail(dataSet: DataSet, mail: Omit<AccountMail, 'created_at'> | Omit<TemplateMail, 'created_at'>): void {
   const record: MailRecord = { ...mail, created_at: dataSet.runtime.now().toISOString() }
-  if (record.template === undefined) delete record.template
+  if (record.kind !== 'template' && record.template === undefined) delete record.template
   dataSet.data.outbox.push(record)
 }
 

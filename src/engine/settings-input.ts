@@ -9,6 +9,7 @@ type Reader = (value: unknown) => AppSettings[keyof AppSettings] | undefined
 const READERS: { readonly [K in keyof AppSettings]: { read: Reader; expected: string } } = {
   emailVerification: { read: readBoolean, expected: 'true or false' },
   legacyPaging: { read: readBoolean, expected: 'true or false' },
+  emailConfigured: { read: readBoolean, expected: 'true or false' },
   sessionLifetime: { read: readLifetime, expected: "a positive duration ('30m', '12h', '7d', or ms), or null for never" },
 }
 

@@ -15,6 +15,11 @@ export interface AppSettings {
    * `total_pages`, `total_results`, unless the call sends `new_pagination=true`. Default false.
    */
   legacyPaging: boolean
+  /**
+   * The app can send mail (its SMTP settings were made, docs/emails.md "Errors"): false answers
+   * every `custom_mailer/email_from_template` with 422. Default true.
+   */
+  emailConfigured: boolean
 }
 
 /** The defaults of every setting, used where neither the server, the fixture nor a test set one. */
@@ -22,4 +27,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   emailVerification: false,
   sessionLifetime: null,
   legacyPaging: false,
+  emailConfigured: true,
 })

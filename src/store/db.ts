@@ -311,12 +311,23 @@ function isTokenRecord(token: unknown): boolean {
 }
 
 function isMailRecord(mail: unknown): boolean {
+  if (!isPlainObject(mail) || !isDate(mail.created_at)) return false
+  if (mail.kind === 'template') return isTemplateMail(mail)
   const text = ['to', 'user_id', 'subject', 'kind']
   const optional = ['template', 'token', 'link']
+  return text.every((field) => typeof mail[field] === 'string') && optional.every((field) => mail[field] === undefined || typeof mail[field] === 'string')
+}
+
+/** A mail sent from an email template (docs/emails.md "The outbox"). */
+function isTemplateMail(mail: Record<string, unknown>): boolean {
+  const isText = (value: unknown) => typeof value === 'string'
   return (
-    isPlainObject(mail) &&
-    text.every((field) => typeof mail[field] === 'string') &&
-    optional.every((field) => mail[field] === undefined || typeof mail[field] === 'string') &&
-    isDate(mail.created_at)
+    ['template', 'from', 'subject'].every((field) => isText(mail[field])) &&
+    Array.isArray(mail.to) &&
+    mail.to.every(isText) &&
+    ['plain', 'html', 'multipart'].includes(mail.content_type as string) &&
+    ['html', 'text', 'session_user_id'].every((field) => mail[field] === undefined || isText(mail[field])) &&
+    isPlainObject(mail.params) &&
+    Object.values(mail.params).every(isText)
   )
 }

@@ -69,6 +69,17 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     loginNeeded: ['objects/cars/update', 'objects/cars/batch_create', 'objects/cars/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  emails: {
+    // The records are email templates, which only admins manage (docs/emails.md "Templates").
+    responseKey: 'email_templates',
+    create: (n) => ({ path: 'email_templates/create', verb: 'POST', params: { name: `t${n}`, subject: 'Hi', body: '<p>Hi</p>' }, who: 'admin' }),
+    field: 'name',
+    query: { path: 'email_templates/query', who: 'admin' },
+    byId: { path: 'email_templates/show', verb: 'GET', params: {}, param: 'email_template_id', who: 'admin' },
+    badId: { path: 'email_templates/show', verb: 'GET', params: {}, param: 'email_template_id', who: 'admin' },
+    loginNeeded: ['email_templates/update', 'email_templates/show', 'email_templates/delete', 'email_templates/query'],
+    noSession: noSessionOutsideUsers,
+  },
 }
 
 describe('the common suite covers the registry', () => {
