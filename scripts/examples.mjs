@@ -1,5 +1,6 @@
 // npm run examples: packs mock-cloud as `npm pack` does for a release, checks what the tarball
-// holds, then copies each project of examples/ to a scratch folder, installs mock-cloud there
+// holds (no tests, benchmark, sources or scripts; the bin, types, fixtures and every docs/ page
+// the README links to), then copies each project of examples/ to a scratch folder, installs mock-cloud there
 // from the tarball as the README tells a user (`npm install --save-dev <tarball>`), runs its
 // `npm test`, and removes the scratch folder. Not part of `npm test`: it installs packages.
 // `npm run examples -- jest mocha` runs only the examples named.
@@ -31,6 +32,9 @@ function packProblems(files, manifest) {
     if (inside.length > 0) problems.push(`${inside.length} files of ${folder}/ are packed, e.g. ${inside[0]} (tests, benchmark, sources and scripts stay out)`)
   }
   const wanted = ['fixtures/users.json', manifest.bin['mock-cloud'].replace(/^\.\//, ''), manifest.types]
+  // The manual the README links to, so its links work in an installed copy too.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  for (const [, page] of readme.matchAll(/\]\((docs\/[^)#]+)/g)) wanted.push(page)
   for (const entry of Object.values(manifest.exports)) {
     if (typeof entry === 'object') wanted.push(entry.types, entry.default)
   }

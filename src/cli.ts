@@ -28,7 +28,7 @@ const EXIT = {
 } as const
 
 /**
- * The port `start` listens on without `--port` (README "The command line");
+ * The port `start` listens on without `--port` (docs/command-line.md);
  * `--port 0` asks the OS for a free one.
  */
 export const DEFAULT_PORT = 8080
@@ -44,7 +44,7 @@ const STOP_MARGIN_MS = 3500
 
 /**
  * The text `--help` prints to stdout, exit code 0; it lists the options, routes and exit codes
- * (README "The command line" documents the same for readers).
+ * (docs/command-line.md documents the same for readers).
  */
 /** One line per served object: its REST paths and its ArrowDB name, from the registry. */
 function apiRoutesHelp(): string {
@@ -212,7 +212,7 @@ const SHORT_FLAGS: ReadonlyMap<string, string> = new Map(
   Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec ? [[spec.short, name] as const] : [])),
 )
 
-/** The environment variables `start` reads (README "The command line"); a flag wins over its variable. */
+/** The environment variables `start` reads (docs/command-line.md); a flag wins over its variable. */
 export interface CliEnv {
   /** The port when `--port`/`-p` is not given. */
   PORT?: string

@@ -7,7 +7,7 @@ import { FixtureError } from '../src/fixtures.js'
 import { fixtureS } from './support/fixture-s.js'
 import { storedUsers } from './support/stored-users.js'
 
-// The in-process API: createMockCloud(options) → { app, store, reset, seed, close } (README "In your tests").
+// The in-process API: createMockCloud(options) → { app, store, reset, seed, close } (docs/toolkit.md "In your tests").
 describe('createMockCloud', () => {
   it('answers app.request() without a socket', async () => {
     const cloud = await createMockCloud({ fixtures: fixtureS })

@@ -176,7 +176,7 @@ describe('pretty_json: two-space indentation of every reply (docs/api.md "Status
   })
 })
 
-describe('HEAD (answered as GET without a body, README "mock-cloud\'s own choices")', () => {
+describe('HEAD (answered as GET without a body, docs/differences.md)', () => {
   let server: RunningMockCloud
   beforeAll(async () => ({ server } = await startServer()))
   afterAll(() => server.stop())

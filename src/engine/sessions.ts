@@ -27,7 +27,7 @@ export class Sessions {
   /**
    * Hands a live session over to `userId`: the id stays, the session now
    * belongs to that user and counts from now for its lifetime (users/create
-   * while signed in: README "What the server does", Sessions). The caller persists the store.
+   * while signed in: docs/users.md "Sessions"). The caller persists the store.
    */
   handOver(sessionId: string, userId: string): void {
     this.dataSet.data.sessions[sessionId] = { user_id: userId, created_at: this.dataSet.runtime.now().toISOString() }
@@ -55,8 +55,8 @@ export class Sessions {
   }
 
   /**
-   * Ends every session of `userId` but `keep` (their password changed: README
-   * "What the server does", Sessions); without `keep`, all of them.
+   * Ends every session of `userId` but `keep` (their password changed:
+   * docs/users.md "Sessions"); without `keep`, all of them.
    */
   endOthersOf(userId: string, keep?: string): void {
     const sessions = this.dataSet.data.sessions

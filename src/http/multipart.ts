@@ -10,8 +10,8 @@ import { ApiError } from '../errors.js'
  * `filename`; undici's `Request.formData()` refused such a body whole. Parts with no
  * `Content-Disposition: form-data` or no name are skipped, as a browser's form would not send them.
  *
- * No limit of its own: the body is whole in memory and within the body limit already (README
- * "Reliability and security", limits), so no field is cut short.
+ * No limit of its own: the body is whole in memory and within the body limit already
+ * (docs/limits.md), so no field is cut short.
  *
  * @param body - the whole request body (bytes).
  * @param contentType - the request's Content-Type, with its `boundary`.

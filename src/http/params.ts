@@ -14,7 +14,7 @@ import { raiseLimit } from '../limits.js'
  * when no Content-Type is sent, as `curl -d` does), multipart or JSON.
  *
  * GET bodies are read too: the guides send `curl -d ... -X GET` (docs/api.md "Parameters").
- * Over HTTP every body is read from Node's request (see README "Performance").
+ * Over HTTP every body is read from Node's request (see docs/performance.md).
  *
  * @param query - the query-string parameters, from {@link queryParams}.
  * @param maxBodyBytes - the largest body accepted (the `limits.maxBodyBytes` option for the API; 1 MiB by default).

@@ -1,6 +1,6 @@
 /**
  * What a field path (`age`, `pet.name`, `scores.0`) reaches in a query doc,
- * as MongoDB walks it (README "What the server does", queries); `where` operators and
+ * as MongoDB walks it (docs/users.md "Queries"); `where` operators and
  * `order` read fields only through here.
  */
 
@@ -11,7 +11,7 @@ export interface PathValues {
    * A branch ended where a document lacks the field or a non-document stands
    * mid-path: `{"a.b": null}` then matches. Scalars met inside an array do
    * not count, nor does an empty array (MongoDB jstests/core/null2.js, the
-   * rule before MongoDB 9.0; README "Differences from the real service").
+   * rule before MongoDB 9.0; docs/differences.md).
    */
   missing: boolean
   /** A branch went into an empty array before the path's end (`a.b` on `{"a": []}`); a sort key counts it as null. */

@@ -1,4 +1,4 @@
-/** The user fields keyword search and `$text` look in (README "What the server does", Search). */
+/** The user fields keyword search and `$text` look in (docs/users.md "Search"). */
 const SEARCH_FIELDS = ['first_name', 'last_name', 'email', 'username', 'tags'] as const
 
 /** A keyword (one word) or a quoted phrase (its words, in order), lowercased. */
@@ -59,7 +59,7 @@ function holds(words: readonly string[], term: readonly string[]): boolean {
 
 /**
  * Compiles a keyword query, as `users/search?q=` and `where={"$text":{"$search":…}}`
- * take it (README "What the server does", Search). Keywords
+ * take it (docs/users.md "Search"). Keywords
  * are separated by whitespace, commas and punctuation; `"quoted phrases"` stay one
  * term; a leading `-` negates a keyword or phrase. Texts are split into words at
  * every character that is not a letter or digit. A keyword matches a WHOLE word

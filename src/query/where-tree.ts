@@ -23,7 +23,7 @@ const CODE_OPERATORS = new Set(['$where', '$function', '$accumulator', '$expr', 
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor'])
 const COMPARISONS = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte'])
 const LIST_OPERATORS = new Set(['$in', '$nin', '$all'])
-/** Every operator a `where` may use (docs/api.md "Queries", README "Photos"); anything else is refused before mingo sees it. */
+/** Every operator a `where` may use (docs/api.md "Queries", docs/users.md "Queries"); anything else is refused before mingo sees it. */
 const ALLOWED_OPERATORS = new Set([
   ...COMPARISONS,
   ...LIST_OPERATORS,

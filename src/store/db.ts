@@ -93,8 +93,8 @@ export class DataFileError extends Error {
  * Opens the store. With `file`, our JSON file adapter ({@link JsonFile}): the file is read
  * once here and never again (per-request reads drop concurrent writes); each write is atomic
  * (temp file + rename) and keeps the file's permission bits. A missing file starts
- * (or an empty one: `touch data.json` is a natural first step) from `initial` and is written at once, readable by its owner alone (0600; README
- * "Reliability and security"). Without `file`, lowdb's Memory adapter.
+ * (or an empty one: `touch data.json` is a natural first step) from `initial` and is written at once, readable by its owner alone (0600;
+ * docs/reliability.md). Without `file`, lowdb's Memory adapter.
  * The file is locked first (`FILE.lock`, see `lock.ts`) until {@link closeStore}, so a
  * second server on the same file refuses to start instead of overwriting the first's writes.
  *

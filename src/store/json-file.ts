@@ -4,7 +4,7 @@ import type { Adapter } from 'lowdb'
 
 /**
  * The permission bits of a data file mock-cloud creates: read and write for its owner alone, as
- * it holds password hashes and live session ids (README "Reliability and security").
+ * it holds password hashes and live session ids (docs/reliability.md).
  */
 export const NEW_DATA_FILE_MODE = 0o600
 

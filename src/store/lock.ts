@@ -2,7 +2,7 @@ import { open, readFile, unlink } from 'node:fs/promises'
 
 /**
  * The lock that keeps two mock-cloud processes (or two in one process) off one `--data` file
- * (README "Reliability and security"): each would overwrite the other's writes. The lock is the
+ * (docs/reliability.md): each would overwrite the other's writes. The lock is the
  * file `FILE.lock` next to the data file, created exclusively, holding the owner's process id on
  * its first line and, on Linux, the identity of that process instance on the second (boot id and
  * start time, from /proc). A lock is stale, and taken over, when its process no longer runs

@@ -87,8 +87,8 @@ export interface Cloud extends CloudNamespaces {
   debug: boolean
   /**
    * Undefined until the app sets it, as in ti.cloud (which never sets it); accepted and ignored
-   * once set, as in ti.cloud since 2.3.6: the URL given to `createCloud` decides (README
-   * "Cloud for Node").
+   * once set, as in ti.cloud since 2.3.6: the URL given to `createCloud` decides (docs/clients.md
+   * "Testing Titanium app code in Node").
    */
   useSecure?: boolean
   /** Calls any endpoint: `Cloud.sendRequest({ url: 'users/login.json', method: 'POST', data }, cb)`. */

@@ -9,7 +9,7 @@ import type { AppData } from '../store/db.js'
 /**
  * The test controls of a mock-cloud running elsewhere (another process, a test
  * runner's global setup), over its `/__mock/` routes, for one app key's data set: what a
- * test file holds when it did not start the server itself (README "Testing with mock-cloud").
+ * test file holds when it did not start the server itself (docs/toolkit.md).
  * Every method rejects with an Error carrying the reply's `meta.message` and `code`.
  */
 export interface MockCloudClient {

@@ -3,7 +3,7 @@ import { mockCloudClient, type MockCloudClient } from './admin-client.js'
 
 /**
  * Where a test run's one mock-cloud is: what a test runner's global setup hands to the test
- * files (README "Testing with mock-cloud").
+ * files (docs/toolkit.md).
  */
 export interface ProvidedMockCloud {
   /** The server's base URL, `http://127.0.0.1:PORT`. */

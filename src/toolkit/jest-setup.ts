@@ -9,7 +9,7 @@ type WithServer = typeof globalThis & { [RUN_SERVER]?: RunningMockCloud }
 
 /**
  * A jest global setup that starts one mock-cloud for the whole run and hands its URL to the
- * test files, where `useMockCloud()` from `mock-cloud/jest` reads it (README "Jest set-up").
+ * test files, where `useMockCloud()` from `mock-cloud/jest` reads it (docs/toolkit.md "Jest set-up").
  * Export it as the default of the file named in `globalSetup`, and name a file exporting
  * {@link mockCloudTeardown} in `globalTeardown`.
  *

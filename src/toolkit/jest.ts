@@ -14,7 +14,7 @@ export interface UseMockCloudOptions {
  * For a jest test file under `mockCloudSetup` (from `mock-cloud/jest-setup`): the server's
  * URL and an app key of the file's own, `jest:<path of the file>` (e.g.
  * `jest:test/login.test.js`), so files run in parallel on one server without seeing each
- * other's data (README "Jest set-up"). Call it once, at the top of the file. Test files must be
+ * other's data (docs/toolkit.md "Jest set-up"). Call it once, at the top of the file. Test files must be
  * ES modules run with `--experimental-vm-modules`.
  *
  * @throws Error when no global setup started the server (`MOCK_CLOUD_URL` is not set).

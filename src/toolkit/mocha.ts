@@ -6,7 +6,7 @@ import { checkRunOptions } from './run-options.js'
 
 export type { MockCloudHandle } from './file-handle.js'
 
-/** The global fixtures mocha reads from a `--require` file (README "Mocha set-up"). */
+/** The global fixtures mocha reads from a `--require` file (docs/toolkit.md "Mocha set-up"). */
 export interface MockCloudFixtures {
   /** Starts the run's one mock-cloud, before any test file runs. */
   mochaGlobalSetup(): Promise<void>
@@ -53,7 +53,7 @@ export function mockCloudFixtures(options: StartOptions = {}): MockCloudFixtures
 /**
  * For the tests of a `describe` block under {@link mockCloudFixtures}: the server's URL and an
  * app key of the file's own, `mocha:<path of the file>` (e.g. `mocha:test/login.test.js`), so
- * files running in parallel (`--parallel`) never see each other's data (README "Mocha set-up").
+ * files running in parallel (`--parallel`) never see each other's data (docs/toolkit.md "Mocha set-up").
  *
  * Call it inside `describe()`: mocha runs hooks written at the top level of a file before the
  * tests of every file. The handle is ready once the block runs: read `cloud.url`, `cloud.key`

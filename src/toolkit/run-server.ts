@@ -10,7 +10,7 @@ export const ADMIN_TOKEN_VARIABLE = 'MOCK_CLOUD_ADMIN_TOKEN'
  * Starts the one mock-cloud of a jest or mocha run and tells the test files where it is through
  * the environment (`MOCK_CLOUD_URL`, and `MOCK_CLOUD_ADMIN_TOKEN` when `adminToken` is given):
  * both runners start their workers after the global setup, so the workers inherit it.
- * Port 0 unless `options.port` is given (README "Jest and mocha set-up").
+ * Port 0 unless `options.port` is given (docs/toolkit.md "Test runners").
  *
  * @throws what `startMockCloud` throws (a bad option, a port in use).
  */

@@ -13,7 +13,7 @@ interface ProvidingProject {
 /**
  * A vitest global setup that starts one mock-cloud for the whole run, hands its
  * URL to the test files (`inject('mockCloud')`, read by `useMockCloud()` from
- * `mock-cloud/vitest`) and stops it after the last file (README "Vitest set-up"). Export it
+ * `mock-cloud/vitest`) and stops it after the last file (docs/toolkit.md "Vitest set-up"). Export it
  * as the default of a file named in `test.globalSetup`.
  *
  * Test files get their own app keys, so `appKeys` is refused.

@@ -21,7 +21,7 @@ let fileKeys = 0
 /**
  * For a test file under `mockCloudSetup` (from `mock-cloud/vitest-setup`): the
  * server's URL and an app key of the file's own, so files run in parallel on one
- * server without seeing each other's users, sessions or snapshots (README "Vitest set-up").
+ * server without seeing each other's users, sessions or snapshots (docs/toolkit.md "Vitest set-up").
  * The key is made from the file's path (`vitest:test/login.test.ts`; characters other
  * than letters, digits and `._~:/-` become `_`), the same on every run, so a
  * deterministic server (`seed`) gives the same ids every run.

@@ -85,7 +85,7 @@ const A0_IS_42 = [1, 2, 4, 5, 9]
 
 // The documents without arrays (the test's first part), then those with arrays,
 // keyed by the test's _id names. Left out: those holding `undefined`, and
-// `a_null`, as a custom field set to null is not stored (README).
+// `a_null`, as a custom field set to null is not stored (docs/api.md "Custom fields").
 const nullNames = [
   'a_empty_subobject',
   'a_number',
@@ -186,7 +186,7 @@ const collections: Collection[] = [
     name: 'numeric path components and $regex',
     docs: { 1: { b: 'hello' }, 2: { b: { 0: 'hello' } }, 3: { b: ['hello', 'abc', 'abc'] } },
     rows: [
-      // The jstest's pattern is /hello/; mock-cloud requires ^ and a letter (README).
+      // The jstest's pattern is /hello/; mock-cloud requires ^ and a letter (docs/limits.md).
       { source: NUMERIC, where: { 'b.0': { $regex: '^hello' } }, ids: [2, 3] },
       { source: NUMERIC, where: { 'b.0': { $not: { $regex: '^h' } } }, ids: [1] },
     ],
@@ -591,8 +591,7 @@ const collections: Collection[] = [
 ]
 
 /**
- * Where mock-cloud keeps a rule of its own (README "Differences from the real
- * service"); each row's comment gives MongoDB's answer and its jstest.
+ * Where mock-cloud keeps a rule of its own (docs/differences.md); each row's comment gives MongoDB's answer and its jstest.
  */
 const ownRules: Collection[] = [
   {

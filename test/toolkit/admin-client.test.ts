@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mockCloudClient } from '../../src/index.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
-// The HTTP client of the test controls, which every test-runner helper hands out (README "Testing with mock-cloud").
+// The HTTP client of the test controls, which every test-runner helper hands out (docs/toolkit.md).
 // This file moves the clock, so it runs on a server of its own, not the shared one.
 const start = serversStoppedAfterEach()
 

@@ -33,7 +33,7 @@ export function toWireObject(
 /**
  * The wire form of each stored object's `created_at` and `updated_at`, made on its first
  * rendering: the two conversions were an eighth of an `objects/<classname>/query` of 10 objects
- * (README "Performance"). Records are values, never changed (an update stores a new one), so the
+ * (docs/performance.md). Records are values, never changed (an update stores a new one), so the
  * cache cannot go stale.
  */
 const wireDates = new WeakMap<CustomObjectRecord, { created_at: string; updated_at: string }>()

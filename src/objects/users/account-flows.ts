@@ -67,8 +67,8 @@ export class AccountFlows {
   }
 
   /**
-   * What a change of credentials ends (README "What the server does", Sessions
-   * and Password reset), given the stored user before and after a change: a new password
+   * What a change of credentials ends (docs/users.md "Sessions"
+   * and "Password reset"), given the stored user before and after a change: a new password
    * ends every session of the user but `keepSession` (the one that made the
    * change; none for reset_password), and a new password or email voids every
    * reset-password and confirmation token of the user. Other changes end nothing.

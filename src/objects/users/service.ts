@@ -158,7 +158,7 @@ export class UsersService {
   }
 
   /**
-   * The session users/create hands out (README "What the server does", Sessions):
+   * The session users/create hands out (docs/users.md "Sessions"):
    * none for an admin caller, or for a new user still to confirm their email; a
    * non-admin caller's live session is handed over to the new user, id kept (so
    * a client that keeps sending its old id, as the arrowdb SDK does, is now the
@@ -239,7 +239,7 @@ export class UsersService {
   }
 
   /**
-   * users/search (README "What the server does", Search): every keyword of `q`
+   * users/search (docs/users.md "Search"): every keyword of `q`
    * must be a whole word of first_name, last_name, email, username or tags; paged with
    * `page`/`per_page`, reported in meta.
    */

@@ -1,5 +1,5 @@
 // The jest project mock-cloud's own tests run (test/toolkit/runners.test.ts), set up as the
-// README's "Jest set-up" says: ES modules, no transform, one server for the run.
+// docs/toolkit.md "Jest set-up" says: ES modules, no transform, one server for the run.
 export default {
   rootDir: '.',
   testMatch: ['**/*.spec.js'],
