@@ -15,7 +15,7 @@ export interface HttpServers {
   mockUrl: string
 }
 
-/** How long and how often: `rounds` × `seconds` per scenario, after one `warmupSeconds` run each (0: none). */
+/** How long and how often: `rounds` × `seconds` (fractions allowed) per scenario, after one `warmupSeconds` run each (0: none). */
 export interface HttpPlan {
   rounds: number
   seconds: number

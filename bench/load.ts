@@ -31,7 +31,7 @@ const CONNECTIONS = 10
 const MIN_REQUESTS = 2 * CONNECTIONS
 
 /**
- * Sends `request` to `baseUrl` from 10 connections for `seconds` with autocannon, on loopback
+ * Sends `request` to `baseUrl` from 10 connections for `seconds` (fractions allowed) with autocannon, on loopback
  * (or, when that completes fewer than 20 requests, for exactly 20 requests).
  *
  * @example
@@ -44,6 +44,9 @@ export async function runLoad(baseUrl: string, request: LoadRequest, seconds: nu
     url: baseUrl,
     connections: CONNECTIONS,
     ...limit,
+    // autocannon ends a timed run at its next sample, one a second by default: a run shorter than
+    // a second (quick mode) samples as often as it lasts, so that it stops on time.
+    sampleInt: Math.min(1000, seconds * 1000),
     requests: [
       {
         method: request.method,

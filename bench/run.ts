@@ -34,9 +34,12 @@ const FULL: Plan = {
   memoryRounds: 3,
   inProcess: { resetRounds: 15, scalingRounds: 7, batchMs: 100 },
 }
-/** A second or so per scenario: proves the benchmark works (npm test runs it), measures nothing worth quoting. */
+/**
+ * A tenth of a second per load scenario (at least 20 requests each, bench/load.ts), one sample of
+ * everything else: proves the benchmark works end to end (npm test runs it), measures nothing worth quoting.
+ */
 const QUICK: Plan = {
-  http: { rounds: 1, seconds: 1, warmupSeconds: 0 },
+  http: { rounds: 1, seconds: 0.1, warmupSeconds: 0 },
   startupRounds: 1,
   memoryRounds: 1,
   inProcess: { resetRounds: 2, scalingRounds: 1, batchMs: 10 },
