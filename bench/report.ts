@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os'
 import type { Figure } from './figure.js'
 
-/** The machine a run measured, as results.json and the README name it. */
+/** The machine a run measured, as results.json and docs/performance.md name it. */
 export interface Machine {
   cpu: string
   cores: number
