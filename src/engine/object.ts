@@ -49,6 +49,11 @@ export interface Call<S> {
   caller: Caller
   /** Values of the path's variables, e.g. `{ classname: 'cars' }` for `objects/:classname/query`. */
   path: Readonly<Record<string, string>>
+  /**
+   * The client's IP address as the socket gives it (`'127.0.0.1'`, `'::ffff:10.0.0.2'`);
+   * undefined for a request made in process (`app.request()`), which has no socket.
+   */
+  address?: string | undefined
 }
 
 /**

@@ -11,6 +11,7 @@ import { checkAppKey, type AppKeyRule } from './app-key.js'
 import { apiCors } from './cors.js'
 import { renderBytes, renderSuccess, renderThrown } from './envelope.js'
 import { actOnFault } from './fault-acts.js'
+import { incomingOf } from './node-request.js'
 import { journalCalls } from './journal-calls.js'
 import { queryParams, readParams } from './params.js'
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session.js'
@@ -82,7 +83,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
 
 async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller): Promise<Response> {
   const { endpoint } = route
-  const result: CallResult = await endpoint.call({ service, params, caller, path: route.vars })
+  const result: CallResult = await endpoint.call({ service, params, caller, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }

@@ -51,6 +51,16 @@ export interface ObjectCase {
   noSession: { code: number; message: string }
 }
 
+/** An object that stores no records (Clients): only the rules of every endpoint apply to it. */
+export interface StatelessCase {
+  stateless: true
+  /** Values of the object's path variables. */
+  vars?: Record<string, string>
+}
+
+/** How the common rules reach one object. */
+export type CommonCase = ObjectCase | StatelessCase
+
 const KEY = 'K'
 const BAD_ID = 'not-an-id'
 const router = new Router(OBJECTS)
@@ -110,7 +120,7 @@ function expectFailure(reply: Reply, path: string, code: number, message?: strin
  * success and failure for every endpoint, 405 with `Allow`, malformed ids, calls without a
  * session, the query parameters, and reset, snapshot and export/import round trips.
  */
-export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): void {
+export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): void {
   describe(`${object.title} (${object.name}): common rules`, () => {
     let cloud: MockCloud
     let sessions: Record<Exclude<Who, 'nobody'>, string>
@@ -129,71 +139,13 @@ export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): v
     const send = (call: CaseCall, extra: Record<string, string> = {}): Promise<Reply> =>
       request(cloud, call.verb, call.path, { ...call.params, ...extra }, sessionOf(call.who))
 
-    /** Makes the n-th record and answers it as the create reply shows it. */
-    async function create(n: number): Promise<Record<string, unknown>> {
-      const reply = await send(objectCase.create(n))
-      expect(reply.body.meta, `create #${n}`).toMatchObject({ status: 'ok' })
-      return reply.body.response[objectCase.responseKey][0]
-    }
-
-    const query = (params: Record<string, string>): Promise<Reply> =>
-      request(cloud, 'GET', objectCase.query.path, params, sessionOf(objectCase.query.who))
-
-    /** The `where` that picks these records by the case's field. */
-    const among = (records: readonly Record<string, unknown>[]): string =>
-      JSON.stringify({ [objectCase.field]: { $in: records.map((record) => record[objectCase.field]) } })
-
-    /** How many records the query shows in all (`count=true`). */
-    const total = async (params: Record<string, string> = {}): Promise<unknown> =>
-      (await query({ ...params, limit: '1', count: 'true' })).body.meta.count
-
-    const listed = (reply: Reply): Record<string, unknown>[] => {
-      expect(reply.body.meta, 'query reply').toMatchObject({ status: 'ok', code: 200 })
-      return reply.body.response[objectCase.responseKey]
-    }
-
     beforeEach(async () => {
       cloud = await createMockCloud({ fixtures: fixtureS })
       await signIn()
     })
 
-    it('the case names endpoints of this object', () => {
-      const paths = [
-        objectCase.create(0).path,
-        objectCase.query.path,
-        objectCase.badId.path,
-        ...(objectCase.byId ? [objectCase.byId.path] : []),
-        ...objectCase.loginNeeded,
-        ...(objectCase.unlisted ? [objectCase.unlisted(0).path] : []),
-      ]
-      for (const path of paths) expect(router.match(path)?.object.name, path).toBe(object.name)
-    })
-
-    it('create answers the success envelope with its method_name and one record with id and dates', async () => {
-      const call = objectCase.create(0)
-      const reply = await send(call)
-      expect(reply.status).toBe(200)
-      // users/create also hands out a session.
-      const session = reply.body.meta.session_id === undefined ? {} : { session_id: expect.any(String) }
-      expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: methodNameOf(call.path), ...session })
-      const records = reply.body.response[objectCase.responseKey]
-      expect(records).toHaveLength(1)
-      expect(records[0]).toMatchObject({
-        id: expect.stringMatching(/^[0-9a-f]{24}$/),
-        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
-        updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
-      })
-    })
-
-    it('the query answers the success envelope with its method_name', async () => {
-      const reply = await query({})
-      expect(reply.status).toBe(200)
-      expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: methodNameOf(objectCase.query.path) })
-      expect(Array.isArray(reply.body.response[objectCase.responseKey])).toBe(true)
-    })
-
     describe.each(object.endpoints.map((endpoint) => [endpoint.path, endpoint] as const))('%s', (_, endpoint) => {
-      const path = concretePath(endpoint, objectCase.vars)
+      const path = concretePath(endpoint, commonCase.vars)
 
       it('answers a verb it does not take with 405, Allow and a failure envelope', async () => {
         const verb = wrongVerbFor(endpoint)
@@ -210,197 +162,260 @@ export function runCommonRules(object: AnyMockObject, objectCase: ObjectCase): v
       })
     })
 
-    it("answers a malformed id with 400 Invalid object id: '<value>'", async () => {
-      const { param, ...call } = objectCase.badId
-      await create(0)
-      const reply = await send(call, { [param]: BAD_ID })
-      expectFailure(reply, call.path, 400, `Invalid object id: '${BAD_ID}'`)
-    })
+    // The rules below are about stored records: an object that stores none (Clients) skips them.
+    if (!('stateless' in commonCase)) {
+      const objectCase = commonCase
 
-    const { byId } = objectCase
-    if (byId !== undefined) it('reads a record’s id in any case and with spaces around it', async () => {
-      const { param, ...call } = byId
-      const made = await create(0)
-      for (const id of [String(made.id), ` ${String(made.id).toUpperCase()} `]) {
-        const reply = await send(call, { [param]: id })
-        expect(reply.body.meta, JSON.stringify(id)).toMatchObject({ status: 'ok' })
-        expect(reply.body.response[objectCase.responseKey].map((record: Record<string, unknown>) => record.id)).toEqual([made.id])
+      /** Makes the n-th record and answers it as the create reply shows it. */
+      async function create(n: number): Promise<Record<string, unknown>> {
+        const reply = await send(objectCase.create(n))
+        expect(reply.body.meta, `create #${n}`).toMatchObject({ status: 'ok' })
+        return reply.body.response[objectCase.responseKey][0]
       }
-    })
 
-    it('refuses every login-needing endpoint without a session, in the object’s wording', async () => {
-      const call = objectCase.create(7)
-      const paths = [...(call.who === 'nobody' ? [] : [call.path]), ...objectCase.loginNeeded]
-      expect(paths.length, 'a case names at least one login-needing endpoint').toBeGreaterThan(0)
-      const before = await total()
-      for (const path of paths) {
-        const endpoint = router.match(path)!.endpoint
-        const reply = await request(cloud, endpoint.verbs[0]!, path, call.params)
-        expectFailure(reply, path, objectCase.noSession.code, objectCase.noSession.message)
+      const query = (params: Record<string, string>): Promise<Reply> =>
+        request(cloud, 'GET', objectCase.query.path, params, sessionOf(objectCase.query.who))
+
+      /** The `where` that picks these records by the case's field. */
+      const among = (records: readonly Record<string, unknown>[]): string =>
+        JSON.stringify({ [objectCase.field]: { $in: records.map((record) => record[objectCase.field]) } })
+
+      /** How many records the query shows in all (`count=true`). */
+      const total = async (params: Record<string, string> = {}): Promise<unknown> =>
+        (await query({ ...params, limit: '1', count: 'true' })).body.meta.count
+
+      const listed = (reply: Reply): Record<string, unknown>[] => {
+        expect(reply.body.meta, 'query reply').toMatchObject({ status: 'ok', code: 200 })
+        return reply.body.response[objectCase.responseKey]
       }
-      expect(await total(), 'the refused calls made nothing').toBe(before)
-    })
 
-    describe('query parameters', () => {
-      let made: Record<string, unknown>[]
-      /** The record made by the case's `unlisted` call, if it has one. */
-      let hidden: Record<string, unknown> | undefined
+      it('the case names endpoints of this object', () => {
+        const paths = [
+          objectCase.create(0).path,
+          objectCase.query.path,
+          objectCase.badId.path,
+          ...(objectCase.byId ? [objectCase.byId.path] : []),
+          ...objectCase.loginNeeded,
+          ...(objectCase.unlisted ? [objectCase.unlisted(0).path] : []),
+        ]
+        for (const path of paths) expect(router.match(path)?.object.name, path).toBe(object.name)
+      })
 
-      beforeEach(async () => {
-        made = [await create(0), await create(1), await create(2)]
-        hidden = undefined
-        if (objectCase.unlisted) {
-          const reply = await send(objectCase.unlisted(3))
-          expect(reply.body.meta, 'the unlisted call').toMatchObject({ status: 'ok' })
-          hidden = reply.body.response[objectCase.responseKey][0]
+      it('create answers the success envelope with its method_name and one record with id and dates', async () => {
+        const call = objectCase.create(0)
+        const reply = await send(call)
+        expect(reply.status).toBe(200)
+        // users/create also hands out a session.
+        const session = reply.body.meta.session_id === undefined ? {} : { session_id: expect.any(String) }
+        expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: methodNameOf(call.path), ...session })
+        const records = reply.body.response[objectCase.responseKey]
+        expect(records).toHaveLength(1)
+        expect(records[0]).toMatchObject({
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
+          updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
+        })
+      })
+
+      it('the query answers the success envelope with its method_name', async () => {
+        const reply = await query({})
+        expect(reply.status).toBe(200)
+        expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: methodNameOf(objectCase.query.path) })
+        expect(Array.isArray(reply.body.response[objectCase.responseKey])).toBe(true)
+      })
+
+      it("answers a malformed id with 400 Invalid object id: '<value>'", async () => {
+        const { param, ...call } = objectCase.badId
+        await create(0)
+        const reply = await send(call, { [param]: BAD_ID })
+        expectFailure(reply, call.path, 400, `Invalid object id: '${BAD_ID}'`)
+      })
+
+      const { byId } = objectCase
+      if (byId !== undefined) it('reads a record’s id in any case and with spaces around it', async () => {
+        const { param, ...call } = byId
+        const made = await create(0)
+        for (const id of [String(made.id), ` ${String(made.id).toUpperCase()} `]) {
+          const reply = await send(call, { [param]: id })
+          expect(reply.body.meta, JSON.stringify(id)).toMatchObject({ status: 'ok' })
+          expect(reply.body.response[objectCase.responseKey].map((record: Record<string, unknown>) => record.id)).toEqual([made.id])
         }
       })
 
-      it('where picks records by a field, in creation order', async () => {
-        expect(listed(await query({ where: among(made) })).map((record) => record.id)).toEqual(made.map((record) => record.id))
-        const one = listed(await query({ where: JSON.stringify({ [objectCase.field]: made[1]![objectCase.field] }) }))
-        expect(one.map((record) => record.id)).toEqual([made[1]!.id])
-      })
-
-      it('the query shows records as create showed them', async () => {
-        const shown = listed(await query({ where: among(made) }))
-        for (const [i, record] of shown.entries()) {
-          const { id, created_at, [objectCase.field]: value } = made[i]!
-          expect(record).toMatchObject({ id, created_at, [objectCase.field]: value })
+      it('refuses every login-needing endpoint without a session, in the object’s wording', async () => {
+        const call = objectCase.create(7)
+        const paths = [...(call.who === 'nobody' ? [] : [call.path]), ...objectCase.loginNeeded]
+        expect(paths.length, 'a case names at least one login-needing endpoint').toBeGreaterThan(0)
+        const before = await total()
+        for (const path of paths) {
+          const endpoint = router.match(path)!.endpoint
+          const reply = await request(cloud, endpoint.verbs[0]!, path, call.params)
+          expectFailure(reply, path, objectCase.noSession.code, objectCase.noSession.message)
         }
+        expect(await total(), 'the refused calls made nothing').toBe(before)
       })
 
-      it('where reads ids as id and as _id, and dates as dates', async () => {
-        for (const name of ['id', '_id']) {
-          const one = listed(await query({ where: JSON.stringify({ [name]: made[1]!.id }) }))
-          expect(one.map((record) => record.id), name).toEqual([made[1]!.id])
-        }
-        const fields = made.map((record) => record[objectCase.field])
-        const since = JSON.stringify({ created_at: { $gte: '2000-01-01T00:00:00Z' }, [objectCase.field]: { $in: fields } })
-        expect(listed(await query({ where: since })).map((record) => record.id)).toEqual(made.map((record) => record.id))
+      describe('query parameters', () => {
+        let made: Record<string, unknown>[]
+        /** The record made by the case's `unlisted` call, if it has one. */
+        let hidden: Record<string, unknown> | undefined
+
+        beforeEach(async () => {
+          made = [await create(0), await create(1), await create(2)]
+          hidden = undefined
+          if (objectCase.unlisted) {
+            const reply = await send(objectCase.unlisted(3))
+            expect(reply.body.meta, 'the unlisted call').toMatchObject({ status: 'ok' })
+            hidden = reply.body.response[objectCase.responseKey][0]
+          }
+        })
+
+        it('where picks records by a field, in creation order', async () => {
+          expect(listed(await query({ where: among(made) })).map((record) => record.id)).toEqual(made.map((record) => record.id))
+          const one = listed(await query({ where: JSON.stringify({ [objectCase.field]: made[1]![objectCase.field] }) }))
+          expect(one.map((record) => record.id)).toEqual([made[1]!.id])
+        })
+
+        it('the query shows records as create showed them', async () => {
+          const shown = listed(await query({ where: among(made) }))
+          for (const [i, record] of shown.entries()) {
+            const { id, created_at, [objectCase.field]: value } = made[i]!
+            expect(record).toMatchObject({ id, created_at, [objectCase.field]: value })
+          }
+        })
+
+        it('where reads ids as id and as _id, and dates as dates', async () => {
+          for (const name of ['id', '_id']) {
+            const one = listed(await query({ where: JSON.stringify({ [name]: made[1]!.id }) }))
+            expect(one.map((record) => record.id), name).toEqual([made[1]!.id])
+          }
+          const fields = made.map((record) => record[objectCase.field])
+          const since = JSON.stringify({ created_at: { $gte: '2000-01-01T00:00:00Z' }, [objectCase.field]: { $in: fields } })
+          expect(listed(await query({ where: since })).map((record) => record.id)).toEqual(made.map((record) => record.id))
+        })
+
+        it('order sorts by a field, descending with a minus', async () => {
+          const down = listed(await query({ where: among(made), order: `-${objectCase.field}` }))
+          expect(down.map((record) => record.id)).toEqual([made[2]!.id, made[1]!.id, made[0]!.id])
+          const up = listed(await query({ where: among(made), order: objectCase.field }))
+          expect(up.map((record) => record.id)).toEqual(made.map((record) => record.id))
+        })
+
+        it('sel keeps the id and the fields named', async () => {
+          const shown = listed(await query({ where: among(made), sel: JSON.stringify({ all: [objectCase.field] }) }))
+          expect(shown).toEqual(made.map((record) => ({ id: record.id, [objectCase.field]: record[objectCase.field] })))
+        })
+
+        it('unsel leaves the fields named out and keeps the id', async () => {
+          const shown = listed(await query({ where: among(made), unsel: JSON.stringify({ all: [objectCase.field, 'id'] }) }))
+          expect(shown.map((record) => record.id)).toEqual(made.map((record) => record.id))
+          for (const record of shown) expect(record).not.toHaveProperty(objectCase.field)
+        })
+
+        it('limit and skip page through the records', async () => {
+          const page = listed(await query({ where: among(made), limit: '1', skip: '1' }))
+          expect(page.map((record) => record.id)).toEqual([made[1]!.id])
+          expect(listed(await query({ where: among(made), limit: '2' })).map((record) => record.id)).toEqual([made[0]!.id, made[1]!.id])
+          expect(listed(await query({ where: among(made), skip: '3' }))).toEqual([])
+        })
+
+        it('page and per_page page as skip and limit do', async () => {
+          const page = listed(await query({ where: among(made), page: '2', per_page: '1' }))
+          expect(page.map((record) => record.id)).toEqual([made[1]!.id])
+        })
+
+        it('count=true adds meta.count of every match, whatever the page', async () => {
+          const reply = await query({ where: among(made), limit: '1', count: 'true' })
+          expect(listed(reply)).toHaveLength(1)
+          expect(reply.body.meta.count).toBe(3)
+          expect((await query({ where: among(made) })).body.meta.count).toBeUndefined()
+        })
+
+        it('count=true counts only what the query may show', async () => {
+          const all = listed(await query({ limit: '1000' }))
+          expect(await total()).toBe(all.length)
+          if (hidden !== undefined) {
+            expect(all.map((record) => record.id)).not.toContain(hidden.id)
+            expect(listed(await query({ where: JSON.stringify({ id: hidden.id }) }))).toEqual([])
+            expect(await total({ where: JSON.stringify({ id: hidden.id }) })).toBe(0)
+          }
+        })
+
+        it.each([
+          ['where', 'not json'],
+          ['order', '{"a":1}'],
+          ['sel', '["x"]'],
+          ['limit', '0'],
+          ['skip', '-1'],
+        ])('refuses a bad %s with a 400 failure envelope', async (name, value) => {
+          expectFailure(await query({ [name]: value }), objectCase.query.path, 400, new RegExp(`\\b${name}\\b`))
+        })
       })
 
-      it('order sorts by a field, descending with a minus', async () => {
-        const down = listed(await query({ where: among(made), order: `-${objectCase.field}` }))
-        expect(down.map((record) => record.id)).toEqual([made[2]!.id, made[1]!.id, made[0]!.id])
-        const up = listed(await query({ where: among(made), order: objectCase.field }))
-        expect(up.map((record) => record.id)).toEqual(made.map((record) => record.id))
+      it('a refused query keeps its envelope under suppress_response_codes, with HTTP 200', async () => {
+        const reply = await query({ where: 'not json', suppress_response_codes: 'true' })
+        expect(reply.status).toBe(200)
+        expect(reply.body.meta).toMatchObject({ status: 'fail', code: 400, method_name: methodNameOf(objectCase.query.path) })
       })
 
-      it('sel keeps the id and the fields named', async () => {
-        const shown = listed(await query({ where: among(made), sel: JSON.stringify({ all: [objectCase.field] }) }))
-        expect(shown).toEqual(made.map((record) => ({ id: record.id, [objectCase.field]: record[objectCase.field] })))
+      it('HEAD on the query answers as GET without a body', async () => {
+        const reply = await request(cloud, 'HEAD', objectCase.query.path, {}, sessionOf(objectCase.query.who))
+        expect(reply.status).toBe(200)
+        expect(reply.body).toBeUndefined()
       })
 
-      it('unsel leaves the fields named out and keeps the id', async () => {
-        const shown = listed(await query({ where: among(made), unsel: JSON.stringify({ all: [objectCase.field, 'id'] }) }))
-        expect(shown.map((record) => record.id)).toEqual(made.map((record) => record.id))
-        for (const record of shown) expect(record).not.toHaveProperty(objectCase.field)
-      })
-
-      it('limit and skip page through the records', async () => {
-        const page = listed(await query({ where: among(made), limit: '1', skip: '1' }))
-        expect(page.map((record) => record.id)).toEqual([made[1]!.id])
-        expect(listed(await query({ where: among(made), limit: '2' })).map((record) => record.id)).toEqual([made[0]!.id, made[1]!.id])
-        expect(listed(await query({ where: among(made), skip: '3' }))).toEqual([])
-      })
-
-      it('page and per_page page as skip and limit do', async () => {
-        const page = listed(await query({ where: among(made), page: '2', per_page: '1' }))
-        expect(page.map((record) => record.id)).toEqual([made[1]!.id])
-      })
-
-      it('count=true adds meta.count of every match, whatever the page', async () => {
-        const reply = await query({ where: among(made), limit: '1', count: 'true' })
-        expect(listed(reply)).toHaveLength(1)
-        expect(reply.body.meta.count).toBe(3)
-        expect((await query({ where: among(made) })).body.meta.count).toBeUndefined()
-      })
-
-      it('count=true counts only what the query may show', async () => {
-        const all = listed(await query({ limit: '1000' }))
-        expect(await total()).toBe(all.length)
-        if (hidden !== undefined) {
-          expect(all.map((record) => record.id)).not.toContain(hidden.id)
-          expect(listed(await query({ where: JSON.stringify({ id: hidden.id }) }))).toEqual([])
-          expect(await total({ where: JSON.stringify({ id: hidden.id }) })).toBe(0)
-        }
-      })
-
-      it.each([
-        ['where', 'not json'],
-        ['order', '{"a":1}'],
-        ['sel', '["x"]'],
-        ['limit', '0'],
-        ['skip', '-1'],
-      ])('refuses a bad %s with a 400 failure envelope', async (name, value) => {
-        expectFailure(await query({ [name]: value }), objectCase.query.path, 400, new RegExp(`\\b${name}\\b`))
-      })
-    })
-
-    it('a refused query keeps its envelope under suppress_response_codes, with HTTP 200', async () => {
-      const reply = await query({ where: 'not json', suppress_response_codes: 'true' })
-      expect(reply.status).toBe(200)
-      expect(reply.body.meta).toMatchObject({ status: 'fail', code: 400, method_name: methodNameOf(objectCase.query.path) })
-    })
-
-    it('HEAD on the query answers as GET without a body', async () => {
-      const reply = await request(cloud, 'HEAD', objectCase.query.path, {}, sessionOf(objectCase.query.who))
-      expect(reply.status).toBe(200)
-      expect(reply.body).toBeUndefined()
-    })
-
-    it('restore and import of data taken before the first record leave none', async () => {
-      const before = await total()
-      await cloud.snapshot('empty', KEY)
-      const exported = JSON.parse(JSON.stringify(cloud.exportData(KEY)))
-      const made = [await create(0)]
-      await cloud.restore('empty', KEY)
-      expect(listed(await query({ where: among(made) }))).toEqual([])
-      expect(await total()).toBe(before)
-      const again = [await create(1)]
-      await cloud.importData(exported, KEY)
-      await signIn()
-      expect(listed(await query({ where: among([...made, ...again]) }))).toEqual([])
-    })
-
-    describe('the toolkit keeps the object’s data', () => {
-
-      let made: Record<string, unknown>[]
-
-      beforeEach(async () => {
-        made = [await create(0), await create(1)]
-      })
-
-      it('reset removes the records made since the fixture', async () => {
-        expect(listed(await query({ where: among(made) }))).toHaveLength(2)
-        await cloud.reset(KEY)
-        await signIn()
-        expect(listed(await query({ where: among(made) }))).toEqual([])
-      })
-
-      it('restore puts back the records of a snapshot as they were', async () => {
-        const before = listed(await query({ where: among(made) }))
-        await cloud.snapshot('common', KEY)
-        const later = await create(2)
-        await cloud.restore('common', KEY)
-        expect(listed(await query({ where: among([...made, later]) }))).toEqual(before)
-      })
-
-      it('export then import (as JSON text) gives back the same records, in another key too', async () => {
-        const before = listed(await query({ where: among(made) }))
+      it('restore and import of data taken before the first record leave none', async () => {
+        const before = await total()
+        await cloud.snapshot('empty', KEY)
         const exported = JSON.parse(JSON.stringify(cloud.exportData(KEY)))
-        await cloud.reset(KEY)
-        await signIn()
+        const made = [await create(0)]
+        await cloud.restore('empty', KEY)
         expect(listed(await query({ where: among(made) }))).toEqual([])
+        expect(await total()).toBe(before)
+        const again = [await create(1)]
         await cloud.importData(exported, KEY)
         await signIn()
-        expect(listed(await query({ where: among(made) }))).toEqual(before)
-        await cloud.importData(exported, 'K2')
-        const { who } = objectCase.query
-        const elsewhere = who === 'nobody' ? undefined : await login(who === 'user' ? 'alice' : 'admin', 'K2')
-        expect(listed(await request(cloud, 'GET', objectCase.query.path, { key: 'K2', where: among(made) }, elsewhere))).toEqual(before)
+        expect(listed(await query({ where: among([...made, ...again]) }))).toEqual([])
       })
-    })
+
+      describe('the toolkit keeps the object’s data', () => {
+
+        let made: Record<string, unknown>[]
+
+        beforeEach(async () => {
+          made = [await create(0), await create(1)]
+        })
+
+        it('reset removes the records made since the fixture', async () => {
+          expect(listed(await query({ where: among(made) }))).toHaveLength(2)
+          await cloud.reset(KEY)
+          await signIn()
+          expect(listed(await query({ where: among(made) }))).toEqual([])
+        })
+
+        it('restore puts back the records of a snapshot as they were', async () => {
+          const before = listed(await query({ where: among(made) }))
+          await cloud.snapshot('common', KEY)
+          const later = await create(2)
+          await cloud.restore('common', KEY)
+          expect(listed(await query({ where: among([...made, later]) }))).toEqual(before)
+        })
+
+        it('export then import (as JSON text) gives back the same records, in another key too', async () => {
+          const before = listed(await query({ where: among(made) }))
+          const exported = JSON.parse(JSON.stringify(cloud.exportData(KEY)))
+          await cloud.reset(KEY)
+          await signIn()
+          expect(listed(await query({ where: among(made) }))).toEqual([])
+          await cloud.importData(exported, KEY)
+          await signIn()
+          expect(listed(await query({ where: among(made) }))).toEqual(before)
+          await cloud.importData(exported, 'K2')
+          const { who } = objectCase.query
+          const elsewhere = who === 'nobody' ? undefined : await login(who === 'user' ? 'alice' : 'admin', 'K2')
+          expect(listed(await request(cloud, 'GET', objectCase.query.path, { key: 'K2', where: among(made) }, elsewhere))).toEqual(before)
+        })
+      })
+    }
   })
 }
