@@ -208,8 +208,39 @@ function compileRegex(pattern: unknown, options: unknown, maxLength: number): Li
   }
 }
 
-/** The geo condition (`$nearSphere`): `[longitude, latitude]` and an optional distance in radians. */
+/** The earth's radius MongoDB takes for spherical distances, in metres. */
+const EARTH_RADIUS_METRES = 6378100
+
+/**
+ * The geo condition (`$nearSphere`): `[longitude, latitude]` and an optional distance in radians,
+ * or MongoDB's GeoJSON form `{"$geometry": {"type": "Point", "coordinates": [lng, lat]},
+ * "$maxDistance": metres}` (docs/api.md "Queries").
+ */
 function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
+  if (isPlainObject(point) && Object.hasOwn(point, '$geometry')) return geoJsonNear(point)
+  const near = lngLat(point)
+  if (near === undefined) throw invalidWhere('$nearSphere needs [longitude, latitude]')
+  if (maxDistance === undefined) return { near }
+  if (typeof maxDistance !== 'number' || !(maxDistance >= 0)) {
+    throw invalidWhere('$maxDistance needs a non-negative number of radians')
+  }
+  return { near, maxDistance }
+}
+
+/** `{"$geometry": {"type": "Point", "coordinates": [lng, lat]}, "$maxDistance": metres}`, the distance made radians. */
+function geoJsonNear(operand: Record<string, unknown>): NearSphere {
+  const { $geometry: geometry, $maxDistance: metres, ...rest } = operand
+  const near = isPlainObject(geometry) && geometry.type === 'Point' ? lngLat(geometry.coordinates) : undefined
+  if (near === undefined || Object.keys(rest).length > 0) {
+    throw invalidWhere('$nearSphere needs {"$geometry": {"type": "Point", "coordinates": [longitude, latitude]}, "$maxDistance": metres}')
+  }
+  if (metres === undefined) return { near }
+  if (typeof metres !== 'number' || !(metres >= 0)) throw invalidWhere('$maxDistance needs a non-negative number of metres')
+  return { near, maxDistance: metres / EARTH_RADIUS_METRES }
+}
+
+/** A `[longitude, latitude]` pair in range, or undefined. */
+function lngLat(point: unknown): [number, number] | undefined {
   const valid =
     Array.isArray(point) &&
     point.length === 2 &&
@@ -217,13 +248,7 @@ function nearSphere(point: unknown, maxDistance: unknown): NearSphere {
     typeof point[1] === 'number' &&
     Math.abs(point[0]) <= 180 &&
     Math.abs(point[1]) <= 90
-  if (!valid) throw invalidWhere('$nearSphere needs [longitude, latitude]')
-  const near: [number, number] = [point[0], point[1]]
-  if (maxDistance === undefined) return { near }
-  if (typeof maxDistance !== 'number' || !(maxDistance >= 0)) {
-    throw invalidWhere('$maxDistance needs a non-negative number of radians')
-  }
-  return { near, maxDistance }
+  return valid ? [point[0], point[1]] : undefined
 }
 
 /**

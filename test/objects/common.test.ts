@@ -82,6 +82,21 @@ const CASES: Readonly<Record<string, CommonCase>> = {
   },
   // Clients store no records (their IP table comes from the fixture): the endpoint rules only.
   geolocation: { stateless: true },
+  'geo-fences': {
+    responseKey: 'geo_fences',
+    create: (n) => ({
+      path: 'geo_fences/create',
+      verb: 'POST',
+      params: { geo_fence: JSON.stringify({ loc: { coordinates: [0, 0], radius: '1/6371' }, payload: n }) },
+      who: 'admin',
+    }),
+    field: 'payload',
+    query: { path: 'geo_fences/query', who: 'nobody' },
+    badId: { path: 'geo_fences/update', verb: 'PUT', params: {}, param: 'id', who: 'admin' },
+    loginNeeded: ['geo_fences/update', 'geo_fences/delete'],
+    // Writes are for admins: without a session too, the answer is the admins' 403 (docs/geo-fences.md "Errors").
+    noSession: { code: 403, message: 'You are not authorized to perform this action.' },
+  },
 }
 
 describe('the common suite covers the registry', () => {
