@@ -51,15 +51,18 @@ export interface ObjectCase {
   noSession: { code: number; message: string }
 }
 
-/** An object that stores no records (Clients): only the rules of every endpoint apply to it. */
-export interface StatelessCase {
-  stateless: true
+/**
+ * An object the record rules do not fit, with the reason (Clients store no records; Logs answer
+ * in a shape of their own and are made by pushes): only the rules of every endpoint apply to it.
+ */
+export interface EndpointsOnlyCase {
+  endpointsOnly: string
   /** Values of the object's path variables. */
   vars?: Record<string, string>
 }
 
 /** How the common rules reach one object. */
-export type CommonCase = ObjectCase | StatelessCase
+export type CommonCase = ObjectCase | EndpointsOnlyCase
 
 const KEY = 'K'
 const BAD_ID = 'not-an-id'
@@ -162,8 +165,8 @@ export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): v
       })
     })
 
-    // The rules below are about stored records: an object that stores none (Clients) skips them.
-    if (!('stateless' in commonCase)) {
+    // The rules below are about stored records in the common shape; an endpoints-only case skips them.
+    if (!('endpointsOnly' in commonCase)) {
       const objectCase = commonCase
 
       /** Makes the n-th record and answers it as the create reply shows it. */

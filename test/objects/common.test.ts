@@ -80,8 +80,8 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['email_templates/update', 'email_templates/show', 'email_templates/delete', 'email_templates/query'],
     noSession: noSessionOutsideUsers,
   },
-  // Clients store no records (their IP table comes from the fixture): the endpoint rules only.
-  geolocation: { stateless: true },
+  geolocation: { endpointsOnly: 'Clients store no records: the IP table comes from the fixture' },
+  logs: { endpointsOnly: 'push logs come from pushes (and fixtures), not from a call, and answer with _id and ISO dates' },
   'geo-fences': {
     responseKey: 'geo_fences',
     create: (n) => ({
