@@ -6,6 +6,7 @@ import { loadFixtureFileWith, parseFixtureWith } from './fixtures.js'
 import { OBJECTS, type Fixture } from './objects/index.js'
 import { adminRoutes } from './http/admin.js'
 import { apiRoutes } from './http/api.js'
+import { storageRoutes } from './http/storage.js'
 import { renderFailure } from './http/envelope.js'
 import { queryParams } from './http/params.js'
 import { limits, whereLimitsOf } from './limits.js'
@@ -217,6 +218,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const toolkit = { journal, faults, clock }
   const api = { appKeys: new Set(options.appKeys ?? []), maxBodyBytes: serverLimits.maxBodyBytes, defaultAppKey: options.defaultAppKey }
   cloud.app.route('/', apiRoutes(router, services, api, toolkit))
+  cloud.app.route('/', storageRoutes(OBJECTS, services, api))
   cloud.app.route('/', adminRoutes(cloud, options.adminToken, api))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>

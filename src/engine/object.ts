@@ -54,6 +54,11 @@ export interface Call<S> {
    * undefined for a request made in process (`app.request()`), which has no socket.
    */
   address?: string | undefined
+  /**
+   * The origin the request was sent to (`http://127.0.0.1:4000`, from its Host), for URLs a reply
+   * gives back to the client (a file's download URL, docs/files.md); undefined where unknown.
+   */
+  origin?: string | undefined
 }
 
 /**
@@ -107,6 +112,12 @@ export interface MockObject<S> {
   readonly collections: CollectionOwnership
   /** The object's part of a fixture file, if fixtures may hold it. */
   readonly fixture?: FixturePart
+  /**
+   * For an object whose replies give download URLs (Files): the stored bytes of its item `id` and
+   * their Content-Type, served at `/storage/<app key>/<name>/<id>/<file name>` (docs/files.md
+   * "Download URL"); undefined answers 404.
+   */
+  serve?(service: S, id: string): { data: Uint8Array<ArrayBuffer>; type: string } | undefined
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

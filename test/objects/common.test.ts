@@ -97,6 +97,17 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     // Writes are for admins: without a session too, the answer is the admins' 403 (docs/geo-fences.md "Errors").
     noSession: { code: 403, message: 'You are not authorized to perform this action.' },
   },
+  files: {
+    responseKey: 'files',
+    // A remote url makes a file without a multipart body (docs/files.md "Remote url").
+    create: (n) => ({ path: 'files/create', verb: 'POST', params: { name: `f${n}`, url: `https://example.com/f${n}.txt` }, who: 'user' }),
+    field: 'name',
+    query: { path: 'files/query', who: 'nobody' },
+    byId: { path: 'files/show', verb: 'GET', params: {}, param: 'file_id', who: 'nobody' },
+    badId: { path: 'files/show', verb: 'GET', params: {}, param: 'file_id', who: 'nobody' },
+    loginNeeded: ['files/update', 'files/delete', 'files/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
 }
 
 describe('the common suite covers the registry', () => {

@@ -1,0 +1,21 @@
+import type { MockObject } from '../../engine/object.js'
+import { filesEndpoints } from './endpoints.js'
+import { fileRecordProblem } from './record.js'
+import { FilesService } from './service.js'
+
+/**
+ * The Files object (docs/files.md): files the app uploads, `/v1/files/...`, kept in the `files`
+ * collection with their bytes, and served back at `/storage/<app key>/files/<id>/<name>`.
+ */
+export const files = {
+  name: 'files',
+  title: 'Files',
+  segments: ['files'],
+  endpoints: filesEndpoints,
+  service: (context) => new FilesService(context),
+  collections: {
+    owns: (name) => name === 'files',
+    recordProblem: (record) => fileRecordProblem(record),
+  },
+  serve: (service, id) => service.served(id),
+} satisfies MockObject<FilesService>
