@@ -6,7 +6,7 @@ import type { FileRecord } from './record.js'
 const docs = new WeakMap<FileRecord, QueryDoc>()
 
 /**
- * The document a `where` or `order` sees for a file (docs/files.md "query"): its custom fields by
+ * The document a `where` or `order` sees for a file (docs/files.md "Queries"): its custom fields by
  * bare name (dates as `Date`s), and the predefined `id`/`_id`, `user_id`, `name`, `created_at`
  * and `updated_at`, which win over a custom field of the same name. Cached per record and
  * shared: read it, never change it.
