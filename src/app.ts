@@ -19,6 +19,7 @@ import { DETERMINISTIC_START, serverRuntimes } from './runtime.js'
 import { Snapshots, type SnapshotInfo } from './snapshots.js'
 import { closeStore, openStore, type AppData, type Store, type StoreData } from './store/db.js'
 import { readOutbox, type OutboxMail } from './outbox.js'
+import { readPushes, type OutboxPush } from './push-outbox.js'
 import { passwordHasher, type PasswordHashing } from './engine/password-hashing.js'
 import { Router } from './engine/router.js'
 import { ServiceDirectory } from './engine/services.js'
@@ -102,6 +103,12 @@ export interface MockCloud {
    * set's, oldest first, each with its app key. A reset of a key clears its mails.
    */
   outbox(key?: string): OutboxMail[]
+  /**
+   * The pushes the real service would have delivered (docs/push-notifications.md "The push
+   * outbox"), recorded instead: `key`'s, or without a key every data set's, oldest first, each with
+   * its app key and every recipient device with the payload it would get. A reset of a key clears them.
+   */
+  pushes(key?: string): OutboxPush[]
   /**
    * The request journal: the `/v1` calls received, oldest first, with secrets redacted
    * (the twin of `GET /__mock/requests`). Every condition given must hold.
@@ -208,6 +215,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     exportData: (key) => exportData(dataSets, key),
     importData: (data, key) => importData(dataSets, recordChecks(OBJECTS), data, key),
     outbox: (key) => readOutbox(store.data.apps, key),
+    pushes: (key) => readPushes(store.data.apps, key),
     requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames)),
     clearRequests: (key) => journal.clear(key),
     fault: (spec) => faults.add(spec).id,

@@ -118,6 +118,7 @@ Admin routes (?key=K: one app key's data set; without it, every one):
   GET|POST /__mock/clock      read or move the clock: action=freeze|unfreeze,
                               action=set&iso=DATE, action=advance&by=25h
   GET /__mock/outbox[?key=K]  the mails recorded instead of sent (K's, or all)
+  GET /__mock/pushes[?key=K]  the pushes recorded instead of delivered (K's, or all)
   GET /__mock/requests        the request journal; filters key, method_name, status, since
   DELETE /__mock/requests     empty the journal
   GET /__mock/faults          the faults waiting to act

@@ -45,7 +45,7 @@ export function copyAppData(data: Readonly<Partial<AppData>>): AppData {
   for (const [name, records] of Object.entries(data.collections ?? {})) collections[name] = copyRecords(records)
   return {
     collections,
-    ...structuredClone({ sessions: data.sessions ?? {}, tokens: data.tokens ?? {}, outbox: data.outbox ?? [] }),
+    ...structuredClone({ sessions: data.sessions ?? {}, tokens: data.tokens ?? {}, outbox: data.outbox ?? [], pushes: data.pushes ?? [] }),
     ...(data.settings !== undefined && { settings: { ...data.settings } }),
   }
 }

@@ -5,6 +5,7 @@ import { createMockCloud, type MockCloud } from './app.js'
 import { answerClientErrors } from './http/client-errors.js'
 import type { Fixture } from './objects/index.js'
 import type { OutboxMail } from './outbox.js'
+import type { OutboxPush } from './push-outbox.js'
 import type { MockCloudOptions } from './options.js'
 import { checkOptions, START_OPTIONS } from './option-check.js'
 
@@ -45,6 +46,8 @@ export interface RunningMockCloud extends Controls {
   seed(fixture: Fixture, key?: string): Promise<void>
   /** The mails recorded instead of sent: `key`'s, or without it every data set's, each with its app key (same as `GET /__mock/outbox[?key=K]`). */
   outbox(key?: string): OutboxMail[]
+  /** The pushes recorded instead of delivered: `key`'s, or without it every data set's (same as `GET /__mock/pushes[?key=K]`). */
+  pushes(key?: string): OutboxPush[]
   /**
    * Closes every connection (keep-alive ones too), flushes pending writes and resolves once the
    * port is free. Requests still running get the shutdown grace (`shutdownGrace`) to finish;
@@ -146,6 +149,7 @@ export async function startServer(caller: string, options: StartOptions, names: 
     exportData: (key) => cloud.exportData(key),
     importData: (data, key) => cloud.importData(data, key),
     outbox: (key) => cloud.outbox(key),
+    pushes: (key) => cloud.pushes(key),
     requests: (filter) => cloud.requests(filter),
     clearRequests: (key) => cloud.clearRequests(key),
     fault: (spec) => cloud.fault(spec),

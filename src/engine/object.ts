@@ -47,6 +47,8 @@ export interface Call<S> {
   /** Query string and body merged (docs/api.md "Parameters"). */
   params: Params
   caller: Caller
+  /** The HTTP verb the call came with (`GET`, `PUT`, ...), for an endpoint that answers two verbs differently. */
+  verb: string
   /** Values of the path's variables, e.g. `{ classname: 'cars' }` for `objects/:classname/query`. */
   path: Readonly<Record<string, string>>
   /**

@@ -20,6 +20,12 @@ export interface AppSettings {
    * every `custom_mailer/email_from_template` with 422. Default true.
    */
   emailConfigured: boolean
+  /**
+   * The app can send pushes (the real service's certificates and FCM key,
+   * docs/push-notifications.md "Settings"): false answers every push_notification endpoint with 400
+   * `App is not configured for Push Notification`. Default true.
+   */
+  pushConfigured: boolean
 }
 
 /** The defaults of every setting, used where neither the server, the fixture nor a test set one. */
@@ -28,4 +34,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   sessionLifetime: null,
   legacyPaging: false,
   emailConfigured: true,
+  pushConfigured: true,
 })

@@ -83,7 +83,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
 
 async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller): Promise<Response> {
   const { endpoint } = route
-  const result: CallResult = await endpoint.call({ service, params, caller, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
+  const result: CallResult = await endpoint.call({ service, params, caller, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }

@@ -237,6 +237,20 @@ const outbox: PathItemObject = {
   },
 }
 
+const pushes: PathItemObject = {
+  get: {
+    operationId: 'mockPushes',
+    summary: 'The pushes the real service would have delivered, recorded instead',
+    description: 'Every accepted push_notification/notify and notify_tokens of one app key or of all, oldest first, with each recipient device (token, type, user, channels) and the payload as that device would get it. Twin of `pushes(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('The pushes.', 'mockPushes', count('pushes returned'), {
+      type: 'object',
+      required: ['pushes'],
+      properties: { pushes: { type: 'array', items: { type: 'object', required: ['key', 'id', 'kind', 'channel', 'payload', 'target', 'deliveries', 'created_at'] } } },
+    }),
+  },
+}
+
 const openApi: PathItemObject = {
   get: {
     operationId: 'mockOpenApi',
@@ -260,6 +274,7 @@ const paths: PathsObject = {
   '/__mock/clock': clock,
   '/__mock/settings': settings,
   '/__mock/outbox': outbox,
+  '/__mock/pushes': pushes,
   '/__mock/openapi.json': openApi,
 }
 

@@ -4,6 +4,7 @@ import { Low, Memory } from 'lowdb'
 import { isObjectId } from '../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject, jsonProblem } from '../json.js'
 import type { MailRecord } from '../outbox.js'
+import { isPushRecord, type PushRecord } from '../push-outbox.js'
 import type { AppSettings } from '../engine/settings.js'
 import type { StoredRecord } from './stored-record.js'
 import { JsonFile } from './json-file.js'
@@ -47,6 +48,8 @@ export interface AppData {
   tokens: Record<string, TokenRecord>
   /** Mails the real service would have sent, oldest first (`outbox.ts`). */
   outbox: MailRecord[]
+  /** Pushes the real service would have delivered, oldest first (`push-outbox.ts`). */
+  pushes: PushRecord[]
   /** App settings changed at run time for this key (docs/app-settings.md); a reset drops them. */
   settings?: Partial<AppSettings>
 }
@@ -56,7 +59,7 @@ export const DATA_FORMAT = 3
 
 /**
  * Everything mock-cloud keeps: the data set of each app key used so far. This is also the
- * layout of a `--data` JSON file: `{ "format": 3, "apps": { "KEY": { "collections": { "users": [...] }, "sessions": {...}, "tokens": {...}, "outbox": [...] } } }`.
+ * layout of a `--data` JSON file: `{ "format": 3, "apps": { "KEY": { "collections": { "users": [...] }, "sessions": {...}, "tokens": {...}, "outbox": [...], "pushes": [...] } } }`.
  */
 export interface StoreData {
   format?: number
@@ -190,9 +193,10 @@ async function readStore(file: string, real: string, initial: StoreData, checks:
   db.data.apps = Object.assign(Object.create(null) as StoreData['apps'], db.data.apps)
   for (const app of Object.values(db.data.apps)) {
     app.collections = Object.assign(Object.create(null) as Collections, app.collections)
-    // Files written before the account flows have no tokens or outbox yet.
+    // Files written before the account flows have no tokens or outbox yet, nor before pushes a push outbox.
     app.tokens ??= {}
     app.outbox ??= []
+    app.pushes ??= []
   }
   // A migrated file is written back in the new format at once, so an older mock-cloud refuses it instead of losing data.
   if (migrated) await db.write()
@@ -251,7 +255,7 @@ export function storeDataProblem(data: unknown, checks: RecordChecks): string | 
  */
 export function appDataProblem(app: unknown, checks: RecordChecks): string | undefined {
   if (!isPlainObject(app)) return ' must be {"collections": {...}, "sessions": {...}}'
-  const { collections, sessions, tokens, outbox, settings } = app as Partial<AppData>
+  const { collections, sessions, tokens, outbox, pushes, settings } = app as Partial<AppData>
   if (!isPlainObject(collections)) return '.collections must be an object of record lists'
   for (const [name, records] of Object.entries(collections)) {
     if (!Array.isArray(records)) return `.collections[${JSON.stringify(name)}] must be an array`
@@ -279,6 +283,11 @@ export function appDataProblem(app: unknown, checks: RecordChecks): string | und
     if (!Array.isArray(outbox)) return '.outbox must be an array'
     const bad = outbox.findIndex((mail) => !isMailRecord(mail))
     if (bad >= 0) return `.outbox[${bad}] is malformed`
+  }
+  if (pushes !== undefined) {
+    if (!Array.isArray(pushes)) return '.pushes must be an array'
+    const bad = pushes.findIndex((push) => !isPushRecord(push))
+    if (bad >= 0) return `.pushes[${bad}] is malformed`
   }
   if (settings !== undefined && !isPlainObject(settings)) return '.settings must be an object'
   return undefined

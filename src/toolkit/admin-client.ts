@@ -3,6 +3,7 @@ import type { AppSettings } from '../engine/settings.js'
 import type { Fault, FaultSpec } from '../faults.js'
 import type { JournalEntry, JournalFilter } from '../journal.js'
 import type { OutboxMail } from '../outbox.js'
+import type { OutboxPush } from '../push-outbox.js'
 import type { SnapshotInfo } from '../snapshots.js'
 import type { AppData } from '../store/db.js'
 
@@ -31,6 +32,8 @@ export interface MockCloudClient {
   importData(data: AppData): Promise<void>
   /** The mails recorded instead of sent to this key's users, oldest first (`GET /__mock/outbox?key=K`). */
   outbox(): Promise<OutboxMail[]>
+  /** The pushes recorded instead of delivered for this key, oldest first (`GET /__mock/pushes?key=K`). */
+  pushes(): Promise<OutboxPush[]>
   /** This key's request journal, oldest first (`GET /__mock/requests?key=K&...`); see `MockCloud.requests`. */
   requests(filter?: Omit<JournalFilter, 'key'>): Promise<JournalEntry[]>
   /** Empties this key's journal (`DELETE /__mock/requests?key=K`); resolves with how many calls went. */
@@ -107,6 +110,7 @@ export function mockCloudClient(url: string, key: string, options: MockCloudClie
     exportData: () => call('GET', 'data'),
     importData: async (data) => void (await call('PUT', 'data', data)),
     outbox: async () => (await call('GET', 'outbox')).response.mails,
+    pushes: async () => (await call('GET', 'pushes')).response.pushes,
     requests: async (filter = {}) => (await call('GET', 'requests', undefined, filterQuery(filter))).response.requests,
     clearRequests: async () => (await call('DELETE', 'requests')).meta.count,
     fault: async (spec) => (await call('POST', 'faults', spec)).response.faults[0].id,
