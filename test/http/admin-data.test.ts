@@ -20,7 +20,7 @@ describe('/__mock/data', () => {
     expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8')
     const text = await exported.text()
     const data = JSON.parse(text)
-    expect(Object.keys(data)).toEqual(['collections', 'sessions', 'tokens', 'outbox'])
+    expect(Object.keys(data)).toEqual(['collections', 'sessions', 'tokens', 'outbox', 'pushes'])
     expect(data.collections.users.map((user: any) => user.username)).toEqual(['alice', 'bob', 'carol', 'dave', 'admin', 'frank'])
     expect(data.collections.users[0].password_hash).toMatch(/^hmac-sha256\$/)
     expect(text).not.toContain('pw-alice')

@@ -168,7 +168,7 @@ describe('notify and the push outbox', () => {
 
   it('each send writes the push log Logs reads', async () => {
     const sent = await ok(call('POST', 'notify', { channel: 'news', to_ids: 'everyone', payload: 'Hi' }, admin))
-    const logs = await ok(cloud.app.request(`/v1/logs/querypushlogs.json?key=K&_session_id=${admin}`).then(async (r) => ({ status: r.status, body: await r.json() })))
+    const logs = (await (await cloud.app.request(`/v1/logs/querypushlogs.json?key=K&_session_id=${admin}`)).json()) as any
     expect(logs.response.push_logs).toEqual([expect.objectContaining({ _id: sent.response.push_notification.id, channel: 'news', payload: 'Hi' })])
   })
 
