@@ -181,6 +181,17 @@ describe('notify and the push outbox', () => {
     expect(cloud.pushes('K')).toEqual([])
   })
 
+  it('snapshots and export / import keep the push outbox with the data set; a malformed push is refused', async () => {
+    await cloud.snapshot('before')
+    await ok(call('POST', 'notify', { channel: 'news', to_ids: ids.bob, payload: 'Hi' }, alice))
+    const exported = await cloud.exportData('K')
+    await cloud.importData(exported, 'COPY')
+    expect(cloud.pushes('COPY').map((push) => push.deliveries[0]!.device_token)).toEqual([ANDROID_C])
+    await expect(cloud.importData({ ...exported, pushes: [{ id: 'x' }] }, 'BAD')).rejects.toMatchObject({ code: 400, message: expect.stringContaining('pushes[0] is malformed') })
+    await cloud.restore('before', 'K')
+    expect(cloud.pushes('K')).toEqual([])
+  })
+
   it('every endpoint answers 400 while pushConfigured is false', async () => {
     await cloud.setSettings('K', { pushConfigured: false })
     expect(failure(await call('POST', 'notify', { channel: 'news', to_ids: ids.bob, payload: 'Hi' }, alice))).toEqual({ status: 400, message: 'App is not configured for Push Notification', method_name: 'Notify' })

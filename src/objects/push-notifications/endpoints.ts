@@ -22,6 +22,6 @@ export const pushNotificationsEndpoints: readonly Endpoint<PushNotificationsServ
     path: 'push_notification/reset_badge',
     method_name: 'resetBadge',
     verbs: ['PUT', 'GET'],
-    call: ({ service, params, caller, verb }) => service.resetBadge(params, caller, verb === 'GET'),
+    call: ({ service, params, caller, verb }) => service.resetBadge(params, caller, verb !== 'PUT'),
   },
 ]
