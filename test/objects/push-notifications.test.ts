@@ -149,6 +149,16 @@ describe('notify and the push outbox', () => {
     expect(cloud.pushes('K')[0]!.deliveries.map((d) => d.user_id)).toEqual([ids.bob])
   })
 
+  it('where.loc finds devices near a point for admins; a location-only where by a user is refused; friends reach nobody yet', async () => {
+    await ok(call('PUT', 'subscription/update', { device_token: IOS_A, loc: '[-122.2708, 37.8044]' }, alice))
+    await ok(call('PUT', 'subscription/update', { device_token: ANDROID_C, loc: '[-74.006, 40.7128]' }, bob))
+    const near = JSON.stringify({ loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [-122.27, 37.8] }, $maxDistance: 2000 } } })
+    expect(failure(await call('POST', 'notify', { channel: 'news', where: near, payload: 'x' }, alice)).status).toBe(403)
+    await ok(call('POST', 'notify', { channel: 'news', where: near, payload: 'Oakland' }, admin))
+    expect(cloud.pushes('K')[0]!.deliveries.map((d) => d.device_token)).toEqual([IOS_A])
+    expect(failure(await call('POST', 'notify', { channel: 'news', friends: '1', payload: 'x' }, alice)).message).toBe('Subscription not found')
+  })
+
   it('notify_tokens reaches listed tokens on the channel without a login; meta only', async () => {
     expect(await ok(call('POST', 'notify_tokens', { channel: 'sports', to_tokens: `${IOS_B},${IOS_A}`, payload: 'Hi' }))).toEqual({ meta: { code: 200, status: 'ok', method_name: 'NotifyTokens' } })
     const push = cloud.pushes('K')[0]!
