@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import type { Fixture } from '../../src/objects/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { sessionOf } from '../support/in-process-login.js'
 
 /** Emails through app.request(): one test per rule of docs/emails.md. */
 
@@ -21,13 +22,7 @@ const fixture: Fixture = {
 
 let cloud: MockCloud
 
-async function session(username: string): Promise<string> {
-  const reply = await cloud.app.request('/v1/users/login.json?key=K', {
-    method: 'POST',
-    body: new URLSearchParams({ login: username, password: `pw-${username}` }),
-  })
-  return ((await reply.json()) as { meta: { session_id: string } }).meta.session_id
-}
+const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
 /** Calls `<path>.json` with `params` (in the query string for GET and DELETE, else a form body). */
 async function call(verb: string, path: string, params: Record<string, string> = {}, sessionId?: string) {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { sessionOf } from '../support/in-process-login.js'
 
 /** Files through app.request(): one test per rule of docs/files.md. */
 
@@ -12,13 +13,7 @@ let admin: string
 /** Bytes that are not valid UTF-8, so a text round trip would change them. */
 const BYTES = new Uint8Array([0xff, 0x00, 0xd8, 0x80, 0x41, 0x0a])
 
-async function session(username: string): Promise<string> {
-  const reply = await cloud.app.request('/v1/users/login.json?key=K', {
-    method: 'POST',
-    body: new URLSearchParams({ login: username, password: `pw-${username}` }),
-  })
-  return ((await reply.json()) as { meta: { session_id: string } }).meta.session_id
-}
+const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
 /** A call with text parameters: in the query string for GET and DELETE, a form body otherwise. */
 async function call(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {

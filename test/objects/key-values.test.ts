@@ -1,19 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { sessionOf } from '../support/in-process-login.js'
 
 /** KeyValues through app.request(): one test per rule of docs/key-values.md. */
 
 let cloud: MockCloud
 
 /** A user's session id, from users/login. */
-async function session(username: string): Promise<string> {
-  const reply = await cloud.app.request('/v1/users/login.json?key=K', {
-    method: 'POST',
-    body: new URLSearchParams({ login: username, password: `pw-${username}` }),
-  })
-  return ((await reply.json()) as { meta: { session_id: string } }).meta.session_id
-}
+const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
 /** Calls keyvalues/<method>.json with `params` (in the query string for GET and DELETE, else a form body). */
 async function kv(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import type { Fixture } from '../../src/objects/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { sessionOf } from '../support/in-process-login.js'
 
 /** Logs through app.request(): one test per rule of docs/logs.md, over push logs from the fixture. */
 
@@ -17,13 +18,7 @@ const fixture: Fixture = {
 let cloud: MockCloud
 let admin: string
 
-async function session(username: string): Promise<string> {
-  const reply = await cloud.app.request('/v1/users/login.json?key=K', {
-    method: 'POST',
-    body: new URLSearchParams({ login: username, password: `pw-${username}` }),
-  })
-  return ((await reply.json()) as { meta: { session_id: string } }).meta.session_id
-}
+const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
 async function call(method: string, params: Record<string, string> = {}, sessionId?: string) {
   const query = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { sessionOf } from '../support/in-process-login.js'
 
 /** PushNotifications through app.request(): one test per rule of docs/push-notifications.md. */
 
@@ -9,13 +10,7 @@ let alice: string
 let bob: string
 let admin: string
 
-async function session(username: string): Promise<string> {
-  const reply = await cloud.app.request('/v1/users/login.json?key=K', {
-    method: 'POST',
-    body: new URLSearchParams({ login: username, password: `pw-${username}` }),
-  })
-  return ((await reply.json()) as { meta: { session_id: string } }).meta.session_id
-}
+const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
 async function call(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {
   const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
