@@ -10,6 +10,7 @@ import { geolocation } from './geolocation/index.js'
 import { geoFences } from './geo-fences/index.js'
 import { logs } from './logs/index.js'
 import { files } from './files/index.js'
+import { photos } from './photos/index.js'
 import { pushNotifications } from './push-notifications/index.js'
 
 /**
@@ -17,7 +18,7 @@ import { pushNotifications } from './push-notifications/index.js'
  * objects name their owners by username). Adding an object is its folder, its import and its
  * entry here (docs/architecture.md "Adding an object"); the `Fixture` type follows.
  */
-const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, pushNotifications] as const
+const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, pushNotifications] as const
 
 /** The registered descriptors, as the generic code sees them. */
 export const OBJECTS: readonly AnyMockObject[] = REGISTERED

@@ -8,6 +8,9 @@ import { runCommonRules, type CommonCase } from './common.case.js'
  * words differently. A registered object without a case fails "has a case".
  */
 
+/** The eight bytes that start every PNG file. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
 const noSessionOutsideUsers = { code: 400, message: 'Failed to authenticate user' }
 
 const CASES: Readonly<Record<string, CommonCase>> = {
@@ -106,6 +109,18 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     byId: { path: 'files/show', verb: 'GET', params: {}, param: 'file_id', who: 'nobody' },
     badId: { path: 'files/show', verb: 'GET', params: {}, param: 'file_id', who: 'nobody' },
     loginNeeded: ['files/update', 'files/delete', 'files/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
+  photos: {
+    responseKey: 'photos',
+    // A photo is a multipart upload whose bytes are an image (docs/photos.md "Uploading").
+    create: (n) => ({ path: 'photos/create', verb: 'POST', params: { title: `p${n}`, photo: new Blob([PNG]) }, who: 'user' }),
+    field: 'title',
+    query: { path: 'photos/query', who: 'nobody' },
+    byId: { path: 'photos/show', verb: 'GET', params: {}, param: 'photo_id', who: 'nobody' },
+    badId: { path: 'photos/show', verb: 'GET', params: {}, param: 'photo_id', who: 'nobody' },
+    badIdMessage: 'Invalid photo id',
+    loginNeeded: ['photos/update', 'photos/delete', 'photos/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },

@@ -7,6 +7,7 @@ import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
+import { servedBytes, STORAGE_PREFIX, storedBytes, type ServedBytes } from '../../engine/stored-bytes.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -20,15 +21,6 @@ export interface FilesResult {
   files?: WireFile[]
   meta?: Record<string, unknown>
 }
-
-/** A file's bytes as mock-cloud serves them at its download URL (docs/files.md "Download URL"). */
-export interface ServedFile {
-  data: Uint8Array<ArrayBuffer>
-  type: string
-}
-
-/** The path under which files are served: `/storage/<app key>/files/<id>/<name>` (docs/files.md "Download URL"). */
-export const STORAGE_PREFIX = '/storage'
 
 /** 400 when a create sends neither `file` nor `url` (docs/files.md "Errors"). */
 const fileRequired = (): ApiError => new ApiError(400, 'File parameter required for file upload')
@@ -173,13 +165,10 @@ export class FilesService {
    * The bytes of the uploaded file `id` and their Content-Type, as its download URL serves them
    * (docs/files.md "Download URL"); undefined for an unknown id or a file made from a remote `url`.
    */
-  served(id: string): ServedFile | undefined {
+  served(id: string): ServedBytes | undefined {
     const record = isObjectId(id) ? this.files.byId(id.toLowerCase()) : undefined
     if (record?.data === undefined) return undefined
-    const bytes = Buffer.from(record.data, 'base64')
-    const data = new Uint8Array(new ArrayBuffer(bytes.length))
-    data.set(bytes)
-    return { data, type: record.content_type ?? 'application/octet-stream' }
+    return servedBytes(record.data, record.content_type ?? 'application/octet-stream')
   }
 
   /** The stored file `file_id` names. @throws ApiError 400 as {@link show}. */
@@ -240,7 +229,7 @@ function storedContent(record: FileRecord): Content['stored'] {
 async function contentParam(params: Params): Promise<Content | undefined> {
   const { file } = params
   if (file instanceof File) {
-    const data = Buffer.from(await file.arrayBuffer()).toString('base64')
+    const data = await storedBytes(file)
     return { name: file.name, stored: { data, content_type: file.type || 'application/octet-stream' } }
   }
   if (!isAbsent(file)) throw invalidParameter('file', 'must be a multipart file upload')

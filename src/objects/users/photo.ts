@@ -3,6 +3,7 @@ import { ApiError, invalidObjectId } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import type { Params } from '../../param-values.js'
 import type { Runtime } from '../../runtime.js'
+import { sniffImageType } from '../../engine/image-type.js'
 
 /**
  * A user's primary photo, kept as a minimal ArrowDB Photos object (fields of
@@ -23,13 +24,6 @@ export interface PhotoRecord {
   created_at?: string
   updated_at?: string
 }
-
-/** The image types the service takes (docs/users.md "Photos"), by their first bytes. */
-const SIGNATURES: readonly { type: string; magic: readonly (readonly number[])[] }[] = [
-  { type: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
-  { type: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
-  { type: 'image/gif', magic: [[...Buffer.from('GIF87a')], [...Buffer.from('GIF89a')]] },
-]
 
 const DECLARED: ReadonlyMap<string, string> = new Map([
   ['image/jpeg', 'image/jpeg'],
@@ -81,7 +75,7 @@ export async function photoChange(
 async function uploaded(photo: unknown, runtime: Runtime): Promise<PhotoRecord> {
   if (!(photo instanceof Blob)) throw invalidPhotoType()
   const bytes = Buffer.from(await photo.arrayBuffer())
-  const content_type = sniff(bytes) ?? DECLARED.get(photo.type.split(';')[0]?.trim().toLowerCase() ?? '')
+  const content_type = sniffImageType(bytes) ?? DECLARED.get(photo.type.split(';')[0]?.trim().toLowerCase() ?? '')
   if (content_type === undefined) throw invalidPhotoType()
   const now = runtime.now()
   const at = now.toISOString()
@@ -95,9 +89,4 @@ async function uploaded(photo: unknown, runtime: Runtime): Promise<PhotoRecord> 
     created_at: at,
     updated_at: at,
   }
-}
-
-function sniff(bytes: Buffer): string | undefined {
-  const starts = (magic: readonly number[]) => magic.every((byte, index) => bytes[index] === byte)
-  return SIGNATURES.find(({ magic }) => magic.some(starts))?.type
 }

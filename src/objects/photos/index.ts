@@ -1,0 +1,22 @@
+import type { MockObject } from '../../engine/object.js'
+import { photosEndpoints } from './endpoints.js'
+import { photoRecordProblem } from './record.js'
+import { PhotosService } from './service.js'
+
+/**
+ * The Photos object (docs/photos.md): images the app uploads, `/v1/photos/...`, kept in the
+ * `photos` collection with their bytes, and served back (every size as the original) at
+ * `/storage/<app key>/photos/<id>/<name>`.
+ */
+export const photos = {
+  name: 'photos',
+  title: 'Photos',
+  segments: ['photos'],
+  endpoints: photosEndpoints,
+  service: (context) => new PhotosService(context),
+  collections: {
+    owns: (name) => name === 'photos',
+    recordProblem: (record) => photoRecordProblem(record),
+  },
+  serve: (service, id) => service.served(id),
+} satisfies MockObject<PhotosService>

@@ -1,0 +1,57 @@
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { storedRecordProblem } from '../../store/db.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+
+/**
+ * A photo as mock-cloud stores it (docs/photos.md "Replies" for what a client sees): its owner's
+ * id, the uploaded file name, the image bytes (base64, so the data file and an export keep them)
+ * with the type read from them, their size in bytes and md5, the sizes the client asked for
+ * (`photo_sizes`: name → geometry, reported and never made), its title and tags.
+ * Dates are ISO 8601 UTC strings.
+ */
+export interface PhotoRecord extends StoredRecord {
+  readonly user_id: string
+  readonly filename: string
+  /** The image bytes as base64. */
+  readonly data: string
+  /** `image/jpeg`, `image/png` or `image/gif`, read from the bytes. */
+  readonly content_type: string
+  /** Bytes of the original. */
+  readonly size: number
+  /** md5 of the original, 32 hex digits. */
+  readonly md5: string
+  /** The sizes asked for with `photo_sizes`: name → `<width>x<height>[#]`. */
+  readonly sizes: Readonly<Record<string, string>>
+  readonly title?: string
+  readonly tags?: readonly string[]
+  readonly custom_fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
+}
+
+/**
+ * What makes a stored photo (from a data file or an import) unusable: the first field the API
+ * could not render or serve, as `field is missing or malformed`, or undefined.
+ */
+export function photoRecordProblem(record: unknown): string | undefined {
+  const base = storedRecordProblem(record)
+  if (base !== undefined) return base
+  const field = fieldProblem(record as Record<string, unknown>)
+  return field === undefined ? undefined : `${field} is missing or malformed`
+}
+
+function fieldProblem(record: Record<string, unknown>): string | undefined {
+  if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
+  const text = (['filename', 'data', 'content_type', 'md5'] as const).find((name) => typeof record[name] !== 'string')
+  if (text !== undefined) return text
+  if (!Number.isSafeInteger(record.size)) return 'size'
+  const { sizes, tags } = record
+  if (!isPlainObject(sizes) || Object.entries(sizes).some(([name, value]) => FORBIDDEN_KEYS.has(name) || typeof value !== 'string')) return 'sizes'
+  if (record.title !== undefined && typeof record.title !== 'string') return 'title'
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  const fields = record.custom_fields
+  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  return undefined
+}

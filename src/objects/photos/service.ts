@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto'
+import { actingUser } from '../../engine/su-id.js'
+import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
+import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
+import { sniffImageType } from '../../engine/image-type.js'
+import { servedBytes, STORAGE_PREFIX, type ServedBytes } from '../../engine/stored-bytes.js'
+import { ApiError, failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
+import { isObjectId } from '../../ids.js'
+import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
+import { compileWhere } from '../../query/where.js'
+import { Collection } from '../../store/collection.js'
+import { users } from '../users/index.js'
+import type { UsersService } from '../users/service.js'
+import { keptAclId, type AclAccess } from '../acls/access.js'
+import { acls } from '../acls/index.js'
+import { toQueryDoc } from './query-doc.js'
+import type { PhotoRecord } from './record.js'
+import { photoSizesParam } from './sizes.js'
+import { toWirePhoto, type WirePhoto } from './view.js'
+
+/** What a Photos call answers: `photos` become `response.photos`; `meta` adds to `meta`. */
+export interface PhotosResult {
+  photos?: WirePhoto[]
+  meta?: Record<string, unknown>
+}
+
+/** 400 when a create sends no `photo` (docs/photos.md "Errors"). */
+const photoRequired = (): ApiError => new ApiError(400, 'Photo parameter required for photo upload')
+
+/** 400 for a `photo` that is not an uploaded jpeg, png or gif (docs/photos.md "Errors"). */
+const invalidAttachment = (): ApiError => new ApiError(400, 'Invalid photo file attachment')
+
+/** 400 for a `photo_id` that is malformed or names no photo (docs/photos.md "Errors"). */
+const invalidPhotoId = (): ApiError => new ApiError(400, 'Invalid photo id')
+
+/** The file name extension of each image type, for the URLs (docs/photos.md "URLs"). */
+const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' }
+
+/**
+ * The rules of the Photos object (docs/photos.md), one method per endpoint, free of HTTP: the
+ * parameters in, {@link PhotosResult} out, an {@link ApiError} for every refusal. Photos live in
+ * the `photos` collection, their bytes inside the record (base64). Images are never resized:
+ * `urls` names every size asked for and `original`, and each serves the original bytes.
+ * Processing is instant: the reply to a create or to an update with a new `photo` says
+ * `processed: false` without `urls`, and every later reply shows the photo processed.
+ *
+ * Who may read and write a photo is decided by the shared ACL access (docs/acls.md) only.
+ */
+export class PhotosService {
+  private readonly dataSet: ServiceContext['dataSet']
+  private readonly whereLimits: ServiceContext['server']['whereLimits']
+  private readonly users: UsersService
+  private readonly access: AclAccess
+  private readonly photos: Collection<PhotoRecord>
+
+  constructor(private readonly context: ServiceContext) {
+    this.dataSet = context.dataSet
+    this.whereLimits = context.server.whereLimits
+    this.users = context.service(users)
+    this.access = context.service(acls).access
+    this.photos = new Collection<PhotoRecord>(this.dataSet, 'photos')
+  }
+
+  /**
+   * photos/create: a new photo owned by the caller (or the `su_id` user, admins) from the
+   * multipart part `photo`; `title`, `tags` (a comma list), `photo_sizes`, `custom_fields`,
+   * `acl_name`/`acl_id`.
+   *
+   * @param origin - the origin the request was sent to (`http://127.0.0.1:4000`), for the URLs.
+   * @throws ApiError 400 `Failed to authenticate user` without a session; 400 `Photo parameter
+   *   required for photo upload` without `photo`; 400 `Invalid photo file attachment` for bytes
+   *   that are no jpeg, png or gif; 400 `Invalid photo size: <name>` (see {@link photoSizesParam}).
+   */
+  async create(params: Params, caller: Caller, origin: string): Promise<PhotosResult> {
+    if (!caller.user) throw failedToAuthenticate()
+    const owner = this.actingUser(params, caller)
+    const image = await imageParam(params)
+    if (image === undefined) throw photoRequired()
+    const sizes = photoSizesParam(params) ?? {}
+    const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
+    const aclId = this.access.attachAcl(params, owner, false)
+    const title = textParam(params, 'title')
+    const tags = tagsParam(params)
+    const now = this.dataSet.runtime.now()
+    const record: PhotoRecord = {
+      id: this.dataSet.runtime.objectId(now),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      user_id: owner.id,
+      ...image,
+      sizes,
+      ...(title !== undefined && { title }),
+      ...(tags !== undefined && { tags }),
+      custom_fields: mergeCustomFields({}, custom),
+      ...(aclId && { acl_id: aclId }),
+    }
+    this.photos.insert(record)
+    await this.dataSet.write()
+    return { photos: [this.wire(record, caller.user, origin, false)] }
+  }
+
+  /**
+   * photos/show: the photo `photo_id` names.
+   *
+   * @throws ApiError 400 `Required field: photo_id`; 400 `Invalid photo id` for a malformed or
+   *   unknown id; 401 when the photo's ACL does not let the caller read it.
+   */
+  show(params: Params, caller: Caller, origin: string): PhotosResult {
+    const record = this.stored(params)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    return { photos: [this.wire(record, caller.user, origin, true)] }
+  }
+
+  /** photos/query: `where`, `order`, `sel`/`unsel`, `limit`/`skip`, `count` over the photos the caller may read. */
+  query(params: Params, caller: Caller, origin: string): PhotosResult {
+    const page = runQuery(params, this.querySource(caller.user))
+    return {
+      photos: page.records.map((record) => page.select(this.wire(record, caller.user, origin, true))),
+      meta: page.meta,
+    }
+  }
+
+  /** photos/count: every stored photo in `meta.count`, whoever may read it. */
+  count(): PhotosResult {
+    return { meta: { count: this.photos.size } }
+  }
+
+  /**
+   * photos/update: a new `photo` (the reply shows it unprocessed), `title`, `tags` (replacing
+   * them; empty removes them), `photo_sizes` (replacing them), `custom_fields` (merged; `null`
+   * removes a field), `acl_name`/`acl_id`. What is not sent is kept.
+   *
+   * @throws ApiError as {@link show} for the id, as {@link create} for the upload and login; 401
+   *   when the caller may not write the photo.
+   */
+  async update(params: Params, caller: Caller, origin: string): Promise<PhotosResult> {
+    if (!caller.user) throw failedToAuthenticate()
+    const actor = this.actingUser(params, caller)
+    const current = this.stored(params)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    const image = await imageParam(params)
+    const sizes = photoSizesParam(params)
+    const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
+    const aclId = this.access.attachAcl(params, actor, true)
+    const title = textParam(params, 'title')
+    const tags = params.tags === undefined ? current.tags : tagsParam(params)
+    const { acl_id: storedAcl, title: storedTitle, tags: _tags, ...rest } = current
+    const acl_id = keptAclId(storedAcl, aclId)
+    const keptTitle = title ?? storedTitle
+    const next: PhotoRecord = {
+      ...rest,
+      ...image,
+      sizes: sizes ?? current.sizes,
+      ...(keptTitle !== undefined && { title: keptTitle }),
+      ...(tags !== undefined && { tags }),
+      custom_fields: mergeCustomFields(current.custom_fields, custom),
+      updated_at: this.dataSet.runtime.now().toISOString(),
+      ...(acl_id && { acl_id }),
+    }
+    this.photos.replace(current, next)
+    await this.dataSet.write()
+    return { photos: [this.wire(next, caller.user, origin, image === undefined)] }
+  }
+
+  /**
+   * photos/delete: the photo `photo_id` names, and its bytes (its URLs then answer 404). Meta only.
+   *
+   * @throws ApiError as {@link update}.
+   */
+  async delete(params: Params, caller: Caller): Promise<PhotosResult> {
+    if (!caller.user) throw failedToAuthenticate()
+    const actor = this.actingUser(params, caller)
+    const current = this.stored(params)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    this.photos.remove(new Set([current.id]))
+    await this.dataSet.write()
+    return {}
+  }
+
+  /** photos/batch_delete (admins): the photos `where` matches, all without it. Meta only. */
+  async batchDelete(params: Params, caller: Caller): Promise<PhotosResult> {
+    if (!caller.user) throw failedToAuthenticate()
+    if (!caller.user.admin) throw notAuthorized()
+    const where = compileWhere(params.where, this.whereLimits)
+    const matching = scanMatching(this.querySource(caller.user), where)
+    this.photos.remove(new Set(matching.map((record) => record.id)))
+    await this.dataSet.write()
+    return {}
+  }
+
+  /**
+   * The original bytes of photo `id` and their Content-Type, as each of its URLs serves them
+   * (docs/photos.md "URLs"); undefined for an unknown id.
+   */
+  served(id: string): ServedBytes | undefined {
+    const record = isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
+    return record === undefined ? undefined : servedBytes(record.data, record.content_type)
+  }
+
+  /** The stored photo `photo_id` names. @throws ApiError 400 as {@link show}. */
+  private stored(params: Params): PhotoRecord {
+    const id = trimmed(textParam(params, 'photo_id'))
+    if (id === undefined) throw requiredField('photo_id')
+    const record = isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
+    if (!record) throw invalidPhotoId()
+    return record
+  }
+
+  private querySource(viewer: Principal | undefined): QuerySource<PhotoRecord> {
+    return {
+      collection: this.photos,
+      toQueryDoc,
+      whereLimits: this.whereLimits,
+      readable: (record) => this.access.canRead(viewer, record.user_id, record.acl_id),
+      legacyPaging: () => this.context.settings().legacyPaging,
+    }
+  }
+
+  /** A record as `viewer` sees it; unprocessed (no `urls`) in the reply that stored new bytes. */
+  private wire(record: PhotoRecord, viewer: Principal | undefined, origin: string, processed: boolean): WirePhoto {
+    const urls = processed ? this.urls(record, origin) : undefined
+    return toWirePhoto(record, urls, this.users.wireOwner(record.user_id, viewer), this.access.wireAcls(record, viewer))
+  }
+
+  /**
+   * Each asked-for size and `original` → `<origin>/storage/<app key>/photos/<id>/<basename>_<size>.<ext>`
+   * (docs/photos.md "URLs"); all serve the original bytes.
+   */
+  private urls(record: PhotoRecord, origin: string): Record<string, string> {
+    const base = record.filename.replace(/\.[^.]*$/, '') || 'photo'
+    const extension = EXTENSIONS[record.content_type] ?? 'bin'
+    const at = `${origin}${STORAGE_PREFIX}/${encodeURIComponent(this.dataSet.key)}/photos/${record.id}/`
+    const urls: Record<string, string> = {}
+    for (const size of [...Object.keys(record.sizes), 'original']) urls[size] = `${at}${encodeURIComponent(`${base}_${size}.${extension}`)}`
+    return urls
+  }
+
+  /** Who a write acts as: the caller, or the user `su_id` names (docs/api.md "su_id"). */
+  private actingUser(params: Params, caller: Caller): Principal {
+    return actingUser(params, caller, (id) => this.users.userById(id))
+  }
+}
+
+/** The stored image fields of an uploaded `photo`. */
+type Image = Pick<PhotoRecord, 'filename' | 'data' | 'content_type' | 'size' | 'md5'>
+
+/**
+ * The image a create or update sends as the multipart part `photo`: its file name, bytes (base64),
+ * type read from the bytes, size and md5; undefined when none is sent.
+ *
+ * @throws ApiError 400 `Invalid photo file attachment` for a `photo` sent as text, or whose bytes
+ *   are no jpeg, png or gif (whatever its name or declared Content-Type say).
+ */
+async function imageParam(params: Params): Promise<Image | undefined> {
+  const { photo } = params
+  if (isAbsent(photo)) return undefined
+  if (!(photo instanceof Blob)) throw invalidAttachment()
+  const bytes = Buffer.from(await photo.arrayBuffer())
+  const content_type = sniffImageType(bytes)
+  if (content_type === undefined) throw invalidAttachment()
+  return {
+    filename: photo instanceof File && photo.name ? photo.name : 'photo',
+    data: bytes.toString('base64'),
+    content_type,
+    size: bytes.byteLength,
+    md5: createHash('md5').update(bytes).digest('hex'),
+  }
+}
+
+/** `tags` as sent: a comma list (or a JSON-less array), trimmed, empty ones dropped; undefined when empty or absent. */
+function tagsParam(params: Params): readonly string[] | undefined {
+  const raw = params.tags
+  const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : []
+  const tags = list.map((tag) => tag.trim()).filter((tag) => tag !== '')
+  return tags.length === 0 ? undefined : tags
+}
