@@ -85,7 +85,7 @@ interface Reply {
  */
 async function request(cloud: MockCloud, verb: string, path: string, params: Record<string, string | Blob>, sessionId?: string): Promise<Reply> {
   const texts = Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-  const all = new URLSearchParams([['key', KEY], ...texts, ...(sessionId !== undefined ? [['_session_id', sessionId]] : [])])
+  const all = new URLSearchParams({ key: KEY, ...Object.fromEntries(texts), ...(sessionId !== undefined && { _session_id: sessionId }) })
   const inQuery = verb === 'GET' || verb === 'DELETE' || verb === 'HEAD'
   const uploads = Object.entries(params).filter((entry): entry is [string, Blob] => entry[1] instanceof Blob)
   let body: URLSearchParams | FormData = all
