@@ -9,7 +9,7 @@ import { queryParams } from './params.js'
 /**
  * The download URLs replies give (docs/files.md "Download URL"):
  * `GET /storage/<app key>/<object>/<id>/<file name>` answers the stored bytes with their
- * Content-Type, for any object whose descriptor can `serve` (Files). The file name is for the
+ * Content-Type, for any object whose descriptor can `serve` (Files, Photos: docs/photos.md "URLs"). The file name is for the
  * client's eyes only. An unknown key, object or id answers 404 in the failure envelope; the
  * bytes of a private file are served like any other (docs/files.md "Not built").
  */
