@@ -186,6 +186,14 @@ describe('photos/query, count, batch_delete', () => {
   })
 })
 
+describe('not built', () => {
+  it('photos/search answers 404 Unknown endpoint', async () => {
+    const reply = await call('GET', 'search', { q: 'x' })
+    expect(reply.status).toBe(404)
+    expect(reply.body.meta.status).toBe('fail')
+  })
+})
+
 describe('photos in the data set', () => {
   it('an export keeps the bytes (base64) and an import serves them back; a reset drops them', async () => {
     const photo = await created()
