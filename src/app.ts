@@ -215,7 +215,12 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     exportData: (key) => exportData(dataSets, key),
     importData: (data, key) => importData(dataSets, recordChecks(OBJECTS), data, key),
     outbox: (key) => readOutbox(store.data.apps, key),
-    pushes: (key) => readPushes(store.data.apps, key),
+    pushes(key) {
+      // Due schedules fire first, in memory: the store holds the sends and the schedules' progress
+      // together, so the next write persists both (docs/push-schedules.md "Firing").
+      for (const appKey of key === undefined ? Object.keys(store.data.apps) : [key]) if (store.data.apps[appKey] !== undefined) services.due(appKey)
+      return readPushes(store.data.apps, key)
+    },
     requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames)),
     clearRequests: (key) => journal.clear(key),
     fault: (spec) => faults.add(spec).id,

@@ -27,7 +27,11 @@ export interface PushDelivery {
 export interface PushRecord {
   /** The `push_notification.id` of the notify reply, also the push log's `_id`. */
   id: string
-  kind: 'notify' | 'notify_tokens'
+  kind: 'notify' | 'notify_tokens' | 'schedule'
+  /** A schedule's occurrence (kind `schedule`): the schedule's id (docs/push-schedules.md "Firing"). */
+  push_schedule_id?: string
+  /** A schedule's occurrence: the time it was due, ISO 8601 UTC (the push's `created_at` is when the clock was seen past it). */
+  scheduled_at?: string
   channel: string[]
   /** As received: the alert text, or the parsed JSON object. */
   payload: string | Record<string, unknown>
@@ -68,7 +72,7 @@ export function isPushRecord(push: unknown): boolean {
   return (
     isPlainObject(push) &&
     isText(push.id) &&
-    (push.kind === 'notify' || push.kind === 'notify_tokens') &&
+    (push.kind === 'notify' || push.kind === 'notify_tokens' || push.kind === 'schedule') &&
     Array.isArray(push.channel) &&
     push.channel.every(isText) &&
     (isText(push.payload) || isPlainObject(push.payload)) &&

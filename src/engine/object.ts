@@ -120,6 +120,12 @@ export interface MockObject<S> {
    * "Download URL"); undefined answers 404.
    */
   serve?(service: S, id: string): { data: Uint8Array<ArrayBuffer>; type: string } | undefined
+  /**
+   * Work the server clock has made due (PushSchedules: occurrences whose time has passed), done in
+   * memory; true when it changed anything. Run before every API call of the app key and before its
+   * push outbox is read (docs/push-schedules.md "Firing").
+   */
+  due?(service: S): boolean
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
 export class ServiceDirectory {
   private readonly services = new Map<string, Map<AnyMockObject, unknown>>()
   private readonly sessionOwner: AnyMockObject | undefined
+  private readonly timed: readonly AnyMockObject[]
 
   /**
    * @param serverSettings - the server-wide app settings (options, CLI flags), over {@link DEFAULT_SETTINGS}.
@@ -22,6 +23,22 @@ export class ServiceDirectory {
     private readonly serverSettings: Readonly<Partial<AppSettings>>,
   ) {
     this.sessionOwner = objects.find((object) => object.caller !== undefined)
+    this.timed = objects.filter((object) => object.due !== undefined)
+  }
+
+  /**
+   * Does the work the server clock has made due in `key`'s data set (each object's `due`), in
+   * memory; true when anything changed, for the caller to persist (docs/push-schedules.md "Firing").
+   */
+  due(key: string): boolean {
+    let changed = false
+    for (const object of this.timed) changed = object.due!(this.of(key, object)) || changed
+    return changed
+  }
+
+  /** {@link due}, then the store persisted when anything changed: what every API call does first. */
+  async dueStored(key: string): Promise<void> {
+    if (this.due(key)) await this.dataSets.dataSet(key).write()
   }
 
   /** `object`'s service over `key`'s data set. */

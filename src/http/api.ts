@@ -62,6 +62,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
         throw wrongVerb(`${path}.json`, verbs, c.req.method)
       }
       const key = (call.key = checkAppKey(params, options))
+      await services.dueStored(key)
       const caller = services.caller(key, sessionIdOf(c, params))
       call.user_id = caller.user?.id ?? null
       const fault = faults.take(key, path, route.endpoint)

@@ -123,6 +123,7 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['photos/update', 'photos/delete', 'photos/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }
 

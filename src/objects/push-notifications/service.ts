@@ -357,7 +357,8 @@ export class PushNotificationsService {
 
   /**
    * Sends `payload` to the devices on `channels` that `accept` takes: each device's badge resolved
-   * and stored, the push recorded in the push outbox with what each device gets, and in the push logs.
+   * and stored, the push recorded in the push outbox with what each device gets, and in the push
+   * logs; stored before it resolves.
    *
    * @throws ApiError 400 `Subscription not found` when no device is reached (nothing is recorded then).
    */
@@ -372,12 +373,45 @@ export class PushNotificationsService {
   ): Promise<PushRecord> {
     const options = isAbsent(params.options) ? undefined : jsonParam('options', params.options)
     if (options !== undefined && !isPlainObject(options)) throw new ApiError(400, 'Invalid options parameter: expected a JSON object')
+    const push = this.deliver({ kind, channel: channels, payload, ...(options !== undefined && { options }), ...(sender !== undefined && { sender_user_id: sender.id }), target }, accept)
+    if (push === undefined) throw pushErrors.notFound()
+    await this.context.dataSet.write()
+    return push
+  }
+
+  /**
+   * A push schedule's occurrence (docs/push-schedules.md "Firing"), sent as a notify by its admin:
+   * to the users of `to_ids`, or every device on `channel` without them. Recorded in memory only
+   * (the caller persists the store); undefined when no device is subscribed (nothing recorded).
+   *
+   * @param occurrence - `push_schedule_id` and `scheduled_at` (ISO 8601 UTC) of the occurrence.
+   */
+  sendScheduled(
+    notification: { channel: string; payload: Payload; to_ids?: string[]; options?: Record<string, unknown> },
+    sender_user_id: string,
+    occurrence: { push_schedule_id: string; scheduled_at: string },
+  ): PushRecord | undefined {
+    const wanted = notification.to_ids === undefined ? undefined : new Set(notification.to_ids)
+    const target = wanted === undefined ? { everyone: true } : { to_ids: notification.to_ids }
+    return this.deliver(
+      { kind: 'schedule', channel: [notification.channel], payload: notification.payload, ...(notification.options !== undefined && { options: notification.options }), sender_user_id, target, ...occurrence },
+      (sub) => wanted === undefined || (sub.user_id !== undefined && wanted.has(sub.user_id)),
+    )
+  }
+
+  /**
+   * Records `push` (without its id, deliveries and time) for the devices on its channels that
+   * `accept` takes, badges resolved and stored, in the outbox and the push logs; not persisted.
+   * Undefined, with nothing recorded, when no device is reached.
+   */
+  private deliver(push: Omit<PushRecord, 'id' | 'deliveries' | 'created_at'>, accept: (sub: SubscriptionRecord) => boolean): PushRecord | undefined {
+    const channels = push.channel
     const reached = this.subs.scan((sub) => sub.channel.some((name) => channels.includes(name)) && accept(sub))
-    if (reached.length === 0) throw pushErrors.notFound()
+    if (reached.length === 0) return undefined
     const now = this.now()
     const at = now.toISOString()
     const deliveries: PushDelivery[] = reached.map((sub) => {
-      const badge = resolveBadge(payload, sub.badge_number)
+      const badge = resolveBadge(push.payload, sub.badge_number)
       if (badge !== sub.badge_number) this.subs.replace(sub, { ...sub, badge_number: badge, updated_at: at })
       return {
         device_token: sub.device_token,
@@ -385,24 +419,13 @@ export class PushNotificationsService {
         ...(sub.user_id !== undefined && { user_id: sub.user_id }),
         channel: sub.channel.filter((name) => channels.includes(name)),
         badge,
-        delivered: deliveredPayload(sub.type, payload, badge),
+        delivered: deliveredPayload(sub.type, push.payload, badge),
       }
     })
-    const push: PushRecord = {
-      id: this.context.dataSet.runtime.objectId(now),
-      kind,
-      channel: channels,
-      payload,
-      ...(options !== undefined && { options }),
-      ...(sender !== undefined && { sender_user_id: sender.id }),
-      target,
-      deliveries,
-      created_at: at,
-    }
-    recordPush(this.context.dataSet, push)
-    this.log(push)
-    await this.context.dataSet.write()
-    return push
+    const record: PushRecord = { id: this.context.dataSet.runtime.objectId(now), ...push, deliveries, created_at: at }
+    recordPush(this.context.dataSet, record)
+    this.log(record)
+    return record
   }
 
   /** Writes the push log and its detail Logs reads (docs/logs.md), under the push's id. */
