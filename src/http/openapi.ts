@@ -241,7 +241,7 @@ const pushes: PathItemObject = {
   get: {
     operationId: 'mockPushes',
     summary: 'The pushes the real service would have delivered, recorded instead',
-    description: 'Every accepted push_notification/notify and notify_tokens of one app key or of all, oldest first, with each recipient device (token, type, user, channels) and the payload as that device would get it. Twin of `pushes(key?)`.',
+    description: 'Every accepted push_notification/notify and notify_tokens, and every occurrence of a push schedule the server clock has passed (kind `schedule`, fired before the read), of one app key or of all, oldest first, with each recipient device (token, type, user, channels) and the payload as that device would get it. Twin of `pushes(key?)`.',
     parameters: [param('key'), ...envelopeParams],
     responses: ok('The pushes.', 'mockPushes', count('pushes returned'), {
       type: 'object',
