@@ -195,7 +195,7 @@ const clock: PathItemObject = {
     operationId: 'mockMoveClock',
     summary: 'Freeze, unfreeze, set or advance the clock',
     description:
-      'It drives created_at/updated_at, ids\' time part, session expiry, the journal\'s times and fault ttls. Parameters in the query or the body (form or JSON). Twin of `clock.freeze()`, `unfreeze()`, `set(iso)`, `advance(by)`.',
+      'It drives created_at/updated_at, ids\' time part, session expiry, push schedules (sent at the next API call or push outbox read once passed), the journal\'s times and fault ttls. Parameters in the query or the body (form or JSON). Twin of `clock.freeze()`, `unfreeze()`, `set(iso)`, `advance(by)`.',
     parameters: [
       { name: 'action', in: 'query', schema: { enum: ['freeze', 'unfreeze', 'set', 'advance'] }, description: 'Default `set` when `iso` is given.' },
       { name: 'iso', in: 'query', schema: { type: 'string' }, description: 'For `set`: the date to set, ISO 8601.' },
