@@ -294,6 +294,23 @@ export function appDataProblem(app: unknown, checks: RecordChecks): string | und
 }
 
 /**
+ * A stored-record check built from the check of an object's own fields: what every stored record
+ * has ({@link storedRecordProblem}) first, then the first of the object's fields that
+ * `fieldProblem` names, as `FIELD is missing or malformed`.
+ *
+ * @example
+ * export const fileRecordProblem = recordCheck((record) => (typeof record.name === 'string' ? undefined : 'name'))
+ */
+export function recordCheck(fieldProblem: (record: Record<string, unknown>) => string | undefined): (record: unknown) => string | undefined {
+  return (record) => {
+    const base = storedRecordProblem(record)
+    if (base !== undefined) return base
+    const field = fieldProblem(record as Record<string, unknown>)
+    return field === undefined ? undefined : `${field} is missing or malformed`
+  }
+}
+
+/**
  * Whether `record` has what every stored record has: a 24-hex id and ISO dates `created_at` and
  * `updated_at`; the first field that is missing or malformed, or undefined. Objects' own record
  * checks start with it.

@@ -6,6 +6,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { outcome } from '../support/titanium.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /**
  * Emails end to end over real HTTP: the real `arrowdb` npm SDK (1.0.12) and the Node `Cloud`
@@ -15,11 +16,6 @@ import { outcome } from '../support/titanium.js'
 const fixture: Fixture = {
   ...fixtureS,
   email_templates: [{ name: 'order_shipped', subject: 'Order {{order}} shipped', body: '<p>Hi {{name}}</p>', plain_body: 'Hi {{name}}' }],
-}
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<{ err: ArrowDB.SdkError | null; result: ArrowDB.Result }> {
-  const fn = app[method] as ArrowDB.Method
-  return new Promise((resolve) => fn.call(app, params, (err, result) => resolve({ err, result })))
 }
 
 describe('Emails over real HTTP', () => {

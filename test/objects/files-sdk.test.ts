@@ -6,6 +6,7 @@ import { createCloud } from 'mock-cloud/ti-cloud'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../support/client.js'
 import { outcome } from '../support/titanium.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /**
  * Files end to end over real HTTP: the `arrowdb` SDK (1.0.12) uploads a file from a path as
@@ -20,10 +21,6 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mock-cloud-files-'))
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<{ err: ArrowDB.SdkError | null; result: ArrowDB.Result }> {
-  return new Promise((resolve) => (app[method] as ArrowDB.Method).call(app, params, (err, result) => resolve({ err, result })))
-}
 
 describe('Files over real HTTP', () => {
   it('the arrowdb SDK: filesCreate with a file → show → fetch the url → query → count → remove; a restart from the data file keeps the bytes', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
 import { outcome } from '../support/titanium.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /**
  * GeoFences end to end over real HTTP, as the clients' own suites drive them: the `arrowdb` SDK
@@ -18,10 +19,6 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 beforeEach(() => server.reset())
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<{ err: ArrowDB.SdkError | null; result: ArrowDB.Result }> {
-  return new Promise((resolve) => (app[method] as ArrowDB.Method).call(app, params, (err, result) => resolve({ err, result })))
-}
 
 describe('GeoFences over real HTTP', () => {
   it('the arrowdb SDK: admin create → update → query → count → remove; missing id is a 400', async () => {

@@ -2,19 +2,13 @@ import ArrowDB from 'arrowdb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /**
  * KeyValues end to end through the real `arrowdb` npm SDK (1.0.12): PUT and DELETE params as an
  * urlencoded body, GET params in the query string, the session as a `_session_id` cookie.
  */
 
-type Outcome = { err: ArrowDB.SdkError | null; result: ArrowDB.Result }
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<Outcome> {
-  const fn = app[method] as ArrowDB.Method | undefined
-  if (typeof fn !== 'function') throw new Error(`the arrowdb SDK has no method ${method}`)
-  return new Promise((resolve) => fn.call(app, params, (err, result) => resolve({ err, result })))
-}
 
 async function ok(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.Result> {
   const { err, result } = await sdk(app, method, params)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
 import { fixtureS } from '../support/fixture-s.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /** Logs end to end through the real `arrowdb` SDK (1.0.12), as an admin, over push logs from the fixture. */
 
@@ -12,10 +13,6 @@ beforeAll(async () => {
   ;({ server } = await startServer({ fixtures: { ...fixtureS, push_logs: [{ channel: 'news', payload: 'hi', devices: { android: 4 } }] } }))
 })
 afterAll(() => server.stop())
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<{ err: ArrowDB.SdkError | null; result: ArrowDB.Result }> {
-  return new Promise((resolve) => (app[method] as ArrowDB.Method).call(app, params, (err, result) => resolve({ err, result })))
-}
 
 describe('Logs through the arrowdb SDK', () => {
   it('logsQueryPushLogs then logsQueryPushLogDetails for the log found; a non-admin gets 403', async () => {

@@ -5,6 +5,7 @@ import { mockCloudClient } from '../../src/index.js'
 import type { RunningMockCloud } from '../../src/server.js'
 import { startServer } from '../support/client.js'
 import { outcome } from '../support/titanium.js'
+import { sdk } from '../support/arrowdb-calls.js'
 
 /**
  * PushSchedules end to end over real HTTP: the `arrowdb` SDK (1.0.12) schedules a push, the
@@ -19,10 +20,6 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 beforeEach(() => server.reset())
-
-function sdk(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<{ err: ArrowDB.SdkError | null; result: ArrowDB.Result }> {
-  return new Promise((resolve) => (app[method] as ArrowDB.Method).call(app, params, (err, result) => resolve({ err, result })))
-}
 
 const IOS = 'e'.repeat(64)
 

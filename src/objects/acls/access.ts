@@ -2,7 +2,7 @@ import { ApiError, invalidObjectId } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import type { Principal } from '../../engine/object.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
-import { aclGrants, type AclRecord } from './record.js'
+import { aclGrants, invalidAclId, invalidAclName, type AclRecord } from './record.js'
 
 /** What the access rules need of the ACLs service (AclsService). */
 interface AclSource {
@@ -72,13 +72,13 @@ export class AclAccess {
     if (name !== undefined && id !== undefined) throw new ApiError(400, 'Specify acl_name or acl_id, not both')
     if (name !== undefined) {
       const acl = acting === undefined ? undefined : this.source.aclByName(acting.id, name)
-      if (acl === undefined) throw new ApiError(400, 'Invalid ACL name')
+      if (acl === undefined) throw invalidAclName()
       return acl.id
     }
     if (id !== undefined) {
       if (!isObjectId(id)) throw invalidObjectId(id)
       const acl = this.source.aclById(id)
-      if (acl === undefined) throw new ApiError(400, 'Invalid ACL id')
+      if (acl === undefined) throw invalidAclId()
       return acl.id
     }
     return update && (rawName !== undefined || rawId !== undefined) ? null : undefined

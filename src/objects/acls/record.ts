@@ -1,3 +1,4 @@
+import { ApiError } from '../../errors.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -29,3 +30,9 @@ export function aclGrants(acl: AclRecord, userId: string | undefined): { read: b
     write: owner || acl.public_write || (userId !== undefined && acl.writers.includes(userId)),
   }
 }
+
+/** 400 for an ACL `name` that names none of the acting user's ACLs (docs/acls.md "Errors"). */
+export const invalidAclName = (): ApiError => new ApiError(400, 'Invalid ACL name')
+
+/** 400 for an ACL `id` that names no ACL (docs/acls.md "Errors"). */
+export const invalidAclId = (): ApiError => new ApiError(400, 'Invalid ACL id')

@@ -9,11 +9,9 @@ import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { AclAccess } from './access.js'
 import { AclCollection } from './collection.js'
-import { aclGrants, type AclRecord } from './record.js'
+import { aclGrants, invalidAclId, invalidAclName, type AclRecord } from './record.js'
 import { aclQueryDoc, toWireAcl } from './view.js'
 
-const invalidAclName = (): ApiError => new ApiError(400, 'Invalid ACL name')
-const invalidAclId = (): ApiError => new ApiError(400, 'Invalid ACL id')
 const invalidUserId = (): ApiError => new ApiError(400, 'Invalid user id')
 const validationFailed = (verb: 'create' | 'update', problem: string): ApiError =>
   new ApiError(400, `Failed to ${verb} ACL: Validation failed - ${problem}`)

@@ -1,6 +1,7 @@
 import type { QueryDoc } from '../../engine/query-run.js'
 import { toWireDate } from '../../dates.js'
 import type { AclRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /** An ACL as clients see it in `response.acls` (docs/acls.md "Replies"). */
 export type WireAcl = Record<string, unknown>
@@ -24,28 +25,21 @@ export function toWireAcl(acl: AclRecord, user: Record<string, unknown> | undefi
   return wire
 }
 
-const docs = new WeakMap<AclRecord, QueryDoc>()
-
 /**
  * The document a `where` or `order` of acls/query sees (docs/acls.md "Endpoints"): every reply field,
  * dates as `Date`s, `id` also as `_id`, the lists with the owner. Cached per stored record.
  */
-export function aclQueryDoc(acl: AclRecord): QueryDoc {
-  let doc = docs.get(acl)
-  if (doc === undefined) {
-    doc = {
-      id: acl.id,
-      _id: acl.id,
-      name: acl.name,
-      public_read: acl.public_read,
-      public_write: acl.public_write,
-      readers: withOwner(acl.readers, acl.user_id),
-      writers: withOwner(acl.writers, acl.user_id),
-      user_id: acl.user_id,
-      created_at: new Date(acl.created_at),
-      updated_at: new Date(acl.updated_at),
-    }
-    docs.set(acl, doc)
+export const aclQueryDoc = perRecord((acl: AclRecord): QueryDoc => {
+  return {
+    id: acl.id,
+    _id: acl.id,
+    name: acl.name,
+    public_read: acl.public_read,
+    public_write: acl.public_write,
+    readers: withOwner(acl.readers, acl.user_id),
+    writers: withOwner(acl.writers, acl.user_id),
+    user_id: acl.user_id,
+    created_at: new Date(acl.created_at),
+    updated_at: new Date(acl.updated_at),
   }
-  return doc
-}
+})

@@ -1,9 +1,7 @@
 import type { QueryDoc } from '../../engine/query-run.js'
 import { queryCustomFields } from '../../engine/custom-dates.js'
 import type { CustomObjectRecord } from './record.js'
-
-/** One query doc per stored record, made on first use; records are values, so it never goes stale. */
-const docs = new WeakMap<CustomObjectRecord, QueryDoc>()
+import { perRecord } from '../../store/per-record.js'
 
 /**
  * The document a `where` or `order` sees for a custom object (docs/custom-objects.md "query"):
@@ -11,19 +9,14 @@ const docs = new WeakMap<CustomObjectRecord, QueryDoc>()
  * `tags_array`, `created_at` and `updated_at`, which win over a field of the same name. Cached
  * per record and shared: read it, never change it.
  */
-export function toQueryDoc(record: CustomObjectRecord): QueryDoc {
-  let doc = docs.get(record)
-  if (doc === undefined) {
-    const built = queryCustomFields(record.fields)
-    built.id = record.id
-    built._id = record.id
-    built.user_id = record.user_id
-    if (record.tags === undefined) delete built.tags_array
-    else built.tags_array = [...record.tags]
-    built.created_at = new Date(record.created_at)
-    built.updated_at = new Date(record.updated_at)
-    doc = built
-    docs.set(record, doc)
-  }
-  return doc
-}
+export const toQueryDoc = perRecord((record: CustomObjectRecord): QueryDoc => {
+  const built = queryCustomFields(record.fields)
+  built.id = record.id
+  built._id = record.id
+  built.user_id = record.user_id
+  if (record.tags === undefined) delete built.tags_array
+  else built.tags_array = [...record.tags]
+  built.created_at = new Date(record.created_at)
+  built.updated_at = new Date(record.updated_at)
+  return built
+})

@@ -1,6 +1,7 @@
 import { toWireDate } from '../../dates.js'
 import { wireCustomFields } from '../../engine/custom-dates.js'
 import type { CustomObjectRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /** A custom object as a client sees it in `response.<classname>`. */
 export type WireCustomObject = Record<string, unknown>
@@ -36,13 +37,7 @@ export function toWireObject(
  * (docs/performance.md). Records are values, never changed (an update stores a new one), so the
  * cache cannot go stale.
  */
-const wireDates = new WeakMap<CustomObjectRecord, { created_at: string; updated_at: string }>()
-
-function wireDatesOf(record: CustomObjectRecord): { created_at: string; updated_at: string } {
-  let dates = wireDates.get(record)
-  if (dates === undefined) {
-    dates = { created_at: toWireDate(record.created_at), updated_at: toWireDate(record.updated_at) }
-    wireDates.set(record, dates)
-  }
-  return dates
-}
+const wireDatesOf = perRecord((record: CustomObjectRecord) => ({
+  created_at: toWireDate(record.created_at),
+  updated_at: toWireDate(record.updated_at),
+}))

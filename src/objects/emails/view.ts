@@ -1,6 +1,7 @@
 import { toWireDate } from '../../dates.js'
 import type { QueryDoc } from '../../engine/query-run.js'
 import type { EmailTemplateRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /** A template as replies show it (docs/emails.md "Templates"); `body`/`plain_body` only when set. */
 export type WireEmailTemplate = {
@@ -26,28 +27,20 @@ export function toWireEmailTemplate(template: EmailTemplateRecord): WireEmailTem
   }
 }
 
-/** Made on the first query that reads a template; stored records are values, so a doc never goes stale. */
-const docs = new WeakMap<EmailTemplateRecord, QueryDoc>()
-
 /**
  * What a `where` or `order` of email_templates/query sees (docs/emails.md "Templates"): `id`
  * (also `_id`), `name`, `subject`, `body`, `plain_body`, and the dates as `Date`s. Cached per
  * record and shared: read it, never change it.
  */
-export function templateQueryDoc(template: EmailTemplateRecord): QueryDoc {
-  let doc = docs.get(template)
-  if (doc === undefined) {
-    doc = {
-      id: template.id,
-      _id: template.id,
-      name: template.name,
-      subject: template.subject,
-      ...(template.body !== undefined && { body: template.body }),
-      ...(template.plain_body !== undefined && { plain_body: template.plain_body }),
-      created_at: new Date(template.created_at),
-      updated_at: new Date(template.updated_at),
-    }
-    docs.set(template, doc)
+export const templateQueryDoc = perRecord((template: EmailTemplateRecord): QueryDoc => {
+  return {
+    id: template.id,
+    _id: template.id,
+    name: template.name,
+    subject: template.subject,
+    ...(template.body !== undefined && { body: template.body }),
+    ...(template.plain_body !== undefined && { plain_body: template.plain_body }),
+    created_at: new Date(template.created_at),
+    updated_at: new Date(template.updated_at),
   }
-  return doc
-}
+})

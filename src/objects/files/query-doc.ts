@@ -1,9 +1,7 @@
 import type { QueryDoc } from '../../engine/query-run.js'
 import { queryCustomFields } from '../../engine/custom-dates.js'
 import type { FileRecord } from './record.js'
-
-/** One query doc per stored record, made on first use; records are values, so it never goes stale. */
-const docs = new WeakMap<FileRecord, QueryDoc>()
+import { perRecord } from '../../store/per-record.js'
 
 /**
  * The document a `where` or `order` sees for a file (docs/files.md "Queries"): its custom fields by
@@ -11,18 +9,13 @@ const docs = new WeakMap<FileRecord, QueryDoc>()
  * and `updated_at`, which win over a custom field of the same name. Cached per record and
  * shared: read it, never change it.
  */
-export function toQueryDoc(record: FileRecord): QueryDoc {
-  let doc = docs.get(record)
-  if (doc === undefined) {
-    const built = queryCustomFields(record.custom_fields)
-    built.id = record.id
-    built._id = record.id
-    built.user_id = record.user_id
-    built.name = record.name
-    built.created_at = new Date(record.created_at)
-    built.updated_at = new Date(record.updated_at)
-    doc = built
-    docs.set(record, doc)
-  }
-  return doc
-}
+export const toQueryDoc = perRecord((record: FileRecord): QueryDoc => {
+  const built = queryCustomFields(record.custom_fields)
+  built.id = record.id
+  built._id = record.id
+  built.user_id = record.user_id
+  built.name = record.name
+  built.created_at = new Date(record.created_at)
+  built.updated_at = new Date(record.updated_at)
+  return built
+})

@@ -1,6 +1,6 @@
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
-import { storedRecordProblem } from '../../store/db.js'
+import { recordCheck } from '../../store/db.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -27,12 +27,7 @@ export interface FileRecord extends StoredRecord {
  * What makes a stored file (from a data file or an import) unusable: the first field the API
  * could not render or serve, as `field is missing or malformed`, or undefined.
  */
-export function fileRecordProblem(record: unknown): string | undefined {
-  const base = storedRecordProblem(record)
-  if (base !== undefined) return base
-  const field = fieldProblem(record as Record<string, unknown>)
-  return field === undefined ? undefined : `${field} is missing or malformed`
-}
+export const fileRecordProblem = recordCheck(fieldProblem)
 
 function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'

@@ -2,6 +2,7 @@ import { toWireDate } from '../../dates.js'
 import { isPlainObject } from '../../json.js'
 import type { QueryDoc } from '../../engine/query-run.js'
 import type { GeoFenceRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /**
  * A fence as replies show it (docs/geo-fences.md "Fences"): `id`, `loc` and `payload` as sent,
@@ -20,33 +21,25 @@ export function toWireGeoFence(fence: GeoFenceRecord, user: unknown): Record<str
   }
 }
 
-/** Made on the first query that reads a fence; stored records are values, so a doc never goes stale. */
-const docs = new WeakMap<GeoFenceRecord, QueryDoc>()
-
 /**
  * What a `where` or `order` of geo_fences/query sees (docs/geo-fences.md "Queries"): `id` (also
  * `_id`), `loc` as the centre `[lng, lat]` for `$nearSphere` (absent without coordinates),
  * `payload`, `user_id`, and the times and dates as `Date`s.
  */
-export function geoFenceQueryDoc(fence: GeoFenceRecord): QueryDoc {
-  let doc = docs.get(fence)
-  if (doc === undefined) {
-    const centre = centreOf(fence.loc)
-    doc = {
-      id: fence.id,
-      _id: fence.id,
-      ...(centre !== undefined && { loc: centre }),
-      payload: fence.payload,
-      user_id: fence.user_id,
-      ...(fence.start_time !== undefined && { start_time: new Date(fence.start_time) }),
-      ...(fence.end_time !== undefined && { end_time: new Date(fence.end_time) }),
-      created_at: new Date(fence.created_at),
-      updated_at: new Date(fence.updated_at),
-    }
-    docs.set(fence, doc)
+export const geoFenceQueryDoc = perRecord((fence: GeoFenceRecord): QueryDoc => {
+  const centre = centreOf(fence.loc)
+  return {
+    id: fence.id,
+    _id: fence.id,
+    ...(centre !== undefined && { loc: centre }),
+    payload: fence.payload,
+    user_id: fence.user_id,
+    ...(fence.start_time !== undefined && { start_time: new Date(fence.start_time) }),
+    ...(fence.end_time !== undefined && { end_time: new Date(fence.end_time) }),
+    created_at: new Date(fence.created_at),
+    updated_at: new Date(fence.updated_at),
   }
-  return doc
-}
+})
 
 /** The centre of `loc`: its `coordinates` (or `coordinate`, as ti.cloud's suite sends) when a `[lng, lat]` of numbers. */
 function centreOf(loc: unknown): [number, number] | undefined {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { QueryDoc } from '../../engine/query-run.js'
 import type { PushLogDetailRecord, PushLogRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /**
  * The app's id in push logs: 24 hex digits derived from the app key, the same on every run
@@ -49,29 +50,16 @@ export function toWirePushLogDetail(detail: PushLogDetailRecord, appId: string):
   }
 }
 
-const logDocs = new WeakMap<PushLogRecord, QueryDoc>()
-const detailDocs = new WeakMap<PushLogDetailRecord, QueryDoc>()
-
 /** What a `where` or `order` sees of a push log: its reply fields (`_id`, also `id`), dates as `Date`s. */
-export function pushLogQueryDoc(log: PushLogRecord): QueryDoc {
-  let doc = logDocs.get(log)
-  if (doc === undefined) {
-    const { app_id, ...fields } = toWirePushLog(log, '')
-    doc = { ...fields, id: log.id, ...dates(log) }
-    logDocs.set(log, doc)
-  }
-  return doc
-}
+export const pushLogQueryDoc = perRecord((log: PushLogRecord): QueryDoc => {
+  const { app_id, ...fields } = toWirePushLog(log, '')
+  return { ...fields, id: log.id, ...dates(log) }
+})
 
 /** What a `where` or `order` sees of a push log detail: its reply fields (`_id`, also `id`), dates as `Date`s. */
-export function pushLogDetailQueryDoc(detail: PushLogDetailRecord): QueryDoc {
-  let doc = detailDocs.get(detail)
-  if (doc === undefined) {
-    const { locked_at, pem_sent_at, app_id, ...fields } = toWirePushLogDetail(detail, '')
-    doc = { ...fields, id: detail.id, ...dates(detail) }
-    detailDocs.set(detail, doc)
-  }
-  return doc
-}
+export const pushLogDetailQueryDoc = perRecord((detail: PushLogDetailRecord): QueryDoc => {
+  const { locked_at, pem_sent_at, app_id, ...fields } = toWirePushLogDetail(detail, '')
+  return { ...fields, id: detail.id, ...dates(detail) }
+})
 
 const dates = (record: { created_at: string; updated_at: string }) => ({ created_at: new Date(record.created_at), updated_at: new Date(record.updated_at) })

@@ -2,7 +2,7 @@ import type { CallResult, Caller, Principal, ServiceContext } from '../../engine
 import { runQuery, type QueryDoc } from '../../engine/query-run.js'
 import { actingUser, userNamed } from '../../engine/su-id.js'
 import { idListParam } from '../../engine/id-list.js'
-import { ApiError, failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, failedToAuthenticate, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, parseBoolean, textParam, trimmed, type Params } from '../../param-values.js'
 import { recordPush, type PushDelivery, type PushRecord } from '../../push-outbox.js'
@@ -372,7 +372,7 @@ export class PushNotificationsService {
     sender: Principal | undefined,
   ): Promise<PushRecord> {
     const options = isAbsent(params.options) ? undefined : jsonParam('options', params.options)
-    if (options !== undefined && !isPlainObject(options)) throw new ApiError(400, 'Invalid options parameter: expected a JSON object')
+    if (options !== undefined && !isPlainObject(options)) throw invalidParameter('options', 'expected a JSON object')
     const push = this.deliver({ kind, channel: channels, payload, ...(options !== undefined && { options }), ...(sender !== undefined && { sender_user_id: sender.id }), target }, accept)
     if (push === undefined) throw pushErrors.notFound()
     await this.context.dataSet.write()

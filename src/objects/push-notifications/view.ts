@@ -1,5 +1,6 @@
 import type { QueryDoc } from '../../engine/query-run.js'
 import type { SubscriptionRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /**
  * A subscription as push_notification/query answers it (docs/push-notifications.md
@@ -20,14 +21,7 @@ export function toWireSubscription(sub: SubscriptionRecord): Record<string, unkn
   }
 }
 
-const docs = new WeakMap<SubscriptionRecord, QueryDoc>()
-
 /** What a `where` or `order` sees of a subscription: its reply fields, `_id`, dates as `Date`s, `loc` as `[lng, lat]`. */
-export function subscriptionQueryDoc(sub: SubscriptionRecord): QueryDoc {
-  let doc = docs.get(sub)
-  if (doc === undefined) {
-    doc = { ...toWireSubscription(sub), _id: sub.id, created_at: new Date(sub.created_at), updated_at: new Date(sub.updated_at) }
-    docs.set(sub, doc)
-  }
-  return doc
-}
+export const subscriptionQueryDoc = perRecord((sub: SubscriptionRecord): QueryDoc => {
+  return { ...toWireSubscription(sub), _id: sub.id, created_at: new Date(sub.created_at), updated_at: new Date(sub.updated_at) }
+})

@@ -1,6 +1,6 @@
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { idListParam } from '../../engine/id-list.js'
-import { ApiError, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
@@ -210,6 +210,6 @@ function notificationOf(raw: unknown): PushScheduleRecord['push_notification'] {
   if (isAbsent(raw.payload)) throw requiredField('payload')
   const payload: Payload = isPlainObject(raw.payload) ? raw.payload : parsePayload(String(raw.payload))
   const to_ids = raw.to_ids === undefined ? undefined : idListParam({ to_ids: raw.to_ids } as Params, 'to_ids')
-  if (raw.options !== undefined && !isPlainObject(raw.options)) throw new ApiError(400, 'Invalid options parameter: expected a JSON object')
+  if (raw.options !== undefined && !isPlainObject(raw.options)) throw invalidParameter('options', 'expected a JSON object')
   return { channel, payload, ...(to_ids !== undefined && { to_ids }), ...(isPlainObject(raw.options) && { options: raw.options }) }
 }

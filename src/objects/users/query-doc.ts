@@ -2,16 +2,9 @@ import { queryCustomFields } from '../../engine/custom-dates.js'
 import type { UserRecord } from './record.js'
 
 import type { QueryDoc } from '../../engine/query-run.js'
+import { perRecord } from '../../store/per-record.js'
 
 export type { QueryDoc }
-
-/**
- * The query doc of each stored record, made on the first query that reads it (building
- * one per user on every request was most of a query's time). Stored records are values: a write
- * replaces a record, never changes one (`UserCollection.replace`), so a doc keyed by its record
- * can never go stale, and goes with the record when no data set holds it any more.
- */
-const docs = new WeakMap<UserRecord, QueryDoc>()
 
 /**
  * The document a `where`, `order` or `$text` sees for a user: custom fields
@@ -26,14 +19,9 @@ const docs = new WeakMap<UserRecord, QueryDoc>()
  * toQueryDoc(user).age // a custom field, by its bare name
  * toQueryDoc(user) === toQueryDoc(user) // true: made once per stored record
  */
-export function toQueryDoc(user: UserRecord): QueryDoc {
-  let doc = docs.get(user)
-  if (doc === undefined) {
-    doc = buildQueryDoc(user)
-    docs.set(user, doc)
-  }
-  return doc
-}
+export const toQueryDoc = perRecord((user: UserRecord): QueryDoc => {
+  return buildQueryDoc(user)
+})
 
 function buildQueryDoc(user: UserRecord): QueryDoc {
   const doc = queryCustomFields(user.custom_fields)

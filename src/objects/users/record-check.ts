@@ -1,6 +1,6 @@
 import { isPlainObject, FORBIDDEN_KEYS } from '../../json.js'
 import { isObjectId } from '../../ids.js'
-import { storedRecordProblem } from '../../store/db.js'
+import { recordCheck } from '../../store/db.js'
 
 const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'role'] as const
 
@@ -8,12 +8,7 @@ const OPTIONAL_TEXT_FIELDS = ['username', 'email', 'first_name', 'last_name', 'r
  * What makes a stored user (from a data file or an import) unusable: the first field the API
  * could not render or match, as `field is missing or malformed`, or undefined.
  */
-export function userRecordProblem(user: unknown): string | undefined {
-  const base = storedRecordProblem(user)
-  if (base !== undefined) return base
-  const field = userFieldProblem(user as Record<string, unknown>)
-  return field === undefined ? undefined : `${field} is missing or malformed`
-}
+export const userRecordProblem = recordCheck(userFieldProblem)
 
 function userFieldProblem(user: Record<string, unknown>): string | undefined {
   if (user.confirmed_at !== undefined && (typeof user.confirmed_at !== 'string' || Number.isNaN(Date.parse(user.confirmed_at)))) {

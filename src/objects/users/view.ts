@@ -3,6 +3,7 @@ import type { Principal } from '../../engine/object.js'
 import { wireCustomFields } from '../../engine/custom-dates.js'
 import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
+import { perRecord } from '../../store/per-record.js'
 
 /** A user as the client sees it in `response.users` (docs/users.md "Replies"). */
 export type WireUser = Record<string, unknown>
@@ -56,20 +57,13 @@ interface WireDates {
  * was a seventh of a `users/query`. Records are values, never changed (a write replaces
  * one), so the cache cannot go stale.
  */
-const wireDates = new WeakMap<UserRecord, WireDates>()
-
-function wireDatesOf(user: UserRecord): WireDates {
-  let dates = wireDates.get(user)
-  if (dates === undefined) {
-    dates = {
-      created_at: toWireDate(user.created_at),
-      updated_at: toWireDate(user.updated_at),
-      confirmed_at: user.confirmed_at === undefined ? undefined : toWireDate(user.confirmed_at),
-    }
-    wireDates.set(user, dates)
-  }
-  return dates
-}
+const wireDatesOf = perRecord(
+  (user: UserRecord): WireDates => ({
+    created_at: toWireDate(user.created_at),
+    updated_at: toWireDate(user.updated_at),
+    confirmed_at: user.confirmed_at === undefined ? undefined : toWireDate(user.confirmed_at),
+  }),
+)
 
 /** The embedded Photos object of a user (docs/users.md "Replies"), dates in the wire format. */
 function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
