@@ -49,6 +49,8 @@ export interface Call<S> {
   caller: Caller
   /** The HTTP verb the call came with (`GET`, `PUT`, ...), for an endpoint that answers two verbs differently. */
   verb: string
+  /** The app settings in force for the call's app key (docs/app-settings.md). */
+  settings: AppSettings
   /** Values of the path's variables, e.g. `{ classname: 'cars' }` for `objects/:classname/query`. */
   path: Readonly<Record<string, string>>
   /**

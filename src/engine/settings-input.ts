@@ -11,6 +11,7 @@ const READERS: { readonly [K in keyof AppSettings]: { read: Reader; expected: st
   legacyPaging: { read: readBoolean, expected: 'true or false' },
   emailConfigured: { read: readBoolean, expected: 'true or false' },
   pushConfigured: { read: readBoolean, expected: 'true or false' },
+  legacySearch: { read: readBoolean, expected: 'true or false' },
   sessionLifetime: { read: readLifetime, expected: "a positive duration ('30m', '12h', '7d', or ms), or null for never" },
 }
 

@@ -26,6 +26,12 @@ export interface AppSettings {
    * `App is not configured for Push Notification`. Default true.
    */
   pushConfigured: boolean
+  /**
+   * The deprecated `search.json` endpoints answer as on apps made before ArrowDB 1.3.0; false
+   * answers them with 410 `search.json has been deprecated. Please use $text query`
+   * (docs/app-settings.md). Default true.
+   */
+  legacySearch: boolean
 }
 
 /** The defaults of every setting, used where neither the server, the fixture nor a test set one. */
@@ -35,4 +41,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   legacyPaging: false,
   emailConfigured: true,
   pushConfigured: true,
+  legacySearch: true,
 })

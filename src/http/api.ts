@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js'
 import type { ServiceDirectory } from '../engine/services.js'
 import type { CallResult, Caller } from '../engine/object.js'
 import type { RouteMatch, Router } from '../engine/router.js'
+import type { AppSettings } from '../engine/settings.js'
 import { unknownEndpoint, wrongVerb } from '../errors.js'
 import type { Faults } from '../faults.js'
 import type { Journal } from '../journal.js'
@@ -74,7 +75,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
           return dropped
         }
       }
-      return await answer(c, route, services.of(key, route.object), params, caller)
+      return await answer(c, route, services.of(key, route.object), params, caller, services.settings(key))
     } catch (error) {
       return renderThrown(c, params, error, route?.endpoint.method_name)
     }
@@ -82,9 +83,9 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
   return api
 }
 
-async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller): Promise<Response> {
+async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller, settings: AppSettings): Promise<Response> {
   const { endpoint } = route
-  const result: CallResult = await endpoint.call({ service, params, caller, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
+  const result: CallResult = await endpoint.call({ service, params, caller, settings, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }

@@ -17,13 +17,13 @@ describe('app settings', () => {
       fixtures: { users: [], apps: { STRICT: { users: [], settings: { emailVerification: true } } } },
       settings: { legacyPaging: true },
     })
-    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true })
+    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true })
     expect(cloud.settings('STRICT').emailVerification).toBe(true)
     // With verification on, a new user with an email is unconfirmed and gets no session.
     expect((await create(cloud, 'STRICT', 'zoe')).meta.session_id).toBeUndefined()
     expect((await create(cloud, 'ANY', 'zoe')).meta.session_id).toEqual(expect.any(String))
     const reply = await cloud.app.request('/__mock/settings?key=STRICT')
-    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true })
+    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true })
   })
 
   it('change for one key at run time (PUT /__mock/settings), leave other keys alone, and go back on reset of the key', async () => {
@@ -83,5 +83,42 @@ describe('legacyPaging', () => {
     expect(await metaOf(off, 'objects/cars/query.json?key=K')).not.toHaveProperty('total_results')
     const on = await createMockCloud({ fixtures: fixture, settings: { legacyPaging: true } })
     expect(await metaOf(on, 'objects/cars/query.json?key=K&new_pagination=true')).not.toHaveProperty('total_results')
+  })
+})
+
+describe('legacySearch', () => {
+  const fixture = { users: [{ username: 'ann', password: 'pw', tags: ['golf'] }] }
+  const search = async (cloud: Awaited<ReturnType<typeof createMockCloud>>, key: string) => {
+    const reply = await cloud.app.request(`/v1/users/search.json?key=${key}&q=golf`)
+    return { status: reply.status, body: (await reply.json()) as any }
+  }
+
+  it('is on by default: users/search answers as on apps made before ArrowDB 1.3.0', async () => {
+    const cloud = await createMockCloud({ fixtures: fixture })
+    const reply = await search(cloud, 'K')
+    expect(reply.status).toBe(200)
+    expect(reply.body.response.users.map((u: { username: string }) => u.username)).toEqual(['ann'])
+    expect(reply.body.meta).toMatchObject({ method_name: 'searchUsers', page: 1, per_page: 10, total_pages: 1, total_results: 1 })
+  })
+
+  it('false answers users/search with the 410 of apps made after ArrowDB 1.3.0, for that key only, until its reset', async () => {
+    const cloud = await createMockCloud({ fixtures: fixture })
+    await cloud.setSettings('NEW', { legacySearch: false })
+    const reply = await search(cloud, 'NEW')
+    expect(reply.status).toBe(410)
+    expect(reply.body).toEqual({
+      meta: { code: 410, status: 'fail', message: 'search.json has been deprecated. Please use $text query', method_name: 'searchUsers' },
+    })
+    expect((await search(cloud, 'OLD')).status).toBe(200)
+    await cloud.reset('NEW')
+    expect((await search(cloud, 'NEW')).status).toBe(200)
+  })
+
+  it('can be set per key in the fixture and read as form text over the admin API', async () => {
+    const cloud = await createMockCloud({ fixtures: { ...fixture, apps: { NEW: { ...fixture, settings: { legacySearch: false } } } } })
+    expect((await search(cloud, 'NEW')).status).toBe(410)
+    const put = await cloud.app.request('/__mock/settings?key=NEW', { method: 'PUT', body: new URLSearchParams({ legacySearch: 'true' }) })
+    expect(((await put.json()) as any).response.settings.legacySearch).toBe(true)
+    expect((await search(cloud, 'NEW')).status).toBe(200)
   })
 })

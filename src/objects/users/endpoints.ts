@@ -1,3 +1,4 @@
+import { deprecatedSearch } from '../../engine/deprecated-search.js'
 import type { CallResult, Endpoint } from '../../engine/object.js'
 import type { UsersResult, UsersService } from './service.js'
 
@@ -34,7 +35,7 @@ export const usersEndpoints: readonly Endpoint<UsersService>[] = [
   endpoint('users/show', 'showUsers', ['GET'], ({ service, params, caller }) => service.show(params, caller)),
   endpoint('users/show/me', 'showMe', ['GET'], ({ service, caller }) => service.showMe(caller)),
   endpoint('users/query', 'queryUsers', ['GET'], ({ service, params, caller }) => service.query(params, caller)),
-  endpoint('users/search', 'searchUsers', ['GET'], ({ service, params, caller }) => service.search(params, caller)),
+  deprecatedSearch(endpoint('users/search', 'searchUsers', ['GET'], ({ service, params, caller }) => service.search(params, caller))),
   endpoint('users/count', 'usersCount', ['GET'], ({ service, params }) => service.count(params)),
   endpoint('users/update', 'updateUser', ['PUT', 'POST'], ({ service, params, caller }) => service.update(params, caller)),
   endpoint('users/delete', 'deleteUser', ['DELETE'], ({ service, params, caller }) => service.delete(params, caller)),

@@ -2,7 +2,7 @@ import { ApiError, notAuthorized, notSignedIn, requiredField, userNotFound } fro
 import { idListParam } from '../../engine/id-list.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { readBoolean, textParam, trimmed, type Params } from '../../param-values.js'
-import { parseSearchPaging } from '../../query/paging.js'
+import { searchPage } from '../../engine/deprecated-search.js'
 import { compileKeywords } from '../../query/text.js'
 import { compileWhere } from '../../query/where.js'
 import { Sessions } from '../../engine/sessions.js'
@@ -244,13 +244,8 @@ export class UsersService {
    * `page`/`per_page`, reported in meta.
    */
   search(params: Params, caller: UsersCaller): UsersResult {
-    const { page, per_page } = parseSearchPaging(params)
-    const matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
-    const users = matches.slice((page - 1) * per_page, page * per_page).map(this.listedFor(caller.user))
-    return {
-      users,
-      meta: { page, per_page, total_pages: Math.ceil(matches.length / per_page), total_results: matches.length },
-    }
+    const { records, meta } = searchPage(this.matching(compileKeywords(textParam(params, 'q') ?? '')), params)
+    return { users: records.map(this.listedFor(caller.user)), meta }
   }
 
   /** users/count (docs/users.md "Endpoints"): the number of users in `meta.count`; a `where` narrows it (a mock-cloud extra). */
