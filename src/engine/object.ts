@@ -4,6 +4,7 @@ import type { AppSettings } from './settings.js'
 import type { StoredRecord } from '../store/stored-record.js'
 import type { FixturePart } from './fixture-part.js'
 import type { ServerConfig } from './server-config.js'
+import type { SocialKind } from './social.js'
 
 /**
  * Who is calling: the user behind the request's live session, if any (docs/api.md "Sessions").
@@ -89,6 +90,16 @@ export interface ServiceContext {
   settings(): AppSettings
   /** Another object's service over the same data set. */
   service<T>(object: MockObject<T>): T
+  /** The objects that take reviews and likes, for the Reviews and Likes objects (docs/architecture.md "Reviews and likes"). */
+  readonly social: SocialTargets
+}
+
+/** The kinds of object that opted into reviews and likes (a descriptor's `social`), over one data set. */
+export interface SocialTargets {
+  /** Their types, in registry order: `User`, `CustomObject`, `Photo`, ... */
+  readonly types: readonly string[]
+  /** Whether a record of `type` (one of {@link types}) with this id (24 lowercase hex) is stored. */
+  exists(type: string, id: string): boolean
 }
 
 /**
@@ -128,6 +139,11 @@ export interface MockObject<S> {
    * push outbox is read (docs/push-schedules.md "Firing").
    */
   due?(service: S): boolean
+  /**
+   * Reviews and likes on this object's records (docs/architecture.md "Reviews and likes"): its
+   * type as they name it; its replies then carry `likes_count`, `reviews_count`, `ratings_*`.
+   */
+  readonly social?: SocialKind
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

@@ -1,7 +1,10 @@
 import type { DataSets } from '../data-sets.js'
-import type { AnyMockObject, Caller, MockObject, ServiceContext } from './object.js'
+import type { Params } from '../param-values.js'
+import type { AnyMockObject, Caller, MockObject, ServiceContext, SocialTargets } from './object.js'
 import type { ServerConfig } from './server-config.js'
 import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
+import { withSocialFields } from './social.js'
+import { Collection } from '../store/collection.js'
 
 /**
  * The object services of every app key: each object's service over a data set is made on first
@@ -12,6 +15,7 @@ export class ServiceDirectory {
   private readonly services = new Map<string, Map<AnyMockObject, unknown>>()
   private readonly sessionOwner: AnyMockObject | undefined
   private readonly timed: readonly AnyMockObject[]
+  private readonly social: ReadonlyMap<string, AnyMockObject>
 
   /**
    * @param serverSettings - the server-wide app settings (options, CLI flags), over {@link DEFAULT_SETTINGS}.
@@ -24,6 +28,17 @@ export class ServiceDirectory {
   ) {
     this.sessionOwner = objects.find((object) => object.caller !== undefined)
     this.timed = objects.filter((object) => object.due !== undefined)
+    this.social = new Map(objects.flatMap((object) => (object.social ? [[object.social.type, object] as const] : [])))
+  }
+
+  /**
+   * A reply of `object` in `key`'s data set with the counters of reviews and likes on the records
+   * it lists, when the object takes them (its descriptor's `social`); the reply as it is otherwise
+   * (docs/architecture.md "Reviews and likes").
+   */
+  withSocialFields(key: string, object: AnyMockObject, response: Record<string, unknown>, params: Params, caller: Caller): Record<string, unknown> {
+    if (object.social === undefined) return response
+    return withSocialFields(this.dataSets.dataSet(key), object.social, response, params, caller.user?.id)
   }
 
   /**
@@ -82,6 +97,20 @@ export class ServiceDirectory {
       server: this.server,
       settings: () => this.settings(key),
       service: (object) => this.of(key, object),
+      social: this.socialTargets(key),
+    }
+  }
+
+  private socialTargets(key: string): SocialTargets {
+    const dataSet = this.dataSets.dataSet(key)
+    return {
+      types: [...this.social.keys()],
+      exists: (type, id) => {
+        const owner = this.social.get(type)
+        if (owner === undefined) return false
+        const names = Object.keys(dataSet.data.collections).filter((name) => owner.collections.owns(name))
+        return names.some((name) => new Collection(dataSet, name).byId(id) !== undefined)
+      },
     }
   }
 }

@@ -75,7 +75,7 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
           return dropped
         }
       }
-      return await answer(c, route, services.of(key, route.object), params, caller, services.settings(key))
+      return await answer(c, route, services, key, params, caller)
     } catch (error) {
       return renderThrown(c, params, error, route?.endpoint.method_name)
     }
@@ -83,12 +83,15 @@ export function apiRoutes(router: Router, services: ServiceDirectory, options: A
   return api
 }
 
-async function answer(c: Context, route: RouteMatch, service: unknown, params: Params, caller: Caller, settings: AppSettings): Promise<Response> {
+async function answer(c: Context, route: RouteMatch, services: ServiceDirectory, key: string, params: Params, caller: Caller): Promise<Response> {
   const { endpoint } = route
+  const service = services.of(key, route.object)
+  const settings = services.settings(key)
   const result: CallResult = await endpoint.call({ service, params, caller, settings, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }
   if (result.bytes !== undefined) return renderBytes(c, endpoint.method_name, meta, result.bytes)
-  return renderSuccess(c, params, endpoint.method_name, meta, result.response, result.status)
+  const response = result.response && services.withSocialFields(key, route.object, result.response, params, caller)
+  return renderSuccess(c, params, endpoint.method_name, meta, response, result.status)
 }

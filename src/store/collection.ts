@@ -1,5 +1,6 @@
 import type { DataSet } from '../data-set.js'
 import { forgetIdOrder, idOrder } from './id-order.js'
+import { groupsOf, type GroupOf } from './group-index.js'
 import { indexOf, type UniqueKeys } from './record-index.js'
 import type { StoredRecord } from './stored-record.js'
 
@@ -9,8 +10,9 @@ const NONE: readonly never[] = Object.freeze([])
  * One stored collection of a data set (`users`, `acls`, `objects:cars`, ...) and the only writer
  * of its records: lookups by id and by the collection's unique keys go through an index
  * (`record-index.ts`), scans go in id order (`id-order.ts`), and both stay correct because every
- * write goes through here. A collection that was never written reads as empty and is created by
- * its first insert.
+ * write goes through here. A grouped collection (reviews and likes, by the object they are about)
+ * also keeps its records by group (`group-index.ts`), changed in the same step as each write. A
+ * collection that was never written reads as empty and is created by its first insert.
  *
  * Stored records are values shared with baselines, snapshots and per-record caches: never change
  * one, give {@link replace} (or {@link change}) a new one.
@@ -24,11 +26,13 @@ export class Collection<R extends StoredRecord> {
   /**
    * @param name - the collection's name in the data set (`AppData.collections`).
    * @param keysOf - its unique keys besides `id`; uniqueness itself is the object's check, before a write.
+   * @param groupOf - its grouping, for {@link group}; the same function for every `Collection` of this name.
    */
   constructor(
     private readonly dataSet: DataSet,
     readonly name: string,
     private readonly keysOf?: UniqueKeys<R>,
+    private readonly groupOf?: GroupOf<R>,
   ) {}
 
   /** Every record in insertion order (the order ties keep). Do not mutate the array. */
@@ -58,6 +62,14 @@ export class Collection<R extends StoredRecord> {
   }
 
   /**
+   * The records filed under group `key` by the collection's `groupOf`, in no promised order; empty
+   * for a collection made without one. Do not change the set.
+   */
+  group(key: string): ReadonlySet<R> {
+    return this.groupOf === undefined ? new Set() : groupsOf(this.all(), this.groupOf).get(key)
+  }
+
+  /**
    * The records `accept` takes (all without it), in id order, which is creation order; the first
    * `wanted` of them only, when fewer are needed (a page with no order and no count).
    */
@@ -76,9 +88,14 @@ export class Collection<R extends StoredRecord> {
   insert(record: R): void {
     const records = this.writable()
     const index = indexOf(records, this.keysOf)
+    const groups = this.groupOf && groupsOf(records, this.groupOf)
     records.push(record)
     index.add(record)
     index.covered = records.length
+    if (groups) {
+      groups.add(record)
+      groups.covered = records.length
+    }
   }
 
   /**
@@ -91,9 +108,12 @@ export class Collection<R extends StoredRecord> {
     const position = records.indexOf(current)
     if (position === -1) throw new Error(`${this.name} record ${current.id} is not stored; read it again before replacing it`)
     const index = indexOf(records, this.keysOf)
+    const groups = this.groupOf && groupsOf(records, this.groupOf)
     records[position] = next
     index.drop(current)
     index.add(next)
+    groups?.drop(current)
+    groups?.add(next)
     if (next.id !== current.id) forgetIdOrder(records)
   }
 
@@ -109,14 +129,18 @@ export class Collection<R extends StoredRecord> {
     if (!this.exists()) return 0
     const records = this.writable()
     const index = indexOf(records, this.keysOf)
+    const groups = this.groupOf && groupsOf(records, this.groupOf)
     let kept = 0
     for (const record of records) {
-      if (ids.has(record.id)) index.drop(record)
-      else records[kept++] = record
+      if (ids.has(record.id)) {
+        index.drop(record)
+        groups?.drop(record)
+      } else records[kept++] = record
     }
     const removed = records.length - kept
     records.length = kept
     index.covered = kept
+    if (groups) groups.covered = kept
     forgetIdOrder(records)
     return removed
   }

@@ -20,4 +20,5 @@ export const customObjects = {
     recordProblem: (record) => customObjectRecordProblem(record),
   },
   fixture: customObjectsFixture,
+  social: { type: 'CustomObject' },
 } satisfies MockObject<CustomObjectsService>

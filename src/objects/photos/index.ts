@@ -19,4 +19,5 @@ export const photos = {
     recordProblem: (record) => photoRecordProblem(record),
   },
   serve: (service, id) => service.served(id),
+  social: { type: 'Photo' },
 } satisfies MockObject<PhotosService>

@@ -20,5 +20,6 @@ export const users = {
     recordProblem: (record) => userRecordProblem(record),
   },
   fixture: usersFixture,
+  social: { type: 'User' },
   caller: (service, sessionId) => service.caller(sessionId),
 } satisfies MockObject<UsersService>
