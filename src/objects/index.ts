@@ -11,6 +11,7 @@ import { geoFences } from './geo-fences/index.js'
 import { logs } from './logs/index.js'
 import { files } from './files/index.js'
 import { photos } from './photos/index.js'
+import { photoCollections } from './photo-collections/index.js'
 import { pushNotifications } from './push-notifications/index.js'
 import { pushSchedules } from './push-schedules/index.js'
 
@@ -19,7 +20,7 @@ import { pushSchedules } from './push-schedules/index.js'
  * objects name their owners by username). Adding an object is its folder, its import and its
  * entry here (docs/architecture.md "Adding an object"); the `Fixture` type follows.
  */
-const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, pushNotifications, pushSchedules] as const
+const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, photoCollections, pushNotifications, pushSchedules] as const
 
 /** The registered descriptors, as the generic code sees them. */
 export const OBJECTS: readonly AnyMockObject[] = REGISTERED

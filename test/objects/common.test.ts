@@ -123,6 +123,17 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['photos/update', 'photos/delete', 'photos/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  'photo-collections': {
+    responseKey: 'collections',
+    create: (n) => ({ path: 'collections/create', verb: 'POST', params: { name: `c${n}` }, who: 'user' }),
+    field: 'name',
+    query: { path: 'collections/query', who: 'nobody' },
+    byId: { path: 'collections/show', verb: 'GET', params: {}, param: 'collection_id', who: 'nobody' },
+    badId: { path: 'collections/show', verb: 'GET', params: {}, param: 'collection_id', who: 'nobody' },
+    badIdMessage: 'Invalid collection id',
+    loginNeeded: ['collections/update', 'collections/delete', 'collections/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }

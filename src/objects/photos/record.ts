@@ -28,6 +28,8 @@ export interface PhotoRecord extends StoredRecord {
   readonly custom_fields: Readonly<Record<string, unknown>>
   /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
   readonly acl_id?: string
+  /** The PhotoCollection it is filed in (`collection_id` / `collection_name`), if any; a collection that is gone no longer counts. */
+  readonly collection_id?: string
 }
 
 /**
@@ -45,7 +47,8 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (!isPlainObject(sizes) || Object.entries(sizes).some(([name, value]) => FORBIDDEN_KEYS.has(name) || typeof value !== 'string')) return 'sizes'
   if (record.title !== undefined && typeof record.title !== 'string') return 'title'
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  const badId = (['acl_id', 'collection_id'] as const).find((name) => record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name])))
+  if (badId !== undefined) return badId
   const fields = record.custom_fields
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
   return undefined

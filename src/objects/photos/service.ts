@@ -14,6 +14,8 @@ import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
+import { photoCollections } from '../photo-collections/index.js'
+import type { PhotoCollectionsService } from '../photo-collections/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PhotoRecord } from './record.js'
 import { photoSizesParam } from './sizes.js'
@@ -53,6 +55,7 @@ export class PhotosService {
   private readonly users: UsersService
   private readonly access: AclAccess
   private readonly photos: Collection<PhotoRecord>
+  private collectionService: PhotoCollectionsService | undefined
 
   constructor(private readonly context: ServiceContext) {
     this.dataSet = context.dataSet
@@ -82,6 +85,7 @@ export class PhotosService {
     const aclId = this.access.attachAcl(params, owner, false)
     const title = textParam(params, 'title')
     const tags = tagsParam(params)
+    const collection_id = this.collections().filingTarget(params, owner)
     const now = this.dataSet.runtime.now()
     const record: PhotoRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -94,6 +98,7 @@ export class PhotosService {
       ...(tags !== undefined && { tags }),
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
+      ...(collection_id !== undefined && { collection_id }),
     }
     this.photos.insert(record)
     await this.dataSet.write()
@@ -145,7 +150,8 @@ export class PhotosService {
     const aclId = this.access.attachAcl(params, actor, true)
     const title = textParam(params, 'title')
     const tags = params.tags === undefined ? current.tags : tagsParam(params)
-    const { acl_id: storedAcl, title: storedTitle, tags: _tags, ...rest } = current
+    const collection_id = this.collections().filingTarget(params, actor) ?? current.collection_id
+    const { acl_id: storedAcl, title: storedTitle, tags: _tags, collection_id: _filed, ...rest } = current
     const acl_id = keptAclId(storedAcl, aclId)
     const keptTitle = title ?? storedTitle
     const next: PhotoRecord = {
@@ -157,6 +163,7 @@ export class PhotosService {
       custom_fields: mergeCustomFields(current.custom_fields, custom),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(collection_id !== undefined && { collection_id }),
     }
     this.photos.replace(current, next)
     await this.dataSet.write()
@@ -194,17 +201,63 @@ export class PhotosService {
    * (docs/photos.md "URLs"); undefined for an unknown id.
    */
   served(id: string): ServedBytes | undefined {
-    const record = isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
+    const record = this.byId(id)
     return record === undefined ? undefined : servedBytes(record.data, record.content_type)
+  }
+
+  /**
+   * The photos filed in each collection (docs/photo-collections.md "Counts"): collection id → its
+   * photos in id order, which is creation order.
+   */
+  filedPhotos(): Map<string, PhotoRecord[]> {
+    const filed = new Map<string, PhotoRecord[]>()
+    for (const record of this.photos.scan()) {
+      if (record.collection_id !== undefined) filed.set(record.collection_id, [...(filed.get(record.collection_id) ?? []), record])
+    }
+    return filed
+  }
+
+  /** The stored photo with this id (any case), or undefined. */
+  byId(id: string): PhotoRecord | undefined {
+    return isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
+  }
+
+  /** The stored photo with this id (any case). @throws ApiError 400 `Invalid photo id` for a malformed or unknown id. */
+  photoById(id: string): PhotoRecord {
+    const record = this.byId(id)
+    if (!record) throw invalidPhotoId()
+    return record
+  }
+
+  /** Whether `viewer` (undefined without a session) may read the photo (docs/acls.md "Access to objects"). */
+  canRead(viewer: Principal | undefined, record: PhotoRecord): boolean {
+    return this.access.canRead(viewer, record.user_id, record.acl_id)
+  }
+
+  /** A stored photo as `viewer` sees it in a list (processed): what photos/show answers. */
+  wireOf(record: PhotoRecord, viewer: Principal | undefined, origin: string): WirePhoto {
+    return this.wire(record, viewer, origin, true)
+  }
+
+  /**
+   * A photo as another object's reply embeds it (a collection's `cover_photo`, a user's `photo`):
+   * processed, without its own embedded owner and collection (docs/api.md "Owners in replies").
+   */
+  embeddedWire(record: PhotoRecord, viewer: Principal | undefined, origin: string): WirePhoto {
+    return toWirePhoto(record, this.urls(record, origin), undefined, this.access.wireAcls(record, viewer))
   }
 
   /** The stored photo `photo_id` names. @throws ApiError 400 as {@link show}. */
   private stored(params: Params): PhotoRecord {
     const id = trimmed(textParam(params, 'photo_id'))
     if (id === undefined) throw requiredField('photo_id')
-    const record = isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
-    if (!record) throw invalidPhotoId()
-    return record
+    return this.photoById(id)
+  }
+
+  /** The PhotoCollections service, fetched on first use: collections ask this service about photos too. */
+  private collections(): PhotoCollectionsService {
+    this.collectionService ??= this.context.service(photoCollections)
+    return this.collectionService
   }
 
   private querySource(viewer: Principal | undefined): QuerySource<PhotoRecord> {
@@ -220,7 +273,8 @@ export class PhotosService {
   /** A record as `viewer` sees it; unprocessed (no `urls`) in the reply that stored new bytes. */
   private wire(record: PhotoRecord, viewer: Principal | undefined, origin: string, processed: boolean): WirePhoto {
     const urls = processed ? this.urls(record, origin) : undefined
-    return toWirePhoto(record, urls, this.users.wireOwner(record.user_id, viewer), this.access.wireAcls(record, viewer))
+    const collection = record.collection_id === undefined ? undefined : this.collections().embedded(record.collection_id, viewer)
+    return toWirePhoto(record, urls, this.users.wireOwner(record.user_id, viewer), this.access.wireAcls(record, viewer), collection)
   }
 
   /**

@@ -1,0 +1,40 @@
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { recordCheck } from '../../store/db.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+
+/**
+ * A photo collection as mock-cloud stores it (docs/photo-collections.md "Replies" for what a client
+ * sees): its owner's id, its name, the parent it was made under (a subcollection), the photo chosen
+ * as its cover, its custom fields and ACL. Which photos it holds is kept on each photo
+ * (`collection_id`); its counts are worked out when it is shown. Dates are ISO 8601 UTC strings.
+ */
+export interface PhotoCollectionRecord extends StoredRecord {
+  readonly user_id: string
+  readonly name: string
+  /** The parent collection's id: set on a subcollection only. */
+  readonly parent_id?: string
+  /** The photo `cover_photo_id` named; a cover that is gone no longer counts. */
+  readonly cover_photo_id?: string
+  readonly custom_fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
+}
+
+/**
+ * What makes a stored collection (from a data file or an import) unusable: the first field the API
+ * could not render, as `field is missing or malformed`, or undefined.
+ */
+export const photoCollectionRecordProblem = recordCheck(fieldProblem)
+
+function fieldProblem(record: Record<string, unknown>): string | undefined {
+  if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
+  if (typeof record.name !== 'string') return 'name'
+  const optionalId = (['parent_id', 'cover_photo_id', 'acl_id'] as const).find(
+    (name) => record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name])),
+  )
+  if (optionalId !== undefined) return optionalId
+  const fields = record.custom_fields
+  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  return undefined
+}
