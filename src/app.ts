@@ -25,6 +25,7 @@ import { Router } from './engine/router.js'
 import { ServiceDirectory } from './engine/services.js'
 import { parseSettings } from './engine/settings-input.js'
 import type { AppSettings } from './engine/settings.js'
+import type { UnprocessedUpload } from './engine/processing.js'
 import type { ServerConfig } from './engine/server-config.js'
 import { baselinesOf, checkSeedClashes, fixtureParts, readFixture, recordChecks } from './registry.js'
 
@@ -110,6 +111,21 @@ export interface MockCloud {
    */
   pushes(key?: string): OutboxPush[]
   /**
+   * The uploads (Files, Photos) held unprocessed by the `processing` app setting's `manual` mode
+   * (docs/app-settings.md "processing"): `key`'s, or without a key every data set's, each with its
+   * app key, its object (`photos`, `files`) and its id.
+   */
+  unprocessed(key?: string): UnprocessedUpload[]
+  /**
+   * Processes held uploads (docs/app-settings.md "processing"): those `ids` names, or every held
+   * one without `ids`, of `key`'s data set or without a key of every data set; from the next
+   * request on they show `processed: true` and their URLs serve their bytes.
+   *
+   * @returns the uploads released.
+   * @throws ApiError 400 naming an id that is not held unprocessed (nothing is released then).
+   */
+  release(ids?: readonly string[], key?: string): Promise<UnprocessedUpload[]>
+  /**
    * The request journal: the `/v1` calls received, oldest first, with secrets redacted
    * (the twin of `GET /__mock/requests`). Every condition given must hold.
    *
@@ -176,6 +192,9 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const router = new Router(OBJECTS)
   const faults = new Faults(router, clock)
   const methodNames = new Set(router.methodNames())
+  /** `key` when its data set is in use, else none; without a key, every app key in use. */
+  const keysInUse = (key: string | undefined): string[] =>
+    key === undefined ? Object.keys(store.data.apps) : store.data.apps[key] === undefined ? [] : [key]
 
   const cloud: MockCloud = {
     app: new Hono(),
@@ -189,6 +208,8 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
       const data = dataSets.data(key)
       const kept = Object.fromEntries(Object.entries(data.settings ?? {}).filter(([name]) => !(name in changes)))
       data.settings = { ...kept, ...parsed }
+      // Back to instant processing, the uploads still held are processed before the next request.
+      if (services.settings(key).processing === 'instant') services.release(key)
       await store.write()
       return services.settings(key)
     },
@@ -218,8 +239,21 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
     pushes(key) {
       // Due schedules fire first, in memory: the store holds the sends and the schedules' progress
       // together, so the next write persists both (docs/push-schedules.md "Firing").
-      for (const appKey of key === undefined ? Object.keys(store.data.apps) : [key]) if (store.data.apps[appKey] !== undefined) services.due(appKey)
+      for (const appKey of keysInUse(key)) services.due(appKey)
       return readPushes(store.data.apps, key)
+    },
+    unprocessed: (key) => keysInUse(key).flatMap((appKey) => services.held(appKey)),
+    async release(ids, key) {
+      const keys = keysInUse(key)
+      const wanted = ids === undefined ? undefined : new Set(ids.map((id) => id.toLowerCase()))
+      if (wanted !== undefined) {
+        const held = new Set(keys.flatMap((appKey) => services.held(appKey).map((upload) => upload.id)))
+        const missing = [...wanted].find((id) => !held.has(id))
+        if (missing !== undefined) throw new ApiError(400, `Invalid ids parameter: no upload ${JSON.stringify(missing)} is held unprocessed${key === undefined ? '' : ` for key ${JSON.stringify(key)}`}`)
+      }
+      const released = keys.flatMap((appKey) => services.release(appKey, wanted))
+      if (released.length > 0) await store.write()
+      return released
     },
     requests: (filter = {}) => journal.entries(parseJournalFilter(filter, methodNames)),
     clearRequests: (key) => journal.clear(key),

@@ -27,13 +27,14 @@ export interface StartOptions extends MockCloudOptions {
 type Controls = Pick<
   MockCloud,
   | 'clock' | 'snapshot' | 'restore' | 'snapshots' | 'deleteSnapshot' | 'exportData' | 'importData'
-  | 'requests' | 'clearRequests' | 'fault' | 'faults' | 'clearFaults'
+  | 'requests' | 'clearRequests' | 'fault' | 'faults' | 'clearFaults' | 'unprocessed' | 'release'
 >
 
 /**
  * A mock-cloud listening on a real port, with the test controls of {@link MockCloud}:
  * `clock`, `snapshot`/`restore`/`snapshots`/`deleteSnapshot`, `exportData`/`importData`,
- * `requests`/`clearRequests` (the journal), `fault`/`faults`/`clearFaults`.
+ * `requests`/`clearRequests` (the journal), `fault`/`faults`/`clearFaults`, `unprocessed`/`release`
+ * (uploads held by the `processing` app setting, docs/app-settings.md).
  */
 export interface RunningMockCloud extends Controls {
   /** `http://HOST:PORT`, no trailing slash: append `/v1/users/...`. */
@@ -150,6 +151,8 @@ export async function startServer(caller: string, options: StartOptions, names: 
     importData: (data, key) => cloud.importData(data, key),
     outbox: (key) => cloud.outbox(key),
     pushes: (key) => cloud.pushes(key),
+    unprocessed: (key) => cloud.unprocessed(key),
+    release: (ids, key) => cloud.release(ids, key),
     requests: (filter) => cloud.requests(filter),
     clearRequests: (key) => cloud.clearRequests(key),
     fault: (spec) => cloud.fault(spec),

@@ -5,6 +5,7 @@ import type { StoredRecord } from '../store/stored-record.js'
 import type { FixturePart } from './fixture-part.js'
 import type { ServerConfig } from './server-config.js'
 import type { SocialKind } from './social.js'
+import type { HeldUploads } from './processing.js'
 
 /**
  * Who is calling: the user behind the request's live session, if any (docs/api.md "Sessions").
@@ -144,6 +145,12 @@ export interface MockObject<S> {
    * type as they name it; its replies then carry `likes_count`, `reviews_count`, `ratings_*`.
    */
   readonly social?: SocialKind
+  /**
+   * For an object whose uploads wait for processing (Files, Photos): its records held by the
+   * `processing` app setting's `manual` mode, and their release by a test (docs/app-settings.md
+   * "processing"; `GET`/`POST /__mock/processing`).
+   */
+  processing?(service: S): HeldUploads
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

@@ -1,6 +1,7 @@
 import type { DataSets } from '../data-sets.js'
 import type { Params } from '../param-values.js'
 import type { AnyMockObject, Caller, MockObject, ServiceContext, SocialTargets } from './object.js'
+import type { UnprocessedUpload } from './processing.js'
 import type { ServerConfig } from './server-config.js'
 import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
 import { withSocialFields } from './social.js'
@@ -16,6 +17,7 @@ export class ServiceDirectory {
   private readonly sessionOwner: AnyMockObject | undefined
   private readonly timed: readonly AnyMockObject[]
   private readonly social: ReadonlyMap<string, AnyMockObject>
+  private readonly processed: readonly AnyMockObject[]
 
   /**
    * @param serverSettings - the server-wide app settings (options, CLI flags), over {@link DEFAULT_SETTINGS}.
@@ -29,6 +31,7 @@ export class ServiceDirectory {
     this.sessionOwner = objects.find((object) => object.caller !== undefined)
     this.timed = objects.filter((object) => object.due !== undefined)
     this.social = new Map(objects.flatMap((object) => (object.social ? [[object.social.type, object] as const] : [])))
+    this.processed = objects.filter((object) => object.processing !== undefined)
   }
 
   /**
@@ -39,6 +42,24 @@ export class ServiceDirectory {
   withSocialFields(key: string, object: AnyMockObject, response: Record<string, unknown>, params: Params, caller: Caller): Record<string, unknown> {
     if (object.social === undefined) return response
     return withSocialFields(this.dataSets.dataSet(key), object.social, response, params, caller.user?.id)
+  }
+
+  /**
+   * The uploads held unprocessed in `key`'s data set (docs/app-settings.md "processing"), by
+   * object in registry order, each in creation order.
+   */
+  held(key: string): UnprocessedUpload[] {
+    return this.processed.flatMap((object) => object.processing!(this.of(key, object)).held().map((id) => ({ key, object: object.name, id })))
+  }
+
+  /**
+   * Processes the uploads held in `key`'s data set whose ids are in `ids` (all without `ids`), in
+   * memory: the caller writes the data set.
+   *
+   * @returns those released, as {@link held} lists them.
+   */
+  release(key: string, ids?: ReadonlySet<string>): UnprocessedUpload[] {
+    return this.processed.flatMap((object) => object.processing!(this.of(key, object)).release(ids).map((id) => ({ key, object: object.name, id })))
   }
 
   /**

@@ -32,7 +32,16 @@ export interface AppSettings {
    * (docs/app-settings.md). Default true.
    */
   legacySearch: boolean
+  /**
+   * When uploads of Files and Photos are processed (docs/app-settings.md "processing"): `instant`
+   * (the reply that stores new content says `processed: false`, every later request sees it
+   * processed) or `manual` (it stays unprocessed until a test releases it). Default `instant`.
+   */
+  processing: ProcessingMode
 }
+
+/** The values of the `processing` setting (docs/app-settings.md). */
+export type ProcessingMode = 'instant' | 'manual'
 
 /** The defaults of every setting, used where neither the server, the fixture nor a test set one. */
 export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
@@ -42,4 +51,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   emailConfigured: true,
   pushConfigured: true,
   legacySearch: true,
+  processing: 'instant',
 })

@@ -4,6 +4,7 @@ import { adminAccess } from './admin-access.js'
 import { adminClockRoutes } from './admin-clock.js'
 import { adminDataRoutes } from './admin-data.js'
 import { adminOutboxRoutes } from './admin-outbox.js'
+import { adminProcessingRoutes } from './admin-processing.js'
 import { faultRoutes } from './admin-faults.js'
 import { journalRoutes } from './admin-journal.js'
 import { adminKey, adminRoute, onlyParams } from './admin-route.js'
@@ -55,6 +56,7 @@ export function adminRoutes(control: MockCloud, adminToken: string | undefined, 
   adminClockRoutes(admin, control)
   adminSettingsRoutes(admin, control)
   adminOutboxRoutes(admin, control)
+  adminProcessingRoutes(admin, control)
   journalRoutes(admin, control)
   faultRoutes(admin, control)
   openApiRoutes(admin)

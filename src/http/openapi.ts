@@ -251,6 +251,35 @@ const pushes: PathItemObject = {
   },
 }
 
+const processing: PathItemObject = {
+  get: {
+    operationId: 'mockUnprocessed',
+    summary: 'The uploads held unprocessed by the processing setting\'s manual mode',
+    description: 'Uploads (files, photos) stored while the app setting `processing` was `manual`, of one app key or of all: they show `processed: false` and their URLs answer 404 until released. Twin of `unprocessed(key?)`.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('The held uploads.', 'mockProcessing', count('uploads returned'), {
+      type: 'object',
+      required: ['unprocessed'],
+      properties: { unprocessed: { type: 'array', items: ref('Upload') } },
+    }),
+  },
+  post: {
+    operationId: 'mockRelease',
+    summary: 'Process held uploads: every one, or those ids names',
+    description: 'From the next request on they show `processed: true` with their URLs. `ids` in the query or the body (form or JSON): a comma list or an array. An id that is not held answers 400 and releases nothing. Twin of `release(ids?, key?)`.',
+    parameters: [
+      param('key'),
+      { name: 'ids', in: 'query', schema: { type: 'string' }, description: 'The uploads to process, a comma list or a JSON array; absent: every held upload.' },
+      ...envelopeParams,
+    ],
+    responses: ok('The uploads processed.', 'mockProcessing', count('uploads released'), {
+      type: 'object',
+      required: ['released'],
+      properties: { released: { type: 'array', items: ref('Upload') } },
+    }),
+  },
+}
+
 const openApi: PathItemObject = {
   get: {
     operationId: 'mockOpenApi',
@@ -275,6 +304,7 @@ const paths: PathsObject = {
   '/__mock/settings': settings,
   '/__mock/outbox': outbox,
   '/__mock/pushes': pushes,
+  '/__mock/processing': processing,
   '/__mock/openapi.json': openApi,
 }
 
@@ -379,6 +409,15 @@ const schemas: Record<string, Schema> = {
       params: { type: 'object', additionalProperties: { type: 'string' }, description: 'The placeholder values the call sent (template mails).' },
       session_user_id: { type: 'string', description: 'The caller, when the call carried a session (template mails).' },
       created_at: { type: 'string', format: 'date-time' },
+    },
+  },
+  Upload: {
+    type: 'object',
+    required: ['key', 'object', 'id'],
+    properties: {
+      key: { type: 'string', description: 'The app key whose data set holds it.' },
+      object: { type: 'string', description: 'The object it belongs to, named as in its download URLs (`/storage/<key>/<object>/<id>/…`).' },
+      id: { type: 'string', description: 'Its id, as the object\'s show endpoint takes it.' },
     },
   },
   Fault: {

@@ -1,4 +1,5 @@
 import type { ClockState } from '../clock.js'
+import type { UnprocessedUpload } from '../engine/processing.js'
 import type { AppSettings } from '../engine/settings.js'
 import type { Fault, FaultSpec } from '../faults.js'
 import type { JournalEntry, JournalFilter } from '../journal.js'
@@ -34,6 +35,16 @@ export interface MockCloudClient {
   outbox(): Promise<OutboxMail[]>
   /** The pushes recorded instead of delivered for this key, oldest first (`GET /__mock/pushes?key=K`). */
   pushes(): Promise<OutboxPush[]>
+  /**
+   * The uploads (files, photos) of this key held unprocessed by the `processing` app setting's
+   * `manual` mode (`GET /__mock/processing?key=K`), docs/app-settings.md "processing".
+   */
+  unprocessed(): Promise<UnprocessedUpload[]>
+  /**
+   * Processes this key's held uploads: those `ids` names, or every one (`POST /__mock/processing?key=K`).
+   * Resolves with those released; rejects (code 400) for an id that is not held, releasing nothing.
+   */
+  release(ids?: readonly string[]): Promise<UnprocessedUpload[]>
   /** This key's request journal, oldest first (`GET /__mock/requests?key=K&...`); see `MockCloud.requests`. */
   requests(filter?: Omit<JournalFilter, 'key'>): Promise<JournalEntry[]>
   /** Empties this key's journal (`DELETE /__mock/requests?key=K`); resolves with how many calls went. */
@@ -111,6 +122,8 @@ export function mockCloudClient(url: string, key: string, options: MockCloudClie
     importData: async (data) => void (await call('PUT', 'data', data)),
     outbox: async () => (await call('GET', 'outbox')).response.mails,
     pushes: async () => (await call('GET', 'pushes')).response.pushes,
+    unprocessed: async () => (await call('GET', 'processing')).response.unprocessed,
+    release: async (ids) => (await call('POST', 'processing', ids === undefined ? undefined : { ids })).response.released,
     requests: async (filter = {}) => (await call('GET', 'requests', undefined, filterQuery(filter))).response.requests,
     clearRequests: async () => (await call('DELETE', 'requests')).meta.count,
     fault: async (spec) => (await call('POST', 'faults', spec)).response.faults[0].id,

@@ -18,4 +18,5 @@ export const files = {
     recordProblem: (record) => fileRecordProblem(record),
   },
   serve: (service, id) => service.served(id),
+  processing: (service) => service.processing,
 } satisfies MockObject<FilesService>

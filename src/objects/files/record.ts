@@ -1,15 +1,16 @@
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
-import type { StoredRecord } from '../../store/stored-record.js'
+import { processingProblem, type ProcessableRecord } from '../../engine/processing.js'
 
 /**
  * A file as mock-cloud stores it (docs/files.md "Replies" for what a client sees): its owner's
  * id, its name, and either the uploaded bytes (base64, so the data file and an export keep them)
  * with the part's Content-Type, or the remote `url` it was created from (never fetched).
- * Dates are ISO 8601 UTC strings.
+ * Dates are ISO 8601 UTC strings; `unprocessed: true` while the `processing` setting holds it
+ * (docs/app-settings.md "processing").
  */
-export interface FileRecord extends StoredRecord {
+export interface FileRecord extends ProcessableRecord {
   readonly user_id: string
   readonly name: string
   /** The uploaded bytes as base64; absent for a file made from a remote `url`. */
@@ -38,5 +39,5 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
   const fields = record.custom_fields
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
-  return undefined
+  return processingProblem(record)
 }

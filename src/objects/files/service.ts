@@ -7,6 +7,7 @@ import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
+import { isProcessed, Processing } from '../../engine/processing.js'
 import { servedBytes, STORAGE_PREFIX, storedBytes, type ServedBytes } from '../../engine/stored-bytes.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
@@ -28,9 +29,10 @@ const fileRequired = (): ApiError => new ApiError(400, 'File parameter required 
 /**
  * The rules of the Files object (docs/files.md), one method per endpoint, free of HTTP: the
  * parameters in, {@link FilesResult} out, an {@link ApiError} for every refusal. Files live in
- * the `files` collection, their bytes inside the record (base64). Processing is instant: the
- * reply to a create or to an update that replaces the content says `processed: false` without a
- * `url`, and every later reply shows the file processed (docs/files.md "Processing").
+ * the `files` collection, their bytes inside the record (base64). The reply to a create or to an
+ * update that replaces the content says `processed: false` without a `url`; later replies show the
+ * file processed, at once under `instant` processing, once released under `manual`
+ * (docs/files.md "Processing").
  *
  * Who may read and write a file is decided by the shared ACL access (docs/acls.md) only.
  */
@@ -40,6 +42,8 @@ export class FilesService {
   private readonly users: UsersService
   private readonly access: AclAccess
   private readonly files: Collection<FileRecord>
+  /** The uploads held by the `processing` app setting's `manual` mode (docs/app-settings.md "processing"). */
+  readonly processing: Processing<FileRecord>
 
   constructor(private readonly context: ServiceContext) {
     this.dataSet = context.dataSet
@@ -47,6 +51,7 @@ export class FilesService {
     this.users = context.service(users)
     this.access = context.service(acls).access
     this.files = new Collection<FileRecord>(this.dataSet, 'files')
+    this.processing = new Processing(this.files, () => context.settings())
   }
 
   /**
@@ -75,7 +80,7 @@ export class FilesService {
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
     }
-    this.files.insert(record)
+    this.files.insert(this.processing.stored(record))
     await this.dataSet.write()
     return { files: [this.wire(record, caller.user, origin, false)] }
   }
@@ -89,14 +94,14 @@ export class FilesService {
   show(params: Params, caller: Caller, origin: string): FilesResult {
     const record = this.stored(params)
     if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
-    return { files: [this.wire(record, caller.user, origin, true)] }
+    return { files: [this.wire(record, caller.user, origin, isProcessed(record))] }
   }
 
   /** files/query: `where`, `order`, `sel`/`unsel`, `limit`/`skip`, `count` over the files the caller may read. */
   query(params: Params, caller: Caller, origin: string): FilesResult {
     const page = runQuery(params, this.querySource(caller.user))
     return {
-      files: page.records.map((record) => page.select(this.wire(record, caller.user, origin, true))),
+      files: page.records.map((record) => page.select(this.wire(record, caller.user, origin, isProcessed(record)))),
       meta: page.meta,
     }
   }
@@ -122,7 +127,7 @@ export class FilesService {
     const aclId = this.access.attachAcl(params, actor, true)
     const { acl_id: storedAcl, data: _data, content_type: _type, source_url: _url, ...rest } = current
     const acl_id = keptAclId(storedAcl, aclId)
-    const next: FileRecord = {
+    const updated: FileRecord = {
       ...rest,
       ...(content === undefined ? storedContent(current) : content.stored),
       name: trimmed(textParam(params, 'name')) ?? current.name,
@@ -130,9 +135,10 @@ export class FilesService {
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
     }
+    const next = content === undefined ? updated : this.processing.stored(updated)
     this.files.replace(current, next)
     await this.dataSet.write()
-    return { files: [this.wire(next, caller.user, origin, content === undefined)] }
+    return { files: [this.wire(next, caller.user, origin, content === undefined && isProcessed(next))] }
   }
 
   /**
@@ -163,11 +169,12 @@ export class FilesService {
 
   /**
    * The bytes of the uploaded file `id` and their Content-Type, as its download URL serves them
-   * (docs/files.md "Download URL"); undefined for an unknown id or a file made from a remote `url`.
+   * (docs/files.md "Download URL"); undefined for an unknown id, a file made from a remote `url`
+   * or one held unprocessed.
    */
   served(id: string): ServedBytes | undefined {
     const record = isObjectId(id) ? this.files.byId(id.toLowerCase()) : undefined
-    if (record?.data === undefined) return undefined
+    if (record?.data === undefined || !isProcessed(record)) return undefined
     return servedBytes(record.data, record.content_type ?? 'application/octet-stream')
   }
 

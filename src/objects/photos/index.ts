@@ -20,4 +20,5 @@ export const photos = {
   },
   serve: (service, id) => service.served(id),
   social: { type: 'Photo' },
+  processing: (service) => service.processing,
 } satisfies MockObject<PhotosService>

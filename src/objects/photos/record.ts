@@ -1,16 +1,17 @@
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
-import type { StoredRecord } from '../../store/stored-record.js'
+import { processingProblem, type ProcessableRecord } from '../../engine/processing.js'
 
 /**
  * A photo as mock-cloud stores it (docs/photos.md "Replies" for what a client sees): its owner's
  * id, the uploaded file name, the image bytes (base64, so the data file and an export keep them)
  * with the type read from them, their size in bytes and md5, the sizes the client asked for
  * (`photo_sizes`: name → geometry, reported and never made), its title and tags.
- * Dates are ISO 8601 UTC strings.
+ * Dates are ISO 8601 UTC strings; `unprocessed: true` while the `processing` setting holds it
+ * (docs/app-settings.md "processing").
  */
-export interface PhotoRecord extends StoredRecord {
+export interface PhotoRecord extends ProcessableRecord {
   readonly user_id: string
   readonly filename: string
   /** The image bytes as base64. */
@@ -51,5 +52,5 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (badId !== undefined) return badId
   const fields = record.custom_fields
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
-  return undefined
+  return processingProblem(record)
 }

@@ -10,6 +10,7 @@ import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
+import { isProcessed, Processing } from '../../engine/processing.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -44,8 +45,9 @@ const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'ima
  * parameters in, {@link PhotosResult} out, an {@link ApiError} for every refusal. Photos live in
  * the `photos` collection, their bytes inside the record (base64). Images are never resized:
  * `urls` names every size asked for and `original`, and each serves the original bytes.
- * Processing is instant: the reply to a create or to an update with a new `photo` says
- * `processed: false` without `urls`, and every later reply shows the photo processed.
+ * The reply to a create or to an update with a new `photo` says `processed: false` without
+ * `urls`; later replies show the photo processed, at once under `instant` processing, once
+ * released under `manual` (docs/photos.md "Processing").
  *
  * Who may read and write a photo is decided by the shared ACL access (docs/acls.md) only.
  */
@@ -56,6 +58,8 @@ export class PhotosService {
   private readonly access: AclAccess
   private readonly photos: Collection<PhotoRecord>
   private collectionService: PhotoCollectionsService | undefined
+  /** The uploads held by the `processing` app setting's `manual` mode (docs/app-settings.md "processing"). */
+  readonly processing: Processing<PhotoRecord>
 
   constructor(private readonly context: ServiceContext) {
     this.dataSet = context.dataSet
@@ -63,6 +67,7 @@ export class PhotosService {
     this.users = context.service(users)
     this.access = context.service(acls).access
     this.photos = new Collection<PhotoRecord>(this.dataSet, 'photos')
+    this.processing = new Processing(this.photos, () => context.settings())
   }
 
   /**
@@ -100,7 +105,7 @@ export class PhotosService {
       ...(aclId && { acl_id: aclId }),
       ...(collection_id !== undefined && { collection_id }),
     }
-    this.photos.insert(record)
+    this.photos.insert(this.processing.stored(record))
     await this.dataSet.write()
     return { photos: [this.wire(record, caller.user, origin, false)] }
   }
@@ -114,14 +119,14 @@ export class PhotosService {
   show(params: Params, caller: Caller, origin: string): PhotosResult {
     const record = this.stored(params)
     if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
-    return { photos: [this.wire(record, caller.user, origin, true)] }
+    return { photos: [this.wire(record, caller.user, origin, isProcessed(record))] }
   }
 
   /** photos/query: `where`, `order`, `sel`/`unsel`, `limit`/`skip`, `count` over the photos the caller may read. */
   query(params: Params, caller: Caller, origin: string): PhotosResult {
     const page = runQuery(params, this.querySource(caller.user))
     return {
-      photos: page.records.map((record) => page.select(this.wire(record, caller.user, origin, true))),
+      photos: page.records.map((record) => page.select(this.wire(record, caller.user, origin, isProcessed(record)))),
       meta: page.meta,
     }
   }
@@ -154,7 +159,7 @@ export class PhotosService {
     const { acl_id: storedAcl, title: storedTitle, tags: _tags, collection_id: _filed, ...rest } = current
     const acl_id = keptAclId(storedAcl, aclId)
     const keptTitle = title ?? storedTitle
-    const next: PhotoRecord = {
+    const updated: PhotoRecord = {
       ...rest,
       ...image,
       sizes: sizes ?? current.sizes,
@@ -165,9 +170,10 @@ export class PhotosService {
       ...(acl_id && { acl_id }),
       ...(collection_id !== undefined && { collection_id }),
     }
+    const next = image === undefined ? updated : this.processing.stored(updated)
     this.photos.replace(current, next)
     await this.dataSet.write()
-    return { photos: [this.wire(next, caller.user, origin, image === undefined)] }
+    return { photos: [this.wire(next, caller.user, origin, image === undefined && isProcessed(next))] }
   }
 
   /**
@@ -198,11 +204,11 @@ export class PhotosService {
 
   /**
    * The original bytes of photo `id` and their Content-Type, as each of its URLs serves them
-   * (docs/photos.md "URLs"); undefined for an unknown id.
+   * (docs/photos.md "URLs"); undefined for an unknown id or a photo held unprocessed.
    */
   served(id: string): ServedBytes | undefined {
     const record = this.byId(id)
-    return record === undefined ? undefined : servedBytes(record.data, record.content_type)
+    return record === undefined || !isProcessed(record) ? undefined : servedBytes(record.data, record.content_type)
   }
 
   /**
