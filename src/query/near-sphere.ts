@@ -16,8 +16,11 @@ const isPoint = (value: unknown): value is [number, number] =>
 
 const toRadians = (degrees: number): number => (degrees * Math.PI) / 180
 
-/** Angle between two [longitude, latitude] points in radians (haversine). */
-function angularDistance([lng1, lat1]: readonly [number, number], [lng2, lat2]: readonly [number, number]): number {
+/** The earth's radius in km that distances in km use (docs/places.md "Search"). */
+export const EARTH_RADIUS_KM = 6371
+
+/** Angle between two [longitude, latitude] points in radians (haversine); times {@link EARTH_RADIUS_KM}, km. */
+export function angularDistance([lng1, lat1]: readonly [number, number], [lng2, lat2]: readonly [number, number]): number {
   const dLat = toRadians(lat2 - lat1)
   const dLng = toRadians(lng2 - lng1)
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(lat1)) * Math.cos(toRadians(lat2)) * Math.sin(dLng / 2) ** 2

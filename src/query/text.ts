@@ -1,5 +1,5 @@
-/** The user fields keyword search and `$text` look in (docs/users.md "Search"). */
-const SEARCH_FIELDS = ['first_name', 'last_name', 'email', 'username', 'tags'] as const
+/** The user fields keyword search and `$text` look in (docs/users.md "Search"), unless a search names its own. */
+const USER_SEARCH_FIELDS = ['first_name', 'last_name', 'email', 'username', 'tags'] as const
 
 /** A keyword (one word) or a quoted phrase (its words, in order), lowercased. */
 interface Term {
@@ -37,9 +37,9 @@ function parseTerms(q: string): Term[] {
 }
 
 /** The words of each searchable text of a doc: one list per field value (each tag its own). */
-function searchableWords(doc: Record<string, unknown>): string[][] {
+function searchableWords(doc: Record<string, unknown>, fields: readonly string[]): string[][] {
   const texts: string[][] = []
-  for (const field of SEARCH_FIELDS) {
+  for (const field of fields) {
     if (!Object.hasOwn(doc, field)) continue
     const value = doc[field]
     for (const item of Array.isArray(value) ? value : [value]) {
@@ -71,19 +71,21 @@ function holds(words: readonly string[], term: readonly string[]): boolean {
  * everyone. Never throws.
  *
  * @param q - the raw keyword string, e.g. `golf -"snow board"`.
+ * @param fields - the doc's fields searched instead of the users' (Places: `name` and `tags_array`,
+ *   docs/places.md "Search").
  * @returns a predicate over query docs (custom fields flattened, built-ins winning).
  * @example
  * compileKeywords('golf')({ username: 'bob', tags: ['Golf'] }) // true
  * compileKeywords('user')({ username: 'chatuser' }) // false
  */
-export function compileKeywords(q: string): (doc: Record<string, unknown>) => boolean {
+export function compileKeywords(q: string, fields: readonly string[] = USER_SEARCH_FIELDS): (doc: Record<string, unknown>) => boolean {
   const terms = parseTerms(q)
   if (terms.length === 0) return () => true
   const positive = terms.filter((t) => !t.negated).map((t) => t.words)
   const negative = terms.filter((t) => t.negated).map((t) => t.words)
   if (positive.length === 0) return () => false
   return (doc) => {
-    const texts = searchableWords(doc)
+    const texts = searchableWords(doc, fields)
     const occurs = (term: string[]): boolean => texts.some((words) => holds(words, term))
     return positive.every(occurs) && !negative.some(occurs)
   }

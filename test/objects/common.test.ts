@@ -134,6 +134,17 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['collections/update', 'collections/delete', 'collections/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  places: {
+    responseKey: 'places',
+    create: (n) => ({ path: 'places/create', verb: 'POST', params: { name: `place${n}`, city: 'Mountain View' }, who: 'user' }),
+    field: 'name',
+    query: { path: 'places/query', who: 'nobody' },
+    byId: { path: 'places/show', verb: 'GET', params: {}, param: 'place_id', who: 'nobody' },
+    badId: { path: 'places/show', verb: 'GET', params: {}, param: 'place_id', who: 'nobody' },
+    badIdMessage: 'Invalid place id',
+    loginNeeded: ['places/update', 'places/delete', 'places/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }

@@ -1,0 +1,20 @@
+import type { MockObject } from '../../engine/object.js'
+import { placesEndpoints } from './endpoints.js'
+import { PLACES, placeRecordProblem } from './record.js'
+import { PlacesService } from './service.js'
+
+/**
+ * The Places object (docs/places.md): named locations users create, `/v1/places/...`, kept in the
+ * `places` collection, found by keywords, fields and distance; Checkins and Events name them.
+ */
+export const places = {
+  name: 'places',
+  title: 'Places',
+  segments: ['places'],
+  endpoints: placesEndpoints,
+  service: (context) => new PlacesService(context),
+  collections: {
+    owns: (name) => name === PLACES,
+    recordProblem: (record) => placeRecordProblem(record),
+  },
+} satisfies MockObject<PlacesService>

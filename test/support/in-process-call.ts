@@ -1,0 +1,31 @@
+import type { MockCloud } from '../../src/index.js'
+
+/** An API reply read in process: the HTTP status and the parsed envelope. */
+export interface InProcessReply {
+  status: number
+  body: any
+}
+
+/**
+ * Calls `/v1/<path>.json` on `cloud.app.request()` for app key K: parameters in the query string
+ * for GET and DELETE (as ti.cloud sends them), in a form body otherwise; objects are sent as JSON
+ * text, as the clients encode them.
+ */
+export async function inProcessCall(
+  cloud: MockCloud,
+  verb: string,
+  path: string,
+  params: Record<string, unknown> = {},
+  sessionId?: string,
+): Promise<InProcessReply> {
+  const texts = Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)])
+  const all = new URLSearchParams([['key', 'K'], ...texts, ...(sessionId ? [['_session_id', sessionId]] : [])])
+  const inQuery = verb === 'GET' || verb === 'DELETE'
+  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
+  return { status: reply.status, body: (await reply.json()) as any }
+}
+
+/** A failure reply's status, message and method_name, to compare in one assertion. */
+export function failure(reply: InProcessReply): { status: number; message: string; method_name: string } {
+  return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
+}
