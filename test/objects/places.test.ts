@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
+import { LIKES, REVIEWS, socialCollection, type SocialLink } from '../../src/engine/social.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
 import { failure, inProcessCall } from '../support/in-process-call.js'
@@ -198,5 +199,27 @@ describe('places/search (deprecated)', () => {
   it('answers 410 with searchPlace under legacySearch false', async () => {
     await cloud.setSettings('K', { legacySearch: false })
     expect(failure(await call('GET', 'search'))).toEqual({ status: 410, message: 'search.json has been deprecated. Please use $text query', method_name: 'searchPlace' })
+  })
+})
+
+describe('reviews and likes counters', () => {
+  it('a place carries likes_count, reviews_count and ratings_* once liked or reviewed, current_user_liked with show_user_like', async () => {
+    const place = await create(HQ)
+    const link = (n: number, user_id: string, rating?: number): SocialLink => ({
+      id: `5f00000000000000000a000${n}`,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+      user_id,
+      target_type: 'Place',
+      target_id: place.id,
+      ...(rating !== undefined && { rating }),
+    })
+    expect(place).not.toHaveProperty('likes_count')
+    const dataSet = cloud.dataSets.dataSet('K')
+    socialCollection<SocialLink>(dataSet, LIKES).insert(link(1, ids.bob))
+    socialCollection<SocialLink>(dataSet, REVIEWS).insert(link(2, ids.bob, 4))
+    const shown = (await call('GET', 'show', { place_id: place.id, show_user_like: 'true' }, bob)).body.response.places[0]
+    expect(shown).toMatchObject({ likes_count: 1, reviews_count: 1, ratings_count: 1, ratings_average: 4, current_user_liked: true })
+    expect((await call('GET', 'query', {})).body.response.places[0].likes_count).toBe(1)
   })
 })

@@ -18,8 +18,8 @@ export async function inProcessCall(
   params: Record<string, unknown> = {},
   sessionId?: string,
 ): Promise<InProcessReply> {
-  const texts = Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)])
-  const all = new URLSearchParams([['key', 'K'], ...texts, ...(sessionId ? [['_session_id', sessionId]] : [])])
+  const texts = Object.entries(params).map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)])
+  const all = new URLSearchParams([['key', 'K'], ...texts, ...(sessionId ? [['_session_id', sessionId] as [string, string]] : [])])
   const inQuery = verb === 'GET' || verb === 'DELETE'
   const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
   return { status: reply.status, body: (await reply.json()) as any }

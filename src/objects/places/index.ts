@@ -17,4 +17,5 @@ export const places = {
     owns: (name) => name === PLACES,
     recordProblem: (record) => placeRecordProblem(record),
   },
+  social: { type: 'Place' },
 } satisfies MockObject<PlacesService>
