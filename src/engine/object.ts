@@ -93,6 +93,12 @@ export interface ServiceContext {
   service<T>(object: MockObject<T>): T
   /** The objects that take reviews and likes, for the Reviews and Likes objects (docs/architecture.md "Reviews and likes"). */
   readonly social: SocialTargets
+  /**
+   * The ids of a user's friends (docs/friends.md "Friend lists": in `one-way` mode, the users they
+   * follow), oldest friendship first, from the object that keeps friendships; `[]` without one.
+   * How PushNotifications' notify reaches `friends` without knowing the Friends object.
+   */
+  friendsOf(userId: string): readonly string[]
 }
 
 /** The kinds of object that opted into reviews and likes (a descriptor's `social`), over one data set. */
@@ -151,6 +157,11 @@ export interface MockObject<S> {
    * "processing"; `GET`/`POST /__mock/processing`).
    */
   processing?(service: S): HeldUploads
+  /**
+   * For the object that keeps friendships (Friends): the ids of `userId`'s friends, as
+   * {@link ServiceContext.friendsOf} gives them to every other object.
+   */
+  friendsOf?(service: S, userId: string): readonly string[]
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

@@ -20,6 +20,8 @@ export interface QuerySource<R extends StoredRecord> {
   readable?(record: R): boolean
   /** The `legacyPaging` app setting in force (docs/app-settings.md); absent: off. */
   legacyPaging?(): boolean
+  /** The order of the matches when the call sends no `order` (a friend list: oldest friendship first); absent: id order. */
+  defaultOrder?(records: R[]): R[]
 }
 
 /**
@@ -37,7 +39,7 @@ export interface QueryPage<R> {
 /**
  * Runs a `query.json` call over a collection (docs/api.md "Queries"): `where`, `order`,
  * `sel`/`unsel`, `limit`/`skip` (or `page`/`per_page` as an offset) and `count`, in id order
- * (creation order) unless `order` says otherwise; ties keep that order. Under the `legacyPaging`
+ * (creation order, or the source's `defaultOrder`) unless `order` says otherwise; ties keep that order. Under the `legacyPaging`
  * app setting the reply's meta also carries the page (docs/app-settings.md), unless the call sends
  * `new_pagination=true`.
  *
@@ -50,8 +52,8 @@ export function runQuery<R extends StoredRecord>(params: Params, source: QuerySo
   const order = compileOrder(params.order)
   const counted = parseBoolean(params.count)
   const paged = source.legacyPaging?.() === true && parseBoolean(params.new_pagination) !== true
-  const matches = scanMatching(source, where, order || counted || paged ? Infinity : skip + limit)
-  const ordered = order ? order(matches, source.toQueryDoc) : matches
+  const matches = scanMatching(source, where, order || counted || paged || source.defaultOrder ? Infinity : skip + limit)
+  const ordered = order ? order(matches, source.toQueryDoc) : source.defaultOrder ? source.defaultOrder(matches) : matches
   return {
     records: ordered.slice(skip, skip + limit),
     meta: {

@@ -15,6 +15,7 @@ import { Collection } from '../store/collection.js'
 export class ServiceDirectory {
   private readonly services = new Map<string, Map<AnyMockObject, unknown>>()
   private readonly sessionOwner: AnyMockObject | undefined
+  private readonly friendsKeeper: AnyMockObject | undefined
   private readonly timed: readonly AnyMockObject[]
   private readonly social: ReadonlyMap<string, AnyMockObject>
   private readonly processed: readonly AnyMockObject[]
@@ -29,6 +30,7 @@ export class ServiceDirectory {
     private readonly serverSettings: Readonly<Partial<AppSettings>>,
   ) {
     this.sessionOwner = objects.find((object) => object.caller !== undefined)
+    this.friendsKeeper = objects.find((object) => object.friendsOf !== undefined)
     this.timed = objects.filter((object) => object.due !== undefined)
     this.social = new Map(objects.flatMap((object) => (object.social ? [[object.social.type, object] as const] : [])))
     this.processed = objects.filter((object) => object.processing !== undefined)
@@ -119,6 +121,10 @@ export class ServiceDirectory {
       settings: () => this.settings(key),
       service: (object) => this.of(key, object),
       social: this.socialTargets(key),
+      friendsOf: (userId) => {
+        const keeper = this.friendsKeeper
+        return keeper?.friendsOf === undefined ? [] : keeper.friendsOf(this.of(key, keeper), userId)
+      },
     }
   }
 

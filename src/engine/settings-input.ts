@@ -1,7 +1,7 @@
 import { parseDuration } from '../clock.js'
 import { isPlainObject } from '../json.js'
 import { readBoolean } from '../param-values.js'
-import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
+import { DEFAULT_SETTINGS, FRIENDS_MODES, type AppSettings, type FriendsMode } from './settings.js'
 
 type Reader = (value: unknown) => AppSettings[keyof AppSettings] | undefined
 
@@ -12,6 +12,7 @@ const READERS: { readonly [K in keyof AppSettings]: { read: Reader; expected: st
   emailConfigured: { read: readBoolean, expected: 'true or false' },
   pushConfigured: { read: readBoolean, expected: 'true or false' },
   legacySearch: { read: readBoolean, expected: 'true or false' },
+  friendsMode: { read: readFriendsMode, expected: FRIENDS_MODES.map((mode) => `'${mode}'`).join(' or ') },
   sessionLifetime: { read: readLifetime, expected: "a positive duration ('30m', '12h', '7d', or ms), or null for never" },
   processing: { read: (value) => (value === 'instant' || value === 'manual' ? value : undefined), expected: '"instant" or "manual"' },
 }
@@ -50,4 +51,8 @@ function readLifetime(value: unknown): number | null | undefined {
   } catch {
     return undefined
   }
+}
+
+function readFriendsMode(value: unknown): FriendsMode | undefined {
+  return FRIENDS_MODES.find((mode) => mode === value)
 }

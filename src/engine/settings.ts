@@ -38,7 +38,19 @@ export interface AppSettings {
    * processed) or `manual` (it stays unprocessed until a test releases it). Default `instant`.
    */
   processing: ProcessingMode
+  /**
+   * How Friends work (docs/friends.md "Modes"): `two-way` (like Facebook: an approved request makes
+   * each user the other's friend) or `one-way` (like Twitter: the requester follows the other user).
+   * Default `two-way`.
+   */
+  friendsMode: FriendsMode
 }
+
+/** The values of the `friendsMode` app setting (docs/app-settings.md). */
+export const FRIENDS_MODES = ['two-way', 'one-way'] as const
+
+/** A `friendsMode` value: `two-way` (friends) or `one-way` (followers). */
+export type FriendsMode = (typeof FRIENDS_MODES)[number]
 
 /** The values of the `processing` setting (docs/app-settings.md). */
 export type ProcessingMode = 'instant' | 'manual'
@@ -52,4 +64,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   pushConfigured: true,
   legacySearch: true,
   processing: 'instant',
+  friendsMode: 'two-way',
 })

@@ -17,13 +17,13 @@ describe('app settings', () => {
       fixtures: { users: [], apps: { STRICT: { users: [], settings: { emailVerification: true } } } },
       settings: { legacyPaging: true },
     })
-    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant' })
+    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way' })
     expect(cloud.settings('STRICT').emailVerification).toBe(true)
     // With verification on, a new user with an email is unconfirmed and gets no session.
     expect((await create(cloud, 'STRICT', 'zoe')).meta.session_id).toBeUndefined()
     expect((await create(cloud, 'ANY', 'zoe')).meta.session_id).toEqual(expect.any(String))
     const reply = await cloud.app.request('/__mock/settings?key=STRICT')
-    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant' })
+    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way' })
   })
 
   it('change for one key at run time (PUT /__mock/settings), leave other keys alone, and go back on reset of the key', async () => {
@@ -54,6 +54,9 @@ describe('app settings', () => {
     expect(cloud.settings('A').sessionLifetime).toBeNull()
     expect((await put('', { legacyPaging: true })).status).toBe(400)
     await expect(createMockCloud({ settings: { legacyPaging: 'maybe' } as never })).rejects.toThrow(/setting legacyPaging must be true or false/)
+    const mode = (await (await put('?key=A', { friendsMode: 'both-ways' })).json()) as any
+    expect(mode.meta.message).toBe(`Invalid settings: setting friendsMode must be 'two-way' or 'one-way', got "both-ways"`)
+    expect(cloud.settings('A').friendsMode).toBe('two-way')
   })
 
   it('in a fixture: an unknown setting stops the start naming where it is', async () => {

@@ -146,6 +146,7 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     noSession: noSessionOutsideUsers,
   },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
+  friends: { endpointsOnly: 'add, approve and remove answer meta only, and friend lists are users, whose query rules the users case runs' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }
 

@@ -144,14 +144,30 @@ describe('notify and the push outbox', () => {
     expect(cloud.pushes('K')[0]!.deliveries.map((d) => d.user_id)).toEqual([ids.bob])
   })
 
-  it('where.loc finds devices near a point for admins; a location-only where by a user is refused; friends reach nobody yet', async () => {
+  it('where.loc finds devices near a point for admins; a location-only where by a user is refused', async () => {
     await ok(call('PUT', 'subscription/update', { device_token: IOS_A, loc: '[-122.2708, 37.8044]' }, alice))
     await ok(call('PUT', 'subscription/update', { device_token: ANDROID_C, loc: '[-74.006, 40.7128]' }, bob))
     const near = JSON.stringify({ loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [-122.27, 37.8] }, $maxDistance: 2000 } } })
     expect(failure(await call('POST', 'notify', { channel: 'news', where: near, payload: 'x' }, alice)).status).toBe(403)
     await ok(call('POST', 'notify', { channel: 'news', where: near, payload: 'Oakland' }, admin))
     expect(cloud.pushes('K')[0]!.deliveries.map((d) => d.device_token)).toEqual([IOS_A])
-    expect(failure(await call('POST', 'notify', { channel: 'news', friends: '1', payload: 'x' }, alice)).message).toBe('Subscription not found')
+  })
+
+  it('friends reaches the devices of the caller’s friends only: none before a friendship, bob’s once carol and bob are friends', async () => {
+    await ok(call('POST', 'subscribe', { channel: 'news', device_token: 'd'.repeat(64), type: 'ios' }, await session('dave')))
+    const carol = await session('carol')
+    expect(failure(await call('POST', 'notify', { channel: 'news', friends: 'true', payload: 'x' }, carol)).message).toBe('Subscription not found')
+    expect(cloud.pushes('K')).toEqual([])
+    const friends = async (method: string, verb: string, sessionId: string, userId: string) => {
+      const reply = await cloud.app.request(`/v1/friends/${method}.json?key=K`, { method: verb, body: new URLSearchParams({ user_ids: userId, _session_id: sessionId }) })
+      expect(((await reply.json()) as any).meta.status).toBe('ok')
+    }
+    await friends('add', 'POST', carol, ids.bob)
+    await friends('approve', 'PUT', bob, ids.carol)
+    await ok(call('POST', 'notify', { channel: 'news', friends: 'true', payload: 'Hi friends' }, carol))
+    const [push] = cloud.pushes('K')
+    expect(push).toMatchObject({ sender_user_id: ids.carol, target: { friends: true } })
+    expect(push!.deliveries.map((d) => [d.device_token, d.user_id])).toEqual([[ANDROID_C, ids.bob]])
   })
 
   it('notify_tokens reaches listed tokens on the channel without a login; meta only', async () => {

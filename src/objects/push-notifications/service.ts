@@ -104,7 +104,8 @@ export class PushNotificationsService {
 
   /**
    * push_notification/notify (login): `payload` to the devices on `channel` of the users `to_ids`
-   * names (`everyone`: every device, admins), of the users `where.user` matches or of the
+   * names (`everyone`: every device, admins), of the caller's friends (`friends`, docs/friends.md:
+   * in `one-way` mode the users they follow), of the users `where.user` matches or of the
    * devices `where.loc` finds (admins alone without to_ids); recorded, not delivered.
    *
    * @throws ApiError 400 `Failed to authenticate user`, `Required field: channel` / `payload`,
@@ -134,9 +135,10 @@ export class PushNotificationsService {
         accept = (sub) => sub.user_id !== undefined && wanted.has(sub.user_id)
       }
     } else if (given[0] === 'friends') {
-      // No Friends object yet: the caller has no friends (docs/push-notifications.md "Not built").
+      // The caller's friend list as friends/query gives it (docs/push-notifications.md "Sending").
+      const friendIds = new Set(this.context.friendsOf(sender.id))
       target = { friends: true }
-      accept = () => false
+      accept = (sub) => sub.user_id !== undefined && friendIds.has(sub.user_id)
     } else {
       const where = this.whereParam(params, caller)
       if (where.userIds === undefined && !sender.admin) throw notAuthorized()

@@ -239,6 +239,21 @@ export class UsersService {
   }
 
   /**
+   * A users/query over the users `ids` names only, in that order unless `order` says otherwise:
+   * how Friends lists a user's friends (docs/friends.md "Friend lists"). Ids of users no longer
+   * stored are skipped.
+   */
+  queryAmong(params: Params, caller: Caller, ids: readonly string[]): UsersResult {
+    const rank = new Map(ids.map((id, index) => [id, index]))
+    const page = runQuery(params, {
+      ...this.querySource,
+      readable: (user) => rank.has(user.id),
+      defaultOrder: (found) => found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!),
+    })
+    return { users: page.records.map(this.listedFor(caller.user)).map(page.select), meta: page.meta }
+  }
+
+  /**
    * users/search (docs/users.md "Search"): every keyword of `q`
    * must be a whole word of first_name, last_name, email, username or tags; paged with
    * `page`/`per_page`, reported in meta.
