@@ -144,6 +144,27 @@ describe('friends/query', () => {
   })
 })
 
+describe('friends/search (deprecated)', () => {
+  it('lists the friends of user_id (the caller’s own id, as ti.cloud sends it) with the search meta; q narrows; none is users: []', async () => {
+    expect((await ok(call('GET', 'search', { user_id: ids.alice }, alice))).response).toEqual({ users: [] })
+    await ok(call('POST', 'add', { user_ids: `${ids.bob},${ids.carol}`, approval_required: 'false' }, alice))
+    const found = await ok(call('GET', 'search', { user_id: ids.alice }, alice))
+    expect(found.meta).toEqual({ code: 200, status: 'ok', method_name: 'searchFriends', page: 1, per_page: 10, total_pages: 1, total_results: 2 })
+    expect(found.response.users.map((user: any) => user.username)).toEqual(['bob', 'carol'])
+    const named = await ok(call('GET', 'search', { q: 'carol' }, alice))
+    expect(named.response.users.map((user: any) => user.username)).toEqual(['carol'])
+    const paged = await ok(call('GET', 'search', { per_page: '1', page: '2' }, alice))
+    expect(paged.response.users.map((user: any) => user.username)).toEqual(['carol'])
+    expect((await ok(call('GET', 'search', { user_id: ids.alice }, admin))).response.users).toHaveLength(2)
+  })
+
+  it('refuses another user’s user_id for a non-admin, and answers 410 when legacySearch is false', async () => {
+    expect(await failure(call('GET', 'search', { user_id: ids.alice }, bob))).toEqual({ status: 403, message: 'You are not authorized to perform this action.', method_name: 'searchFriends' })
+    await cloud.setSettings('K', { legacySearch: false })
+    expect(await failure(call('GET', 'search', {}, alice))).toEqual({ status: 410, message: 'search.json has been deprecated. Please use $text query', method_name: 'searchFriends' })
+  })
+})
+
 describe('one-way (friendsMode one-way): following', () => {
   beforeEach(() => cloud.setSettings('K', { friendsMode: 'one-way' }))
 
@@ -155,6 +176,8 @@ describe('one-way (friendsMode one-way): following', () => {
     expect(await friendsOf(bob)).toBeUndefined()
     expect(await friendsOf(bob, { followers: 'true' })).toEqual(['alice'])
     expect(await friendsOf(alice, { followers: 'true' })).toBeUndefined()
+    const followers = await ok(call('GET', 'search', { followers: 'true' }, bob))
+    expect(followers.response.users.map((user: any) => user.username)).toEqual(['alice'])
   })
 
   it('approval_required=false follows at once; remove by either side ends the follow', async () => {
@@ -170,7 +193,7 @@ describe('one-way (friendsMode one-way): following', () => {
 
 describe('refusals', () => {
   it('every endpoint needs a session: 400 Failed to authenticate user', async () => {
-    for (const [verb, method] of [['POST', 'add'], ['GET', 'requests'], ['PUT', 'approve'], ['DELETE', 'remove'], ['GET', 'query']] as const) {
+    for (const [verb, method] of [['POST', 'add'], ['GET', 'requests'], ['PUT', 'approve'], ['DELETE', 'remove'], ['GET', 'query'], ['GET', 'search']] as const) {
       expect((await failure(call(verb, method, { user_ids: ids.bob }))).message, method).toBe('Failed to authenticate user')
     }
   })

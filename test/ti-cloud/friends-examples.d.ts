@@ -3,3 +3,4 @@ export declare function addAFriend(): void
 export declare function showFriendRequests(): void
 export declare function approveFriendRequests(): void
 export declare function removeFriends(): void
+export declare function searchForFriends(): void

@@ -1,5 +1,5 @@
 /* eslint-disable */
-// The examples of Titanium's Modules.Cloud.Friends documentation (ti.cloud apidoc/Friends/Friends.yml,
+// Every example of Titanium's Modules.Cloud.Friends documentation (ti.cloud apidoc/Friends/Friends.yml,
 // "examples"), each body exactly as published and only wrapped in a function for the tests to call.
 // They use the globals `Cloud`, `alert`, `checked` (the ids the app's list has ticked) and
 // `searchID` (whose friends to search), as app code does.
@@ -58,6 +58,27 @@ export function removeFriends() {
     }, function (e) {
         if (e.success) {
             alert('Friend(s) removed');
+        } else {
+            alert('Error:\n' +
+                ((e.error && e.message) || JSON.stringify(e)));
+        }
+    });
+}
+
+/** Search for friends */
+export function searchForFriends() {
+    Cloud.Friends.search({
+        user_id: searchID
+    }, function (e) {
+        if (e.success) {
+            alert('Success:\n' +
+                'Count: ' + e.users.length);
+            for (var i = 0; i < e.users.length; i++) {
+                var user = e.users[i];
+                alert('id: ' + user.id + '\n' +
+                    'first name: ' + user.first_name + '\n' +
+                    'last name: ' + user.last_name);
+            }
         } else {
             alert('Error:\n' +
                 ((e.error && e.message) || JSON.stringify(e)));

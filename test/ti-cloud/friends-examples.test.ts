@@ -6,14 +6,15 @@ import * as example from './friends-examples.js'
 /**
  * The Modules.Cloud.Friends documentation's examples (their text is in ./friends-examples.js) run
  * unchanged against a mock-cloud server holding fixture S. The app's global `checked` holds the
- * ids ticked in its list: bob's for alice's add and remove, alice's for bob's approval. Each test
+ * ids ticked in its list: bob's for alice's add and remove, alice's for bob's approval; `searchID`
+ * is bob's (the signed-in user's own, as ti.cloud's suite searches). Each test
  * checks the alerts and what the server holds afterwards (docs/friends.md).
  */
 
 const NO_SESSION = 'Error:\nFailed to authenticate user'
 
 const checked: string[] = []
-const t = useTitaniumApp({ globals: { checked } })
+const t = useTitaniumApp({ globals: { checked, searchID: ids.bob } })
 
 /** The usernames of `login`'s friends, asked over HTTP with a session of their own. */
 async function friendsOf(login: string): Promise<string[]> {
@@ -81,5 +82,23 @@ describe('Remove friends', () => {
     expect((await t.app.run(example.removeFriends)).alerts).toEqual(['Friend(s) removed'])
     expect(await friendsOf('alice')).toEqual([])
     expect(await friendsOf('bob')).toEqual([])
+  })
+})
+
+describe('Search for friends', () => {
+  it('alerts the count, then each friend’s id and names', async () => {
+    await aliceAskedBob()
+    checked.splice(0, checked.length, ids.alice)
+    await t.app.run(example.approveFriendRequests)
+    const { alerts, replies } = await t.app.run(example.searchForFriends)
+    expect(alerts).toEqual(['Success:\nCount: 1', `id: ${ids.alice}\nfirst name: Alice\nlast name: Smith`])
+    expect(replies[0]).toMatchObject({ success: true, meta: { method_name: 'searchFriends', total_results: 1 } })
+  })
+
+  it('alerts Count: 0 without friends, and the refusal for another user’s list', async () => {
+    await logIn(t.Cloud, 'bob')
+    expect((await t.app.run(example.searchForFriends)).alerts).toEqual(['Success:\nCount: 0'])
+    await logIn(t.Cloud, 'carol')
+    expect((await t.app.run(example.searchForFriends)).alerts).toEqual(['Error:\nYou are not authorized to perform this action.'])
   })
 })

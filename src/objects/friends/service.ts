@@ -128,6 +128,21 @@ export class FriendsService {
   }
 
   /**
+   * friends/search (deprecated; login): the friend list of `user_id` (default the caller; another
+   * user's for admins), `one-way` with `followers`, narrowed by the keywords of `q` as users/search
+   * reads them, paged by `page`/`per_page` with the search meta. None: `users: []`.
+   *
+   * @throws ApiError 400 `Failed to authenticate user`; the `user_id` refusals (403 for a non-admin
+   *   naming someone else).
+   */
+  search(params: Params, caller: Caller): CallResult {
+    const user = signedIn(caller)
+    const whose = isAbsent(params.user_id) ? user : userNamed(params.user_id, user, (id) => this.users.userById(id))
+    const { users: found, meta } = this.users.search(params, caller, this.friendIds(whose.id, parseBoolean(params.followers)))
+    return { response: { users: found }, ...(meta && { meta }) }
+  }
+
+  /**
    * The ids of `userId`'s friends, oldest friendship first (docs/friends.md "Friend lists"):
    * `two-way`, the other user of each approved request either way; `one-way`, the users they
    * follow, or with `followers` the users who follow them. Users no longer stored are left out.

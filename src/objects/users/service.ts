@@ -256,10 +256,16 @@ export class UsersService {
   /**
    * users/search (docs/users.md "Search"): every keyword of `q`
    * must be a whole word of first_name, last_name, email, username or tags; paged with
-   * `page`/`per_page`, reported in meta.
+   * `page`/`per_page`, reported in meta. With `among`, only those users, in that order (Friends'
+   * friends/search, docs/friends.md "friends/search").
    */
-  search(params: Params, caller: UsersCaller): UsersResult {
-    const { records, meta } = searchPage(this.matching(compileKeywords(textParam(params, 'q') ?? '')), params)
+  search(params: Params, caller: Caller, among?: readonly string[]): UsersResult {
+    let matches = this.matching(compileKeywords(textParam(params, 'q') ?? ''))
+    if (among !== undefined) {
+      const rank = new Map(among.map((id, index) => [id, index]))
+      matches = matches.filter((user) => rank.has(user.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+    }
+    const { records, meta } = searchPage(matches, params)
     return { users: records.map(this.listedFor(caller.user)), meta }
   }
 
