@@ -266,7 +266,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const api = { appKeys: new Set(options.appKeys ?? []), maxBodyBytes: serverLimits.maxBodyBytes, defaultAppKey: options.defaultAppKey }
   cloud.app.route('/', apiRoutes(router, services, api, toolkit))
   cloud.app.route('/', storageRoutes(OBJECTS, services, api))
-  cloud.app.route('/', adminRoutes(cloud, options.adminToken, api))
+  cloud.app.route('/', adminRoutes(cloud, options.adminToken, api, server.whereLimits))
   // Clients parse every reply as an envelope, also for paths outside /v1/ (e.g. a doubled slash).
   cloud.app.notFound((c) =>
     renderFailure(c, queryParams(c), unknownEndpoint(c.req.method, c.req.path), undefined),

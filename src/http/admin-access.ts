@@ -12,9 +12,11 @@ import { queryParams } from './params.js'
  *   ::ffff:127.x.x.x) and in-process calls (`app.request()`, which have no socket); any
  *   other client gets 403;
  * - with an admin token, every client, loopback included, must present it, as
- *   `Authorization: Bearer TOKEN` or `x-mock-admin-token: TOKEN`: none → 401, a wrong one
- *   → 403. One rule for everyone, so a suite that sets a token finds out at once when a
- *   call forgets it.
+ *   `Authorization: Bearer TOKEN`, `x-mock-admin-token: TOKEN`, or as the password of
+ *   `Authorization: Basic` (any user name: what a browser sends for the dashboard,
+ *   docs/dashboard.md): none → 401 with `WWW-Authenticate: Basic` (so a browser asks for it),
+ *   a wrong one → 403. One rule for everyone, so a suite that sets a token finds out at once
+ *   when a call forgets it.
  *
  * Refusals are failure envelopes without a method_name.
  *
@@ -25,7 +27,10 @@ export function adminAccess(token: string | undefined): MiddlewareHandler {
   const expected = token === undefined ? undefined : digest(token)
   return async (c, next) => {
     const refusal = expected === undefined ? loopbackOnly(c) : tokenRefusal(c, expected)
-    if (refusal) return renderFailure(c, queryParams(c), refusal, undefined)
+    if (refusal) {
+      if (refusal.code === 401) c.header('WWW-Authenticate', 'Basic realm="mock-cloud admin", charset="UTF-8"')
+      return renderFailure(c, queryParams(c), refusal, undefined)
+    }
     await next()
   }
 }
@@ -56,14 +61,24 @@ function loopbackOnly(c: Context): ApiError | undefined {
 }
 
 function tokenRefusal(c: Context, expected: Buffer): ApiError | undefined {
-  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-  const presented = bearer ?? c.req.header('x-mock-admin-token')
+  const authorization = c.req.header('authorization') ?? ''
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]
+  const presented = bearer ?? basicPassword(authorization) ?? c.req.header('x-mock-admin-token')
   if (presented === undefined || presented === '') {
     return new ApiError(401, 'The admin routes need the admin token: send Authorization: Bearer TOKEN or x-mock-admin-token: TOKEN')
   }
   // Compared as digests of equal length, in constant time.
   if (!timingSafeEqual(digest(presented.trim()), expected)) return new ApiError(403, 'Wrong admin token.')
   return undefined
+}
+
+/** The password of an `Authorization: Basic` header (base64 of `user:password`), or undefined. */
+function basicPassword(authorization: string): string | undefined {
+  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization)?.[1]
+  if (encoded === undefined) return undefined
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  return colon < 0 ? undefined : decoded.slice(colon + 1)
 }
 
 function digest(text: string): Buffer {

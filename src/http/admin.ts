@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { MockCloud } from '../app.js'
 import { adminAccess } from './admin-access.js'
+import { adminBrowseRoutes } from './admin-browse.js'
 import { adminClockRoutes } from './admin-clock.js'
 import { adminDataRoutes } from './admin-data.js'
 import { adminOutboxRoutes } from './admin-outbox.js'
@@ -10,7 +11,9 @@ import { journalRoutes } from './admin-journal.js'
 import { adminKey, adminRoute, onlyParams } from './admin-route.js'
 import { adminSettingsRoutes } from './admin-settings.js'
 import { adminSnapshotRoutes } from './admin-snapshots.js'
+import { adminUiRoutes } from './admin-ui.js'
 import { refusedKey, type AppKeyRule } from './app-key.js'
+import type { WhereLimits } from '../query/where-limits.js'
 import { renderFailure, renderSuccess } from './envelope.js'
 import { queryParams } from './params.js'
 import { openApiRoutes } from './openapi.js'
@@ -31,8 +34,9 @@ import { openApiRoutes } from './openapi.js'
  *
  * @param adminToken - when set, every client must present it (see `adminAccess`).
  * @param keys - the app keys the server takes.
+ * @param whereLimits - the server's limits on a `where` (docs/limits.md), for the routes that filter records.
  */
-export function adminRoutes(control: MockCloud, adminToken: string | undefined, keys: AppKeyRule): Hono {
+export function adminRoutes(control: MockCloud, adminToken: string | undefined, keys: AppKeyRule, whereLimits: Partial<WhereLimits>): Hono {
   const admin = new Hono()
   admin.use('/__mock/*', adminAccess(adminToken))
   admin.use('/__mock/*', async (c, next) => {
@@ -59,6 +63,8 @@ export function adminRoutes(control: MockCloud, adminToken: string | undefined, 
   adminProcessingRoutes(admin, control)
   journalRoutes(admin, control)
   faultRoutes(admin, control)
+  adminBrowseRoutes(admin, control, whereLimits)
+  adminUiRoutes(admin)
   openApiRoutes(admin)
   return admin
 }

@@ -280,6 +280,91 @@ const processing: PathItemObject = {
   },
 }
 
+const keys: PathItemObject = {
+  get: {
+    operationId: 'mockKeys',
+    summary: 'The app keys in use, with what each data set holds',
+    description: 'Every data set in use, in order of first use: its stored collections (by name, with their record counts), and how many sessions, mails and pushes it holds. Creates no data set.',
+    parameters: envelopeParams,
+    responses: ok('The data sets.', 'mockKeys', count('app keys returned'), {
+      type: 'object',
+      required: ['keys'],
+      properties: { keys: { type: 'array', items: ref('DataSetSummary') } },
+    }),
+  },
+}
+
+const collection: PathItemObject = {
+  get: {
+    operationId: 'mockCollection',
+    summary: 'The stored records of one collection of a data set, filtered, sorted and paged',
+    description:
+      'Records as stored (as `GET /__mock/data` exports them), whatever object owns the collection. `where`, `order`, `limit`/`skip` and `page`/`per_page` follow the API\'s query rules (docs/api.md "Queries"), applied to the stored fields (a user\'s custom field is `custom_fields.NAME`). A bad one answers 400; a key with no data set, or a collection it does not hold, 404.',
+    parameters: [
+      { name: 'name', in: 'path', required: true, schema: { type: 'string' }, description: 'The collection\'s name in the data set, e.g. `users`, `objects:cars`.' },
+      { ...param('key'), required: true },
+      { name: 'where', in: 'query', schema: { type: 'string' }, description: 'A JSON query document, e.g. `{"username":"alice"}`.' },
+      { name: 'order', in: 'query', schema: { type: 'string' }, description: 'Sort fields, e.g. `-created_at,username`.' },
+      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 10 } },
+      { name: 'skip', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+      ...envelopeParams,
+    ],
+    responses: ok('One page of the matching records.', 'mockCollection', count('records matching the where (all pages)'), {
+      type: 'object',
+      required: ['records'],
+      properties: { records: { type: 'array', items: { type: 'object', required: ['id'] } } },
+    }),
+  },
+}
+
+const sessions: PathItemObject = {
+  get: {
+    operationId: 'mockSessions',
+    summary: 'The live sessions of one data set, or of all',
+    description: 'Each with its app key, session id, user id and start, oldest first.',
+    parameters: [param('key'), ...envelopeParams],
+    responses: ok('The sessions.', 'mockSessions', count('sessions returned'), {
+      type: 'object',
+      required: ['sessions'],
+      properties: {
+        sessions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['key', 'session_id', 'user_id', 'created_at'],
+            properties: { key: { type: 'string' }, session_id: { type: 'string' }, user_id: { type: 'string' }, created_at: { type: 'string', format: 'date-time' } },
+          },
+        },
+      },
+    }),
+  },
+}
+
+const html = (description: string, type: string): ResponsesObject => ({
+  '200': { description, content: { [type]: { schema: { type: 'string' } } } },
+  default: { $ref: '#/components/responses/Failure' },
+})
+
+const ui: PathItemObject = {
+  get: {
+    operationId: 'mockUi',
+    summary: 'The dashboard: a page to look inside the data sets and use these routes (docs/dashboard.md)',
+    description: 'Its scripts and styles are served under `/__mock/ui/NAME`; the page calls only the admin routes of this server. A browser sends the admin token as the password of `Authorization: Basic`, which a 401 asks for.',
+    responses: html('The page.', 'text/html'),
+  },
+}
+
+const uiFile: PathItemObject = {
+  get: {
+    operationId: 'mockUiFile',
+    summary: 'A script or style of the dashboard',
+    parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' }, examples: { app: { value: 'app.js' } } }],
+    responses: html('The file; an unknown name answers 404.', 'text/javascript'),
+  },
+}
+
 const openApi: PathItemObject = {
   get: {
     operationId: 'mockOpenApi',
@@ -305,6 +390,11 @@ const paths: PathsObject = {
   '/__mock/outbox': outbox,
   '/__mock/pushes': pushes,
   '/__mock/processing': processing,
+  '/__mock/keys': keys,
+  '/__mock/collections/{name}': collection,
+  '/__mock/sessions': sessions,
+  '/__mock/ui': ui,
+  '/__mock/ui/{name}': uiFile,
   '/__mock/openapi.json': openApi,
 }
 
@@ -382,6 +472,17 @@ const schemas: Record<string, Schema> = {
       name: { type: 'string' },
       keys: { type: 'array', items: { type: 'string' }, description: 'The app keys whose data sets it holds.' },
       allKeys: { type: 'boolean', description: 'Taken of every data set (without a key).' },
+    },
+  },
+  DataSetSummary: {
+    type: 'object',
+    required: ['key', 'collections', 'sessions', 'mails', 'pushes'],
+    properties: {
+      key: { type: 'string' },
+      collections: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Record counts by collection name.' },
+      sessions: { type: 'integer', minimum: 0 },
+      mails: { type: 'integer', minimum: 0 },
+      pushes: { type: 'integer', minimum: 0 },
     },
   },
   ClockState: {
