@@ -72,7 +72,7 @@ function holds(words: readonly string[], term: readonly string[]): boolean {
  *
  * @param q - the raw keyword string, e.g. `golf -"snow board"`.
  * @param fields - the doc's fields searched instead of the users' (Places: `name` and `tags_array`,
- *   docs/places.md "Search").
+ *   docs/places.md "Search"; Photos: `title`, `filename` and `tags`, docs/photos.md "Search").
  * @returns a predicate over query docs (custom fields flattened, built-ins winning).
  * @example
  * compileKeywords('golf')({ username: 'bob', tags: ['Golf'] }) // true

@@ -56,6 +56,9 @@ describe('Photos over real HTTP', () => {
       const found = await sdk(app, 'photosQuery', { where: { title: 'Sunset' } })
       expect(found.result.body.meta.method_name).toBe('queryPhoto')
       expect(found.result.body.response.photos.map((p: { id: string }) => p.id)).toEqual([photo.id])
+      const searched = await sdk(app, 'photosSearch', { q: 'sunset', user_id: photo.user.id })
+      expect(searched.result.body.meta).toMatchObject({ method_name: 'searchPhotos', total_results: 1 })
+      expect(searched.result.body.response.photos.map((p: { id: string }) => p.id)).toEqual([photo.id])
       const updated = await sdk(app, 'photosUpdate', { photo_id: photo.id, title: 'Dusk' })
       expect(updated.result.body.response.photos[0].title).toBe('Dusk')
       expect((await sdk(app, 'photosCount')).result.body.meta.count).toBe(1)
@@ -89,6 +92,7 @@ describe('Photos over real HTTP', () => {
       const updated = await outcome((cb) => Cloud.Photos.update({ photo_id: id, tags: 'a,b' }, cb))
       expect(updated.photos[0].tags).toEqual(['a', 'b'])
       expect((await outcome((cb) => Cloud.Photos.query({ where: { tags_array: 'a' } }, cb))).photos).toHaveLength(1)
+      expect((await outcome((cb) => Cloud.Photos.search({ q: 'blob' }, cb))).photos.map((p: { id: string }) => p.id)).toEqual([id])
       expect((await outcome((cb) => Cloud.Photos.remove({ photo_id: id }, cb))).success).toBe(true)
       expect((await fetch(shown.photos[0].urls.original)).status).toBe(404)
     } finally {

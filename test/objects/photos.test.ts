@@ -186,11 +186,36 @@ describe('photos/query, count, batch_delete', () => {
   })
 })
 
-describe('not built', () => {
-  it('photos/search answers 404 Unknown endpoint', async () => {
+describe('photos/search', () => {
+  it('finds by keywords in title, filename and tags (whole words, all of them), by user_id, paged with the search meta', async () => {
+    const sky = await created({ title: 'Red sky', tags: 'sunset' })
+    const sea = await created({ title: 'Sea', tags: 'sunset, water' })
+    const bobs = await created({ title: 'Red sky' }, bob)
+    const reply = await call('GET', 'search', { q: 'sunset', per_page: '1', page: '2' })
+    expect(reply.body.meta).toEqual({ code: 200, status: 'ok', method_name: 'searchPhotos', page: 2, per_page: 1, total_pages: 2, total_results: 2 })
+    expect(reply.body.response.photos.map((p: { id: string }) => p.id)).toEqual([sea.id])
+    expect(reply.body.response.photos[0]).toMatchObject({ processed: true, urls: { original: expect.any(String) } })
+    const found = async (params: Record<string, string>) => (await call('GET', 'search', params)).body.response.photos.map((p: { id: string }) => p.id)
+    expect(await found({ q: 'red sky' })).toEqual([sky.id, bobs.id])
+    expect(await found({ q: 'red sky', user_id: ids.bob })).toEqual([bobs.id])
+    expect(await found({ q: 'cat' })).toEqual([sky.id, sea.id, bobs.id])
+    expect(await found({ q: 'sun' })).toEqual([])
+    expect(await found({ user_id: ids.alice })).toEqual([sky.id, sea.id])
+  })
+
+  it('leaves out photos the caller may not read, and refuses a malformed user_id', async () => {
+    const acl = await cloud.app.request(`/v1/acls/create.json?key=K&_session_id=${alice}`, { method: 'POST', body: new URLSearchParams({ name: 'mine' }) })
+    expect(acl.status).toBe(200)
+    await created({ title: 'hidden', acl_name: 'mine' })
+    expect((await call('GET', 'search', { q: 'hidden' }, bob)).body.response.photos).toEqual([])
+    expect((await call('GET', 'search', { q: 'hidden' }, alice)).body.response.photos).toHaveLength(1)
+    expect(failure(await call('GET', 'search', { user_id: 'x' }))).toEqual({ status: 400, message: "Invalid object id: 'x'", method_name: 'searchPhotos' })
+  })
+
+  it('still answers with the legacySearch app setting false: ArrowDB 1.3.0 did not deprecate it', async () => {
+    await cloud.setSettings('K', { legacySearch: false })
     const reply = await call('GET', 'search', { q: 'x' })
-    expect(reply.status).toBe(404)
-    expect(reply.body.meta.status).toBe('fail')
+    expect(reply.body.meta).toMatchObject({ status: 'ok', method_name: 'searchPhotos' })
   })
 })
 

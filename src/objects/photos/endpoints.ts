@@ -25,6 +25,7 @@ export const photosEndpoints: readonly Endpoint<PhotosService>[] = [
   endpoint('create', 'createPhoto', ['POST'], (service, { params, caller }, origin) => service.create(params, caller, origin)),
   endpoint('show', 'showPhoto', ['GET'], (service, { params, caller }, origin) => service.show(params, caller, origin)),
   endpoint('query', 'queryPhoto', ['GET'], (service, { params, caller }, origin) => service.query(params, caller, origin)),
+  endpoint('search', 'searchPhotos', ['GET'], (service, { params, caller }, origin) => service.search(params, caller, origin)),
   endpoint('update', 'updatePhoto', ['PUT'], (service, { params, caller }, origin) => service.update(params, caller, origin)),
   endpoint('delete', 'deletePhoto', ['DELETE'], (service, { params, caller }) => service.delete(params, caller)),
   endpoint('count', 'photosCount', ['GET'], (service) => service.count()),

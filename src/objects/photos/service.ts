@@ -5,10 +5,12 @@ import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { sniffImageType } from '../../engine/image-type.js'
 import { servedBytes, STORAGE_PREFIX, type ServedBytes } from '../../engine/stored-bytes.js'
-import { ApiError, failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
+import { compileKeywords } from '../../query/text.js'
 import { compileWhere } from '../../query/where.js'
+import { searchPage } from '../../engine/deprecated-search.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
 import { users } from '../users/index.js'
@@ -36,6 +38,9 @@ const invalidAttachment = (): ApiError => new ApiError(400, 'Invalid photo file 
 
 /** 400 for a `photo_id` that is malformed or names no photo (docs/photos.md "Errors"). */
 const invalidPhotoId = (): ApiError => new ApiError(400, 'Invalid photo id')
+
+/** The fields `photos/search` looks for keywords in (docs/photos.md "Search"). */
+const SEARCH_FIELDS = ['title', 'filename', 'tags']
 
 /** The file name extension of each image type, for the URLs (docs/photos.md "URLs"). */
 const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' }
@@ -129,6 +134,28 @@ export class PhotosService {
       photos: page.records.map((record) => page.select(this.wire(record, caller.user, origin, isProcessed(record)))),
       meta: page.meta,
     }
+  }
+
+  /**
+   * photos/search: the photos the caller may read, owned by `user_id` when sent, whose `title`,
+   * `filename` or tags hold every keyword of `q` (whole words, any case), in creation order, a
+   * page at a time (`page`, `per_page`; the paged meta of a search).
+   *
+   * @throws ApiError 400 `Invalid object id: '<value>'` for a malformed `user_id`; 400 for a bad
+   *   `page` or `per_page`.
+   */
+  search(params: Params, caller: Caller, origin: string): PhotosResult {
+    const owner = trimmed(textParam(params, 'user_id'))
+    if (owner !== undefined && !isObjectId(owner)) throw invalidObjectId(owner)
+    const keywords = compileKeywords(textParam(params, 'q') ?? '', SEARCH_FIELDS)
+    const matches = this.photos.scan(
+      (record) =>
+        (owner === undefined || record.user_id === owner.toLowerCase()) &&
+        this.canRead(caller.user, record) &&
+        keywords({ title: record.title, filename: record.filename, tags: record.tags }),
+    )
+    const { records, meta } = searchPage(matches, params)
+    return { photos: records.map((record) => this.wire(record, caller.user, origin, true)), meta }
   }
 
   /** photos/count: every stored photo in `meta.count`, whoever may read it. */
