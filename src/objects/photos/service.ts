@@ -155,7 +155,7 @@ export class PhotosService {
         keywords({ title: record.title, filename: record.filename, tags: record.tags }),
     )
     const { records, meta } = searchPage(matches, params)
-    return { photos: records.map((record) => this.wire(record, caller.user, origin, true)), meta }
+    return { photos: records.map((record) => this.wire(record, caller.user, origin, isProcessed(record))), meta }
   }
 
   /** photos/count: every stored photo in `meta.count`, whoever may read it. */
@@ -267,17 +267,18 @@ export class PhotosService {
     return this.access.canRead(viewer, record.user_id, record.acl_id)
   }
 
-  /** A stored photo as `viewer` sees it in a list (processed): what photos/show answers. */
+  /** A stored photo as `viewer` sees it in a list: what photos/show answers. */
   wireOf(record: PhotoRecord, viewer: Principal | undefined, origin: string): WirePhoto {
-    return this.wire(record, viewer, origin, true)
+    return this.wire(record, viewer, origin, isProcessed(record))
   }
 
   /**
    * A photo as another object's reply embeds it (a collection's `cover_photo`, a user's `photo`):
-   * processed, without its own embedded owner and collection (docs/api.md "Owners in replies").
+   * without its own embedded owner and collection (docs/api.md "Owners in replies").
    */
   embeddedWire(record: PhotoRecord, viewer: Principal | undefined, origin: string): WirePhoto {
-    return toWirePhoto(record, this.urls(record, origin), undefined, this.access.wireAcls(record, viewer))
+    const urls = isProcessed(record) ? this.urls(record, origin) : undefined
+    return toWirePhoto(record, urls, undefined, this.access.wireAcls(record, viewer))
   }
 
   /** The stored photo `photo_id` names. @throws ApiError 400 as {@link show}. */
