@@ -170,6 +170,18 @@ describe('collections/show/photos and show/subcollections', () => {
     expect(reply.body.response.photos[0]).toMatchObject({ processed: true, urls: { original: expect.stringContaining(made[2].id) } })
   })
 
+  it('a photo held by manual processing is listed and covered unprocessed, without urls', async () => {
+    await cloud.setSettings('K', { processing: 'manual' })
+    const party = await collection({ name: 'Party' })
+    const made = await photo({ collection_id: party.id })
+    const listed = (await call('GET', 'collections/show/photos', { collection_id: party.id })).body.response.photos[0]
+    expect(listed).toMatchObject({ id: made.id, processed: false })
+    expect(listed.urls).toBeUndefined()
+    const cover = (await shown(party.id)).cover_photo
+    expect(cover).toMatchObject({ id: made.id, processed: false })
+    expect(cover.urls).toBeUndefined()
+  })
+
   it('show/subcollections lists the direct children under collections, with their counts', async () => {
     const party = await collection({ name: 'Party' })
     const child = await collection({ name: 'Dance', parent_collection_id: party.id })
