@@ -13,6 +13,7 @@ const READERS: { readonly [K in keyof AppSettings]: { read: Reader; expected: st
   pushConfigured: { read: readBoolean, expected: 'true or false' },
   legacySearch: { read: readBoolean, expected: 'true or false' },
   friendsMode: { read: readFriendsMode, expected: FRIENDS_MODES.map((mode) => `'${mode}'`).join(' or ') },
+  legacyPhotoSizes: { read: readBoolean, expected: 'true or false' },
   sessionLifetime: { read: readLifetime, expected: "a positive duration ('30m', '12h', '7d', or ms), or null for never" },
   processing: { read: (value) => (value === 'instant' || value === 'manual' ? value : undefined), expected: '"instant" or "manual"' },
 }

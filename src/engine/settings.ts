@@ -44,6 +44,12 @@ export interface AppSettings {
    * Default `two-way`.
    */
   friendsMode: FriendsMode
+  /**
+   * Photos answer as on apps made before ACS 1.1.7: every photo's `urls` also name the six default
+   * sizes (`square_75`, `thumb_100`, `small_240`, `medium_500`, `medium_640`, `large_1024`), each
+   * serving the original bytes (docs/photos.md "Sizes"). Default false.
+   */
+  legacyPhotoSizes: boolean
 }
 
 /** The values of the `friendsMode` app setting (docs/app-settings.md). */
@@ -65,4 +71,5 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
   legacySearch: true,
   processing: 'instant',
   friendsMode: 'two-way',
+  legacyPhotoSizes: false,
 })

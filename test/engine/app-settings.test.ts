@@ -17,13 +17,13 @@ describe('app settings', () => {
       fixtures: { users: [], apps: { STRICT: { users: [], settings: { emailVerification: true } } } },
       settings: { legacyPaging: true },
     })
-    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way' })
+    expect(cloud.settings('ANY')).toEqual({ emailVerification: false, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way', legacyPhotoSizes: false })
     expect(cloud.settings('STRICT').emailVerification).toBe(true)
     // With verification on, a new user with an email is unconfirmed and gets no session.
     expect((await create(cloud, 'STRICT', 'zoe')).meta.session_id).toBeUndefined()
     expect((await create(cloud, 'ANY', 'zoe')).meta.session_id).toEqual(expect.any(String))
     const reply = await cloud.app.request('/__mock/settings?key=STRICT')
-    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way' })
+    expect(((await reply.json()) as any).response.settings).toEqual({ emailVerification: true, sessionLifetime: null, legacyPaging: true, emailConfigured: true, pushConfigured: true, legacySearch: true, processing: 'instant', friendsMode: 'two-way', legacyPhotoSizes: false })
   })
 
   it('change for one key at run time (PUT /__mock/settings), leave other keys alone, and go back on reset of the key', async () => {

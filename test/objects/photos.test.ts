@@ -186,6 +186,22 @@ describe('photos/query, count, batch_delete', () => {
   })
 })
 
+describe('the legacyPhotoSizes app setting', () => {
+  it('adds the six default sizes to every photo’s urls, old or new, beside the asked-for ones; each serves the original bytes', async () => {
+    const made = await created({ photo_sizes: '{"preview":"10x10#"}' })
+    expect(Object.keys((await shown(made.id)).urls)).toEqual(['preview', 'original'])
+    await cloud.setSettings('K', { legacyPhotoSizes: true })
+    const { urls } = await shown(made.id)
+    expect(Object.keys(urls)).toEqual(['square_75', 'thumb_100', 'small_240', 'medium_500', 'medium_640', 'large_1024', 'preview', 'original'])
+    expect(urls.square_75).toBe(`http://localhost/storage/K/photos/${made.id}/cat_square_75.png`)
+    const served = await cloud.app.request(new URL(urls.large_1024).pathname)
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG)
+    const refused = await cloud.app.request('/__mock/settings?key=K', { method: 'PUT', body: new URLSearchParams({ legacyPhotoSizes: 'nope' }) })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as any).meta.message).toMatch(/legacyPhotoSizes/)
+  })
+})
+
 describe('photos/search', () => {
   it('finds by keywords in title, filename and tags (whole words, all of them), by user_id, paged with the search meta', async () => {
     const sky = await created({ title: 'Red sky', tags: 'sunset' })

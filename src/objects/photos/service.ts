@@ -21,7 +21,7 @@ import { photoCollections } from '../photo-collections/index.js'
 import type { PhotoCollectionsService } from '../photo-collections/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PhotoRecord } from './record.js'
-import { photoSizesParam } from './sizes.js'
+import { LEGACY_PHOTO_SIZES, photoSizesParam } from './sizes.js'
 import { toWirePhoto, type WirePhoto } from './view.js'
 
 /** What a Photos call answers: `photos` become `response.photos`; `meta` adds to `meta`. */
@@ -312,15 +312,17 @@ export class PhotosService {
   }
 
   /**
-   * Each asked-for size and `original` → `<origin>/storage/<app key>/photos/<id>/<basename>_<size>.<ext>`
-   * (docs/photos.md "URLs"); all serve the original bytes.
+   * Each asked-for size (after the six default ones under the `legacyPhotoSizes` app setting) and
+   * `original` → `<origin>/storage/<app key>/photos/<id>/<basename>_<size>.<ext>` (docs/photos.md
+   * "URLs"); all serve the original bytes.
    */
   private urls(record: PhotoRecord, origin: string): Record<string, string> {
     const base = record.filename.replace(/\.[^.]*$/, '') || 'photo'
     const extension = EXTENSIONS[record.content_type] ?? 'bin'
     const at = `${origin}${STORAGE_PREFIX}/${encodeURIComponent(this.dataSet.key)}/photos/${record.id}/`
     const urls: Record<string, string> = {}
-    for (const size of [...Object.keys(record.sizes), 'original']) urls[size] = `${at}${encodeURIComponent(`${base}_${size}.${extension}`)}`
+    const sizes = this.context.settings().legacyPhotoSizes ? { ...LEGACY_PHOTO_SIZES, ...record.sizes } : record.sizes
+    for (const size of [...Object.keys(sizes), 'original']) urls[size] = `${at}${encodeURIComponent(`${base}_${size}.${extension}`)}`
     return urls
   }
 

@@ -5,6 +5,19 @@ import { jsonParam, type Params } from '../../param-values.js'
 /** At most this many sizes per request (docs/photos.md "Sizes"). */
 const MAX_SIZES = 5
 
+/**
+ * The sizes every photo had on apps made before ACS 1.1.7, named and reported beside the asked-for
+ * ones under the `legacyPhotoSizes` app setting (docs/photos.md "Sizes"); never made.
+ */
+export const LEGACY_PHOTO_SIZES: Readonly<Record<string, string>> = Object.freeze({
+  square_75: '75x75#',
+  thumb_100: '100x67',
+  small_240: '240x160',
+  medium_500: '500x333',
+  medium_640: '640x427',
+  large_1024: '1024x683',
+})
+
 /** `<width>x<height>`, `#` for an exact square crop. */
 const GEOMETRY = /^\d+x\d+#?$/
 
