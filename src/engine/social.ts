@@ -132,3 +132,21 @@ function selectionOf(params: Params): (wire: Record<string, unknown>) => Record<
     return (wire) => wire
   }
 }
+
+/**
+ * `toQueryDoc` of an object that takes reviews and likes, with its counters (those of
+ * {@link socialFields} but `current_user_liked`) beside the record's own fields, so `where` and
+ * `order` read `reviews_count`, `ratings_average`, `likes_count`... (docs/architecture.md
+ * "Reviews and likes"). The counters are read at each use, the record's own document stays cached.
+ */
+export function withSocialQueryFields<R extends StoredRecord>(
+  dataSet: DataSet,
+  kind: SocialKind,
+  toQueryDoc: (record: R) => Readonly<Record<string, unknown>>,
+): (record: R) => Readonly<Record<string, unknown>> {
+  return (record) => {
+    const doc = toQueryDoc(record)
+    const fields = socialFields(dataSet, kind.type, record.id)
+    return Object.keys(fields).length === 0 ? doc : { ...doc, ...fields }
+  }
+}

@@ -1,0 +1,21 @@
+import type { MockObject } from '../../engine/object.js'
+import { postsEndpoints } from './endpoints.js'
+import { postRecordProblem } from './record.js'
+import { POST_TYPE, PostsService } from './service.js'
+
+/**
+ * The Posts object (docs/posts.md): users' posts (content, title, tags, custom fields),
+ * `/v1/posts/...`, kept in the `posts` collection; they take reviews and likes.
+ */
+export const posts = {
+  name: 'posts',
+  title: 'Posts',
+  segments: ['posts'],
+  endpoints: postsEndpoints,
+  service: (context) => new PostsService(context),
+  collections: {
+    owns: (name) => name === 'posts',
+    recordProblem: (record) => postRecordProblem(record),
+  },
+  social: { type: POST_TYPE },
+} satisfies MockObject<PostsService>

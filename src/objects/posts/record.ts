@@ -1,0 +1,40 @@
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { recordCheck } from '../../store/db.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+
+/**
+ * A post as mock-cloud stores it (docs/posts.md "Replies" for what a client sees): its owner's id,
+ * its `content`, and its title, event, tags, custom fields and ACL when set. Dates are ISO 8601 UTC
+ * strings.
+ */
+export interface PostRecord extends StoredRecord {
+  readonly user_id: string
+  readonly content: string
+  readonly title?: string
+  /** The event the post belongs to, as sent (docs/posts.md "Not built": not checked). */
+  readonly event_id?: string
+  readonly tags?: readonly string[]
+  readonly custom_fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
+}
+
+/**
+ * What makes a stored post (from a data file or an import) unusable: the first field the API could
+ * not render or match, as `field is missing or malformed`, or undefined.
+ */
+export const postRecordProblem = recordCheck(fieldProblem)
+
+function fieldProblem(record: Record<string, unknown>): string | undefined {
+  if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
+  if (typeof record.content !== 'string') return 'content'
+  if (record.title !== undefined && typeof record.title !== 'string') return 'title'
+  if (record.event_id !== undefined && !(typeof record.event_id === 'string' && isObjectId(record.event_id))) return 'event_id'
+  const { tags } = record
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  const fields = record.custom_fields
+  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  return undefined
+}
