@@ -150,3 +150,31 @@ export function withSocialQueryFields<R extends StoredRecord>(
     return Object.keys(fields).length === 0 ? doc : { ...doc, ...fields }
   }
 }
+
+/** One object a review or like call names: its type and the id as sent (trimmed, unchecked). */
+export interface SentTarget {
+  readonly type: string
+  readonly id: string
+}
+
+/**
+ * The objects a Reviews or Likes call names (docs/architecture.md "Reviews and likes"): for each
+ * type that takes them, the first of `namesOf(type)` sent non-blank (by default `<snake type>_id`:
+ * `post_id`, `custom_object_id`). Reviews and Likes give their own names where a type's differs
+ * (a user target is `user_object_id` on some calls).
+ *
+ * @param types - the types that take reviews and likes (`ServiceContext.social.types`).
+ */
+export function sentTargets(params: Params, types: readonly string[], namesOf: (type: string) => readonly string[]): SentTarget[] {
+  return types.flatMap((type) => {
+    for (const name of namesOf(type)) {
+      const raw = params[name]
+      const id = typeof raw === 'string' ? raw.trim() : undefined
+      if (id) return [{ type, id }]
+    }
+    return []
+  })
+}
+
+/** `<snake type>_id`: the parameter that names an object of `type` (`custom_object_id`). */
+export const targetParam = (type: string): string => `${snakeType(type)}_id`

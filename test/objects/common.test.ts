@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OBJECTS } from '../../src/objects/index.js'
 import { runCommonRules, type CommonCase } from './common.case.js'
+import { ids } from '../support/fixture-s.js'
 
 /**
  * Runs the common rules (common.case.ts) over every object of the registry. Each registered
@@ -154,6 +155,18 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     badId: { path: 'posts/show', verb: 'GET', params: {}, param: 'post_id', who: 'nobody' },
     badIdMessage: 'Invalid post id',
     loginNeeded: ['posts/update', 'posts/delete', 'posts/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
+  reviews: {
+    responseKey: 'reviews',
+    // A review is of another object (here bob); alice may review bob more than once with allow_duplicate.
+    create: (n) => ({ path: 'reviews/create', verb: 'POST', params: { user_object_id: ids.bob, rating: String(n), content: `r${n}`, allow_duplicate: 'true' }, who: 'user' }),
+    field: 'content',
+    query: { path: 'reviews/query', who: 'nobody' },
+    byId: { path: 'reviews/show', verb: 'GET', params: {}, param: 'review_id', who: 'nobody' },
+    badId: { path: 'reviews/show', verb: 'GET', params: {}, param: 'review_id', who: 'nobody' },
+    badIdMessage: 'Invalid review id(s)',
+    loginNeeded: ['reviews/update', 'reviews/delete', 'reviews/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
