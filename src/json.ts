@@ -107,3 +107,14 @@ function quotedOffset(text: string, message: string): string | undefined {
   if (start < 0 || text.includes(context, start + 1) || (!cutBefore && !cutAfter)) return undefined
   return String(cutBefore ? start + CONTEXT_CHARACTERS : start + context.length - CONTEXT_CHARACTERS)
 }
+
+/**
+ * An object's entries without those whose value is undefined, to spread into a stored record (a
+ * field sent empty to clear it is left out, never stored as undefined).
+ *
+ * @example
+ * definedFields({ name: 'x', tags: undefined }) // { name: 'x' }
+ */
+export function definedFields<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T
+}

@@ -10,9 +10,12 @@ import type { StoredRecord } from '../store/stored-record.js'
 /** A record as a `where`, `order` or `$text` sees it; made once per stored record and shared, never changed. */
 export type QueryDoc = Readonly<Record<string, unknown>>
 
-/** What a query runs over: a collection, how its records look to a `where`, and who may read them. */
+/**
+ * What a query runs over: a collection (or records worked out for the call, such as event
+ * occurrences, given in their default order), how its records look to a `where`, and who may read them.
+ */
 export interface QuerySource<R extends StoredRecord> {
-  readonly collection: Collection<R>
+  readonly collection: Pick<Collection<R>, 'scan'>
   /** The record's query document (custom fields at the top level, dates as `Date`s); cache it per record. */
   toQueryDoc(record: R): QueryDoc
   readonly whereLimits: Partial<WhereLimits>

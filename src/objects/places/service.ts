@@ -4,10 +4,10 @@ import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, userNotFound } from '../../errors.js'
+import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, userNotFound } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
+import { definedFields } from '../../json.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
-import { angularDistance, EARTH_RADIUS_KM } from '../../query/near-sphere.js'
 import { compileKeywords } from '../../query/text.js'
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
@@ -16,6 +16,7 @@ import { acls } from '../acls/index.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { placeFields } from './place-params.js'
+import { kmBetween, numberParam, searchCentre } from './search-params.js'
 import { toQueryDoc } from './query-doc.js'
 import { lngLatOf, PLACES, type PlaceRecord } from './record.js'
 import { toWirePlace, type WirePlace } from './view.js'
@@ -73,7 +74,7 @@ export class PlacesService {
       updated_at: now.toISOString(),
       user_id: owner.id,
       name: fields.name ?? '',
-      ...withoutUndefined(fields),
+      ...definedFields(fields),
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
     }
@@ -109,7 +110,7 @@ export class PlacesService {
    * @throws ApiError 400 `Invalid <latitude|longitude|distance> parameter: must be a number`, and the paging refusals.
    */
   search(params: Params, caller: Caller): PlacesResult {
-    const centre = centreParam(params)
+    const centre = searchCentre(params)
     const limit = numberParam(params, 'distance')
     const matches = scanMatching(this.querySource(caller.user), compileKeywords(textParam(params, 'q') ?? '', SEARCHED))
     const found: { record: PlaceRecord; distance?: number | undefined }[] =
@@ -118,7 +119,7 @@ export class PlacesService {
         : matches
             .flatMap((record) => {
               const at = lngLatOf(record)
-              return at === undefined ? [] : [{ record, distance: angularDistance(at, centre) * EARTH_RADIUS_KM }]
+              return at === undefined ? [] : [{ record, distance: kmBetween(at, centre) }]
             })
             .filter(({ distance }) => limit === undefined || distance <= limit)
             .sort((a, b) => a.distance - b.distance)
@@ -153,7 +154,7 @@ export class PlacesService {
     const acl_id = keptAclId(storedAcl, aclId)
     const next: PlaceRecord = {
       ...rest,
-      ...withoutUndefined(fields),
+      ...definedFields(fields),
       ...(tags !== undefined && { tags }),
       user_id: owner,
       custom_fields: mergeCustomFields(current.custom_fields, custom),
@@ -242,25 +243,4 @@ export class PlacesService {
   private actingUser(params: Params, caller: Caller): Principal {
     return actingUser(params, caller, (id) => this.users.userById(id))
   }
-}
-
-/** The search's centre `[longitude, latitude]` when both are sent. @throws ApiError 400 for one that is no number. */
-function centreParam(params: Params): [number, number] | undefined {
-  const latitude = numberParam(params, 'latitude')
-  const longitude = numberParam(params, 'longitude')
-  return latitude === undefined || longitude === undefined ? undefined : [longitude, latitude]
-}
-
-/** A number parameter, undefined when not sent. @throws ApiError 400 `Invalid <name> parameter: must be a number`. */
-function numberParam(params: Params, name: string): number | undefined {
-  const text = trimmed(textParam(params, name))
-  if (text === undefined) return undefined
-  const value = Number(text)
-  if (!Number.isFinite(value)) throw invalidParameter(name, 'must be a number')
-  return value
-}
-
-/** The fields without those present as undefined (a cleared `tags`), to spread into a record. */
-function withoutUndefined<T extends object>(fields: T): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T
 }
