@@ -1,4 +1,5 @@
 import type { DataSet } from '../data-set.js'
+import type { SessionRecord } from '../store/db.js'
 
 /**
  * Sessions of one data set, kept in the store so a `--data` file keeps them
@@ -42,6 +43,11 @@ export class Sessions {
     const session = this.dataSet.data.sessions[sessionId]
     if (!session || this.expired(session.created_at)) return undefined
     return session.user_id
+  }
+
+  /** The live sessions, oldest first, as `[session id, record]` pairs: ended and expired ones are left out. */
+  live(): [string, SessionRecord][] {
+    return Object.entries(this.dataSet.data.sessions).filter(([, session]) => !this.expired(session.created_at))
   }
 
   private expired(createdAt: string): boolean {

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { MockCloud } from '../app.js'
 import { runQuery, type QueryDoc } from '../engine/query-run.js'
+import { Sessions } from '../engine/sessions.js'
 import { ApiError } from '../errors.js'
 import type { Params } from '../param-values.js'
 import type { WhereLimits } from '../query/where-limits.js'
@@ -19,7 +20,7 @@ export interface DataSetSummary {
   pushes: number
 }
 
-/** A live session as `GET /__mock/sessions` lists it. */
+/** A live session (not ended, not past the key's `sessionLifetime`) as `GET /__mock/sessions` lists it. */
 export interface SessionSummary {
   key: string
   session_id: string
@@ -44,15 +45,17 @@ export interface SessionSummary {
  *
  * @param whereLimits - the server's limits on a `where` (docs/limits.md), as the API applies them.
  */
-export function adminBrowseRoutes(admin: Hono, cloud: Pick<MockCloud, 'dataSets'>, whereLimits: Partial<WhereLimits>): void {
+export function adminBrowseRoutes(admin: Hono, cloud: Pick<MockCloud, 'dataSets' | 'settings'>, whereLimits: Partial<WhereLimits>): void {
   const { dataSets } = cloud
+  // Sessions past the key's sessionLifetime setting (docs/app-settings.md) count as ended.
+  const liveSessions = (key: string) => new Sessions(dataSets.dataSet(key), () => cloud.settings(key).sessionLifetime).live()
   adminRoute(admin, '/__mock/keys', 'mockKeys', {
     GET: (c, params) => {
       onlyParams(params, '/__mock/keys', [])
       const keys = dataSets.keys().map((key): DataSetSummary => {
         const data = dataSets.data(key)
         const collections = Object.fromEntries(Object.entries(data.collections).map(([name, records]) => [name, records.length]))
-        return { key, collections, sessions: Object.keys(data.sessions).length, mails: data.outbox.length, pushes: data.pushes.length }
+        return { key, collections, sessions: liveSessions(key).length, mails: data.outbox.length, pushes: data.pushes.length }
       })
       return renderSuccess(c, params, 'mockKeys', { count: keys.length }, { keys })
     },
@@ -78,7 +81,7 @@ export function adminBrowseRoutes(admin: Hono, cloud: Pick<MockCloud, 'dataSets'
       const key = adminKey(params)
       const keys = key === undefined ? dataSets.keys() : dataSets.keys().filter((held) => held === key)
       const sessions = keys.flatMap((appKey) =>
-        Object.entries(dataSets.data(appKey).sessions).map(([session_id, session]): SessionSummary => ({ key: appKey, session_id, ...session })),
+        liveSessions(appKey).map(([session_id, session]): SessionSummary => ({ key: appKey, session_id, user_id: session.user_id, created_at: session.created_at })),
       )
       return renderSuccess(c, params, 'mockSessions', { count: sessions.length }, { sessions })
     },

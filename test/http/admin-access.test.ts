@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMockCloud } from '../../src/app.js'
 import { isLoopback } from '../../src/http/admin-access.js'
+import { from } from '../support/client-address.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 import { storedUsers } from '../support/stored-users.js'
 
@@ -8,8 +9,6 @@ import { storedUsers } from '../support/stored-users.js'
 // the admin token when one is set (and then everyone must send it).
 const startServer = serversStoppedAfterEach()
 
-/** What @hono/node-server hands the app for a client at `address`. */
-const from = (address: string | undefined) => ({ incoming: { socket: { remoteAddress: address } } })
 
 describe('admin access without a token', () => {
   it('refuses a client from another address with a 403 envelope and leaves the data alone', async () => {

@@ -99,3 +99,16 @@ describe('GET /__mock/ui', () => {
     expect((await cloud.app.request('/__mock/ui', { method: 'POST' })).status).toBe(405)
   })
 })
+
+describe('live sessions only', () => {
+  it('leaves out sessions past the key\'s sessionLifetime, in the list and in the keys\' counts', async () => {
+    const cloud = await createMockCloud({ fixtures: fixture, sessionLifetime: '30m' })
+    cloud.clock.freeze()
+    await cloud.app.request('/v1/users/login.json?key=K', { method: 'POST', body: new URLSearchParams({ login: 'ann', password: 'p' }) })
+    const sessions = async () => (await json(await cloud.app.request('/__mock/sessions?key=K')))[1].response.sessions.length
+    const counted = async () => (await json(await cloud.app.request('/__mock/keys')))[1].response.keys[0].sessions
+    expect([await sessions(), await counted()]).toEqual([1, 1])
+    cloud.clock.advance('31m')
+    expect([await sessions(), await counted()]).toEqual([0, 0])
+  })
+})

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockCloud } from '../../src/app.js'
 import { launchChromium, recordedPage } from '../support/browser.js'
+import { from } from '../support/client-address.js'
 import { serversStoppedAfterEach } from '../support/servers.js'
 
 // The admin access rules (docs/toolkit.md "The admin API") hold for the dashboard and for every
@@ -22,8 +23,6 @@ afterAll(async () => {
 })
 
 const basic = (password: string) => `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`
-/** What @hono/node-server hands the app for a client at `address`. */
-const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } })
 
 describe('the dashboard under --admin-token', () => {
   it('asks a browser for the token, works with it, and every request it made needs it', async () => {
