@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OBJECTS } from '../../src/objects/index.js'
-import { runCommonRules, type CommonCase } from './common.case.js'
 import { ids } from '../support/fixture-s.js'
+import { runCommonRules, type CommonCase } from './common.case.js'
 
 /**
  * Runs the common rules (common.case.ts) over every object of the registry. Each registered
@@ -181,6 +181,17 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     noSession: noSessionOutsideUsers,
   },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
+  chats: {
+    // alice's chats to bob, all in one group; the query lists the chats of the caller's groups.
+    responseKey: 'chats',
+    create: (n) => ({ path: 'chats/create', verb: 'POST', params: { to_ids: ids.bob, message: `m${n}` }, who: 'user' }),
+    field: 'message',
+    query: { path: 'chats/query', who: 'user' },
+    badId: { path: 'chats/delete', verb: 'DELETE', params: {}, param: 'chat_id', who: 'user' },
+    badIdMessage: 'Invalid chat id',
+    loginNeeded: ['chats/query', 'chats/delete', 'chats/get_chat_groups', 'chats/query_chat_groups'],
+    noSession: noSessionOutsideUsers,
+  },
   friends: { endpointsOnly: 'add, approve and remove answer meta only, and friend lists are users, whose query rules the users case runs' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }

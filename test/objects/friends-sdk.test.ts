@@ -5,7 +5,7 @@ import type { RunningMockCloud } from '../../src/server.js'
 import { ids } from '../support/fixture-s.js'
 import { startServer } from '../support/client.js'
 import { outcome } from '../support/titanium.js'
-import { ok, sdk } from '../support/arrowdb-calls.js'
+import { ok, sdk, signedInSdk } from '../support/arrowdb-calls.js'
 
 /**
  * Friends end to end over real HTTP, as the clients' own suites drive them: the `arrowdb` SDK
@@ -21,11 +21,7 @@ beforeAll(async () => {
 afterAll(() => server.stop())
 beforeEach(() => server.reset())
 
-async function signedIn(login: string): Promise<ArrowDB> {
-  const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
-  await ok(app, 'usersLogin', { login, password: `pw-${login}` })
-  return app
-}
+const signedIn = (login: string): Promise<ArrowDB> => signedInSdk(server.url, login)
 
 describe('Friends over real HTTP', () => {
   it('the arrowdb SDK: add → requests → approve → query on both sides → remove leaves no users key', async () => {

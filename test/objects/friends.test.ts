@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { inProcessCall, okBody, refusal } from '../support/in-process-call.js'
 import { sessionOf } from '../support/in-process-login.js'
 
 /** Friends through app.request(): one test per rule of docs/friends.md. */
@@ -11,25 +12,9 @@ let bob: string
 let carol: string
 let admin: string
 
-async function call(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {
-  const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/friends/${method}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
-
-async function ok(reply: Promise<{ status: number; body: any }>) {
-  const { status, body } = await reply
-  expect(body.meta, JSON.stringify(body.meta)).toMatchObject({ status: 'ok' })
-  expect(status).toBe(200)
-  return body
-}
-
-async function failure(reply: Promise<{ status: number; body: any }>) {
-  const { status, body } = await reply
-  expect(body.response).toBeUndefined()
-  return { status, message: body.meta.message, method_name: body.meta.method_name }
-}
+const call = (verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) => inProcessCall(cloud, verb, `friends/${method}`, params, sessionId)
+const ok = okBody
+const failure = refusal
 
 /** The usernames friends/query lists for the session (with more parameters), or undefined when `response` has no `users`. */
 async function friendsOf(sessionId: string, params: Record<string, string> = {}): Promise<string[] | undefined> {

@@ -1,4 +1,4 @@
-import type ArrowDB from 'arrowdb'
+import ArrowDB from 'arrowdb'
 
 /** What one SDK call gave its callback. */
 export type Outcome = { err: ArrowDB.SdkError | null; result: ArrowDB.Result }
@@ -22,4 +22,11 @@ export async function refused(app: ArrowDB, method: string, params: Record<strin
   const { err } = await sdk(app, method, params)
   if (!err) throw new Error(`${method} was expected to fail but succeeded`)
   return err
+}
+
+/** A new SDK client of app key TESTKEY at `url`, signed in as `login` of fixture S (password `pw-<login>`). */
+export async function signedInSdk(url: string, login: string): Promise<ArrowDB> {
+  const app = new ArrowDB('TESTKEY', { apiEntryPoint: url })
+  await ok(app, 'usersLogin', { login, password: `pw-${login}` })
+  return app
 }

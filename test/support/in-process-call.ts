@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { MockCloud } from '../../src/index.js'
 
 /** An API reply read in process: the HTTP status and the parsed envelope. */
@@ -28,4 +29,19 @@ export async function inProcessCall(
 /** A failure reply's status, message and method_name, to compare in one assertion. */
 export function failure(reply: InProcessReply): { status: number; message: string; method_name: string } {
   return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
+}
+
+/** The body of a reply that must be a success (HTTP 200, `meta.status` ok); fails the test with its meta otherwise. */
+export async function okBody(reply: Promise<InProcessReply>): Promise<any> {
+  const { status, body } = await reply
+  expect(body.meta, JSON.stringify(body.meta)).toMatchObject({ status: 'ok' })
+  expect(status).toBe(200)
+  return body
+}
+
+/** {@link failure} of a reply that must be a failure envelope: it has no `response`. */
+export async function refusal(reply: Promise<InProcessReply>): Promise<{ status: number; message: string; method_name: string }> {
+  const done = await reply
+  expect(done.body.response).toBeUndefined()
+  return failure(done)
 }
