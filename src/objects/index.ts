@@ -20,13 +20,14 @@ import { posts } from './posts/index.js'
 import { reviews } from './reviews/index.js'
 import { events } from './events/index.js'
 import { chats } from './chats/index.js'
+import { likes } from './likes/index.js'
 
 /**
  * Every ArrowDB object mock-cloud serves, in the order fixtures are loaded (Users first: other
  * objects name their owners by username). Adding an object is its folder, its import and its
  * entry here (docs/architecture.md "Adding an object"); the `Fixture` type follows.
  */
-const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, photoCollections, pushNotifications, pushSchedules, places, events, friends, posts, reviews, chats] as const
+const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, photoCollections, pushNotifications, pushSchedules, places, events, friends, posts, reviews, chats, likes] as const
 
 /** The registered descriptors, as the generic code sees them. */
 export const OBJECTS: readonly AnyMockObject[] = REGISTERED

@@ -180,6 +180,18 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['events/update', 'events/delete', 'events/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  likes: {
+    responseKey: 'likes',
+    // A user likes an object once: alice's n-th like is of another user (bob, carol, dave...).
+    create: (n) => ({ path: 'likes/create', verb: 'POST', params: { user_id: [ids.bob, ids.carol, ids.dave, ids.admin, ids.alice][n % 5]! }, who: 'user' }),
+    field: 'likeable_id',
+    // A user's likes.query lists the likes they made.
+    query: { path: 'likes/query', who: 'user' },
+    badId: { path: 'likes/create', verb: 'POST', params: {}, param: 'user_id', who: 'user' },
+    badIdMessage: 'user not found',
+    loginNeeded: ['likes/delete'],
+    noSession: noSessionOutsideUsers,
+  },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   chats: {
     // alice's chats to bob, all in one group; the query lists the chats of the caller's groups.
