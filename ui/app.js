@@ -41,7 +41,7 @@ function withQuery(path, params) {
 
 /**
  * Loads with `load()` now, again when `deps` change or `version` moves, and every POLL_MS while
- * `live`; answers `{ data, error }` (the last data stays on screen beside an error).
+ * `live` and the page is visible; answers `{ data, error }` (the last data stays on screen beside an error).
  */
 function usePoll(load, deps, { live, version }) {
   const [state, setState] = useState({ data: undefined, error: undefined })
@@ -53,7 +53,8 @@ function usePoll(load, deps, { live, version }) {
         (error) => current && setState((before) => ({ data: before.data, error: error.message })),
       )
     run()
-    const timer = live ? setInterval(run, POLL_MS) : undefined
+    // A page in a hidden tab stops asking until it is shown again.
+    const timer = live ? setInterval(() => document.hidden || run(), POLL_MS) : undefined
     return () => {
       current = false
       clearInterval(timer)
