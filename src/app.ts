@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path'
 import { Hono } from 'hono'
 import { Clock, parseDuration } from './clock.js'
 import { exportData, importData } from './data-transfer.js'
@@ -184,7 +185,9 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
   const clock = seed === undefined ? new Clock() : new Clock(DETERMINISTIC_START)
   const runtimes = serverRuntimes(clock, seed)
   const fixtureSource = typeof options.fixtures === 'string' ? options.fixtures : 'fixtures option'
-  const baselines = await baselinesOf(OBJECTS, await readFixture(OBJECTS, options.fixtures), runtimes, server, fixtureSource)
+  // Paths in a fixture file's entries start from its folder; in a fixture given in code, from the current directory.
+  const fixtureFolder = typeof options.fixtures === 'string' ? dirname(resolve(options.fixtures)) : process.cwd()
+  const baselines = await baselinesOf(OBJECTS, await readFixture(OBJECTS, options.fixtures), runtimes, server, fixtureSource, fixtureFolder)
   const store = await openStore(recordChecks(OBJECTS), options.data)
   const dataSets = new DataSets(store, baselines, runtimes)
   const services = new ServiceDirectory(OBJECTS, dataSets, server, serverSettings)
@@ -224,7 +227,7 @@ export async function createMockCloud(options: MockCloudOptions = {}): Promise<M
         const target = appKey ?? key
         return target === undefined ? (baselines.all.collections.users ?? []) : (dataSets.data(target).collections.users ?? [])
       }
-      const records = await baselinesOf(OBJECTS, parseFixtureWith(fixtureParts(OBJECTS), extra, 'seed'), runtimes, server, 'seed', { key, storedUsers })
+      const records = await baselinesOf(OBJECTS, parseFixtureWith(fixtureParts(OBJECTS), extra, 'seed'), runtimes, server, 'seed', process.cwd(), { key, storedUsers })
       checkSeedClashes(OBJECTS, dataSets.targetsOf(records, key), 'seed')
       await dataSets.seed(records, key)
     },

@@ -42,6 +42,7 @@ export async function readFixture(objects: readonly AnyMockObject[], fixtures: M
  * are found).
  *
  * @param source - names the fixture in error messages (its file, or `seed`).
+ * @param folder - where relative paths in entries start: the fixture file's folder, else the current directory.
  * @param seeding - for a seed: the app key it goes to (undefined: every key), whose runtime makes
  *   the ids, and the users already stored where each baseline's records go (by app key, undefined
  *   for the records of every key), so a seeded entry may name a user the data set already has.
@@ -53,11 +54,12 @@ export async function baselinesOf(
   runtimes: Runtimes,
   server: ServerConfig,
   source: string,
+  folder: string,
   seeding?: { key?: string | undefined; storedUsers(appKey: string | undefined): readonly StoredRecord[] },
 ): Promise<Baselines> {
   const parts = fixtureParts(objects)
   const made = (baseline: FixtureBaseline, prefix: string, appKey: string | undefined, fallback: Baseline | undefined) =>
-    baselineOf(parts, baseline, { prefix, source, runtime: runtimes.of(appKey), server, fallback, stored: seeding?.storedUsers(appKey) ?? [] })
+    baselineOf(parts, baseline, { prefix, source, folder, runtime: runtimes.of(appKey), server, fallback, stored: seeding?.storedUsers(appKey) ?? [] })
   const all = await made(fixture, '', seeding?.key, undefined)
   const apps = new Map<string, Baseline>()
   for (const [appKey, app] of Object.entries(fixture.apps ?? {})) apps.set(appKey, await made(app, `apps.${appKey}.`, appKey, all))
@@ -68,6 +70,7 @@ export async function baselinesOf(
 interface BaselinePlace {
   prefix: string
   source: string
+  folder: string
   runtime: FixtureContext['runtime']
   server: ServerConfig
   /** The top-level baseline, whose users an `apps.KEY` baseline without users of its own names. */
@@ -86,7 +89,7 @@ function idsByUsername(users: readonly StoredRecord[]): Map<string, string> {
 }
 
 async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaseline, place: BaselinePlace): Promise<Baseline> {
-  const { prefix, source, runtime, server, fallback, stored } = place
+  const { prefix, source, folder, runtime, server, fallback, stored } = place
   const collections: Record<string, readonly StoredRecord[]> = Object.create(null) as Record<string, readonly StoredRecord[]>
   // Ids by username of the users list in use, made once per list: a search per entry made
   // 10,000 objects of 10,000 users cost seconds to load.
@@ -107,6 +110,7 @@ async function baselineOf(parts: readonly FixturePart[], fixture: FixtureBaselin
       runtime,
       server,
       source,
+      folder,
       list,
       records: (collection) => collections[collection] ?? fallback?.collections[collection] ?? [],
       userId(username, entry, field) {

@@ -41,6 +41,11 @@ export interface FixtureContext {
   readonly runtime: Runtime
   readonly server: ServerConfig
   readonly source: string
+  /**
+   * The folder a relative path in an entry starts from (a file's bytes, docs/fixtures.md "Files"):
+   * the fixture file's folder, or the current directory for a fixture given in code or a seed.
+   */
+  readonly folder: string
   /** Where the entries are: `acls` or `apps.KEY.acls`. */
   readonly list: string
   /**

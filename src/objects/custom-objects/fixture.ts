@@ -1,8 +1,7 @@
 import type { FixtureContext, FixturePart } from '../../engine/fixture-part.js'
 import { FixtureError } from '../../fixtures.js'
-import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
-import { parseIsoDate } from '../../query/date-value.js'
+import { fixtureIdAndDate } from '../../engine/fixture-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 import { isBadFieldName, mergeCustomFields, splitTags } from '../../engine/custom-fields.js'
 import { classCollection, isClassName } from './class-name.js'
@@ -66,15 +65,7 @@ function parseEntry(entry: unknown, fail: (field: string | undefined, problem: s
   const { owner, id, created_at, tags, acl_name, ...rest } = entry as Record<string, unknown>
   if (typeof owner !== 'string' || owner === '') fail('owner', 'must be the username of a user of this fixture')
   const object: FixtureObjectEntry = { owner: owner as string }
-  if (id !== undefined) {
-    if (typeof id !== 'string' || !isObjectId(id)) fail('id', 'must be 24 hex characters')
-    object.id = (id as string).toLowerCase()
-  }
-  if (created_at !== undefined) {
-    const date = typeof created_at === 'string' ? parseIsoDate(created_at) : undefined
-    if (date === undefined) fail('created_at', 'must be an ISO 8601 date')
-    object.created_at = date!.toISOString()
-  }
+  Object.assign(object, fixtureIdAndDate({ id, created_at }, fail))
   if (tags !== undefined) {
     const list = typeof tags === 'string' ? splitTags(tags) : Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? splitTags(tags) : undefined
     if (list === undefined) fail('tags', 'must be a list of strings or a comma-separated string')

@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { filesEndpoints } from './endpoints.js'
+import { filesFixture } from './fixture.js'
 import { fileRecordProblem } from './record.js'
 import { FilesService } from './service.js'
 
@@ -17,6 +18,7 @@ export const files = {
     owns: (name) => name === 'files',
     recordProblem: (record) => fileRecordProblem(record),
   },
+  fixture: filesFixture,
   serve: (service, id) => service.served(id),
   processing: (service) => service.processing,
 } satisfies MockObject<FilesService>

@@ -247,8 +247,8 @@ async function contentParam(params: Params): Promise<Content | undefined> {
   return { name: lastSegment(parsed.pathname) || url, stored: { source_url: url } }
 }
 
-/** The last segment of a URL's path, decoded when it can be. */
-function lastSegment(pathname: string): string {
+/** The last segment of a URL's path, decoded when it can be: a file's default name (docs/files.md "Remote url"). */
+export function lastSegment(pathname: string): string {
   const segment = pathname.split('/').pop() ?? ''
   try {
     return decodeURIComponent(segment)

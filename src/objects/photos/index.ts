@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { photosEndpoints } from './endpoints.js'
+import { photosFixture } from './fixture.js'
 import { photoRecordProblem } from './record.js'
 import { PhotosService } from './service.js'
 
@@ -18,6 +19,7 @@ export const photos = {
     owns: (name) => name === 'photos',
     recordProblem: (record) => photoRecordProblem(record),
   },
+  fixture: photosFixture,
   serve: (service, id) => service.served(id),
   social: { type: 'Photo' },
   processing: (service) => service.processing,

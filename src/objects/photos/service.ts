@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto'
 import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
-import { sniffImageType } from '../../engine/image-type.js'
 import { servedBytes, STORAGE_PREFIX, type ServedBytes } from '../../engine/stored-bytes.js'
 import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
@@ -22,6 +20,7 @@ import type { PhotoCollectionsService } from '../photo-collections/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PhotoRecord } from './record.js'
 import { LEGACY_PHOTO_SIZES, photoSizesParam } from './sizes.js'
+import { storedImage, type Image } from './image.js'
 import { toWirePhoto, type WirePhoto } from './view.js'
 
 /** What a Photos call answers: `photos` become `response.photos`; `meta` adds to `meta`. */
@@ -332,9 +331,6 @@ export class PhotosService {
   }
 }
 
-/** The stored image fields of an uploaded `photo`. */
-type Image = Pick<PhotoRecord, 'filename' | 'data' | 'content_type' | 'size' | 'md5'>
-
 /**
  * The image a create or update sends as the multipart part `photo`: its file name, bytes (base64),
  * type read from the bytes, size and md5; undefined when none is sent.
@@ -346,16 +342,9 @@ async function imageParam(params: Params): Promise<Image | undefined> {
   const { photo } = params
   if (isAbsent(photo)) return undefined
   if (!(photo instanceof Blob)) throw invalidAttachment()
-  const bytes = Buffer.from(await photo.arrayBuffer())
-  const content_type = sniffImageType(bytes)
-  if (content_type === undefined) throw invalidAttachment()
-  return {
-    filename: photo instanceof File && photo.name ? photo.name : 'photo',
-    data: bytes.toString('base64'),
-    content_type,
-    size: bytes.byteLength,
-    md5: createHash('md5').update(bytes).digest('hex'),
-  }
+  const image = storedImage(Buffer.from(await photo.arrayBuffer()), photo instanceof File && photo.name ? photo.name : 'photo')
+  if (image === undefined) throw invalidAttachment()
+  return image
 }
 
 /** `tags` as sent: a comma list (or a JSON-less array), trimmed, empty ones dropped; undefined when empty or absent. */

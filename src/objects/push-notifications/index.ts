@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { pushNotificationsEndpoints } from './endpoints.js'
+import { pushSubscriptionsFixture } from './fixture.js'
 import { SUBSCRIPTIONS, subscriptionProblem } from './record.js'
 import { PushNotificationsService } from './service.js'
 
@@ -17,4 +18,5 @@ export const pushNotifications = {
     owns: (name) => name === SUBSCRIPTIONS,
     recordProblem: (record) => subscriptionProblem(record),
   },
+  fixture: pushSubscriptionsFixture,
 } satisfies MockObject<PushNotificationsService>

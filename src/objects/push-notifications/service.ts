@@ -467,7 +467,7 @@ export class PushNotificationsService {
  *
  * @throws ApiError 400 `Required field: channel`, `Invalid channel name: <name>` (empty, starting with `#`).
  */
-function channelList(params: Params): string[] {
+export function channelList(params: Params): string[] {
   if (isAbsent(params.channel)) throw requiredField('channel')
   const names = listParam(params.channel, 'channel')
   if (names.length === 0) throw requiredField('channel')
@@ -494,7 +494,7 @@ function payloadParam(params: Params): Payload {
 }
 
 /** `ios`, `android` or `gcm` (stored as `android`), any case. @throws ApiError 400 `Invalid push type: <value>`. */
-function deviceType(raw: unknown): DeviceType {
+export function deviceType(raw: unknown): DeviceType {
   const text = typeof raw === 'string' ? raw.trim().toLowerCase() : ''
   if (text === 'ios') return 'ios'
   if (text === 'android' || text === 'gcm') return 'android'
