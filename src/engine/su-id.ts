@@ -47,3 +47,13 @@ export function userNamed<P extends Principal>(value: unknown, caller: P, find: 
   if (target === undefined) throw userNotFound()
   return target
 }
+
+/**
+ * The signed-in caller of an object other than Users (docs/api.md "Sessions").
+ *
+ * @throws ApiError 400 `Failed to authenticate user` without a live session.
+ */
+export function signedIn(caller: Caller): Principal {
+  if (caller.user === undefined) throw failedToAuthenticate()
+  return caller.user
+}

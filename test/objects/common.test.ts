@@ -204,6 +204,18 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['chats/query', 'chats/delete', 'chats/get_chat_groups', 'chats/query_chat_groups'],
     noSession: noSessionOutsideUsers,
   },
+  messages: {
+    // alice's mail to bob: the query lists the caller's own copies, here her sent ones.
+    responseKey: 'messages',
+    create: (n) => ({ path: 'messages/create', verb: 'POST', params: { to_ids: ids.bob, body: `b${n}` }, who: 'user' }),
+    field: 'body',
+    query: { path: 'messages/query', who: 'user' },
+    byId: { path: 'messages/show', verb: 'GET', params: {}, param: 'message_id', who: 'user' },
+    badId: { path: 'messages/show', verb: 'GET', params: {}, param: 'message_id', who: 'user' },
+    badIdMessage: 'Invalid message id',
+    loginNeeded: ['messages/reply', 'messages/show/inbox', 'messages/show/sent', 'messages/show/thread', 'messages/show/threads', 'messages/delete', 'messages/delete/thread', 'messages/query'],
+    noSession: noSessionOutsideUsers,
+  },
   friends: { endpointsOnly: 'add, approve and remove answer meta only, and friend lists are users, whose query rules the users case runs' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }

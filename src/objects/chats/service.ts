@@ -2,8 +2,8 @@ import { parseCustomFields, mergeCustomFields } from '../../engine/custom-fields
 import { rawIdList } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
-import { actingUser } from '../../engine/su-id.js'
-import { failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
+import { actingUser, signedIn } from '../../engine/su-id.js'
+import { notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -200,12 +200,6 @@ export class ChatsService {
   private userView(viewer: Principal | undefined): UserView {
     return (id) => this.users.wireOwner(id, viewer)
   }
-}
-
-/** The signed-in caller. @throws ApiError 400 `Failed to authenticate user` without a live session. */
-function signedIn(caller: Caller): Principal {
-  if (caller.user === undefined) throw failedToAuthenticate()
-  return caller.user
 }
 
 /**

@@ -1,7 +1,7 @@
 import { rawIdList } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { userNamed } from '../../engine/su-id.js'
-import { failedToAuthenticate, requiredField } from '../../errors.js'
+import { signedIn, userNamed } from '../../engine/su-id.js'
+import { requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, parseBoolean, readBoolean, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -200,10 +200,4 @@ export class FriendsService {
   private now(): Date {
     return this.context.dataSet.runtime.now()
   }
-}
-
-/** The signed-in caller. @throws ApiError 400 `Failed to authenticate user` without a live session. */
-function signedIn(caller: Caller): Principal {
-  if (caller.user === undefined) throw failedToAuthenticate()
-  return caller.user
 }
