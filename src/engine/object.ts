@@ -6,6 +6,7 @@ import type { FixturePart } from './fixture-part.js'
 import type { ServerConfig } from './server-config.js'
 import type { SocialKind } from './social.js'
 import type { HeldUploads } from './processing.js'
+import type { PhotoStore } from './primary-photo.js'
 
 /**
  * Who is calling: the user behind the request's live session, if any (docs/api.md "Sessions").
@@ -99,6 +100,14 @@ export interface ServiceContext {
    * How PushNotifications' notify reaches `friends` without knowing the Friends object.
    */
   friendsOf(userId: string): readonly string[]
+  /**
+   * The photos of this data set, from the object that keeps them (Photos), for an object whose
+   * records take a primary photo (docs/architecture.md "Primary photos"). Ask for it when a call
+   * needs it, not while the service is made.
+   *
+   * @throws Error when no registered object keeps photos.
+   */
+  photoStore(): PhotoStore
 }
 
 /** The kinds of object that opted into reviews and likes (a descriptor's `social`), over one data set. */
@@ -162,6 +171,13 @@ export interface MockObject<S> {
    * {@link ServiceContext.friendsOf} gives them to every other object.
    */
   friendsOf?(service: S, userId: string): readonly string[]
+  /** For the object that keeps photos (Photos): the store other objects' primary photos live in. */
+  photoStore?(service: S): PhotoStore
+  /**
+   * Whether its records take a primary photo (`photo` / `photo_id`, docs/architecture.md "Primary
+   * photos"): the pipeline then embeds `photo` beside each listed record's `photo_id`.
+   */
+  readonly primaryPhoto?: true
   /** For the object that owns sessions (Users): the caller behind a session id. */
   caller?(service: S, sessionId: string | undefined): Caller
 }

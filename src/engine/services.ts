@@ -5,6 +5,7 @@ import type { UnprocessedUpload } from './processing.js'
 import type { ServerConfig } from './server-config.js'
 import { DEFAULT_SETTINGS, type AppSettings } from './settings.js'
 import { withSocialFields } from './social.js'
+import { withPrimaryPhotos, type PhotoStore } from './primary-photo.js'
 import { Collection } from '../store/collection.js'
 
 /**
@@ -16,6 +17,7 @@ export class ServiceDirectory {
   private readonly services = new Map<string, Map<AnyMockObject, unknown>>()
   private readonly sessionOwner: AnyMockObject | undefined
   private readonly friendsKeeper: AnyMockObject | undefined
+  private readonly photoKeeper: AnyMockObject | undefined
   private readonly timed: readonly AnyMockObject[]
   private readonly social: ReadonlyMap<string, AnyMockObject>
   private readonly processed: readonly AnyMockObject[]
@@ -31,6 +33,7 @@ export class ServiceDirectory {
   ) {
     this.sessionOwner = objects.find((object) => object.caller !== undefined)
     this.friendsKeeper = objects.find((object) => object.friendsOf !== undefined)
+    this.photoKeeper = objects.find((object) => object.photoStore !== undefined)
     this.timed = objects.filter((object) => object.due !== undefined)
     this.social = new Map(objects.flatMap((object) => (object.social ? [[object.social.type, object] as const] : [])))
     this.processed = objects.filter((object) => object.processing !== undefined)
@@ -44,6 +47,18 @@ export class ServiceDirectory {
   withSocialFields(key: string, object: AnyMockObject, response: Record<string, unknown>, params: Params, caller: Caller): Record<string, unknown> {
     if (object.social === undefined) return response
     return withSocialFields(this.dataSets.dataSet(key), object.social, response, params, caller.user?.id)
+  }
+
+  /**
+   * A reply of `object` in `key`'s data set with each listed record's primary photo embedded as
+   * `photo`, when the object's records take one (its descriptor's `primaryPhoto`); the reply as it
+   * is otherwise (docs/architecture.md "Primary photos").
+   *
+   * @param origin - the origin the request was sent to, for the photo's urls.
+   */
+  withPrimaryPhotos(key: string, object: AnyMockObject, response: Record<string, unknown>, caller: Caller, origin: string): Record<string, unknown> {
+    if (object.primaryPhoto === undefined) return response
+    return withPrimaryPhotos(response, this.photoStore(key), caller.user, origin)
   }
 
   /**
@@ -125,7 +140,15 @@ export class ServiceDirectory {
         const keeper = this.friendsKeeper
         return keeper?.friendsOf === undefined ? [] : keeper.friendsOf(this.of(key, keeper), userId)
       },
+      photoStore: () => this.photoStore(key),
     }
+  }
+
+  /** The photo store of `key`'s data set (docs/architecture.md "Primary photos"). @throws Error when no object keeps photos. */
+  private photoStore(key: string): PhotoStore {
+    const keeper = this.photoKeeper
+    if (keeper?.photoStore === undefined) throw new Error('no registered object keeps photos')
+    return keeper.photoStore(this.of(key, keeper))
   }
 
   private socialTargets(key: string): SocialTargets {

@@ -87,11 +87,13 @@ async function answer(c: Context, route: RouteMatch, services: ServiceDirectory,
   const { endpoint } = route
   const service = services.of(key, route.object)
   const settings = services.settings(key)
-  const result: CallResult = await endpoint.call({ service, params, caller, settings, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin: new URL(c.req.url).origin })
+  const origin = new URL(c.req.url).origin
+  const result: CallResult = await endpoint.call({ service, params, caller, settings, verb: c.req.method, path: route.vars, address: incomingOf(c)?.socket?.remoteAddress, origin })
   if (result.session_id !== undefined) setSessionCookie(c, result.session_id)
   if (result.session_ended) clearSessionCookie(c)
   const meta = { ...(result.session_id !== undefined && { session_id: result.session_id }), ...result.meta }
   if (result.bytes !== undefined) return renderBytes(c, endpoint.method_name, meta, result.bytes)
-  const response = result.response && services.withSocialFields(key, route.object, result.response, params, caller)
+  const social = result.response && services.withSocialFields(key, route.object, result.response, params, caller)
+  const response = social && services.withPrimaryPhotos(key, route.object, social, caller, origin)
   return renderSuccess(c, params, endpoint.method_name, meta, response, result.status)
 }

@@ -18,7 +18,7 @@ const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
 const signUp = { username: 'pic', password: 'p', password_confirmation: 'p' }
 
 describe('photo uploads', () => {
-  it('create with a png keeps a minimal Photos object on the user and counts it in stats', async () => {
+  it('create with a png makes a real Photos object the new user owns: embedded as photo beside photo_id, served at its url, counted in stats', async () => {
     const reply = await call('POST', 'users/create', {}, {
       multipart: { ...signUp, photo: new File([PNG], 'me.png', { type: 'application/octet-stream' }) },
     })
@@ -30,13 +30,18 @@ describe('photo uploads', () => {
       size: PNG.byteLength,
       md5: md5(PNG),
       content_type: 'image/png',
-      processed: false,
+      processed: true,
+      urls: { original: `${server.url}/storage/TESTKEY/photos/${user.photo.id}/me_original.png` },
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
       updated_at: expect.stringMatching(/\+0000$/),
     })
+    expect(user.photo_id).toBe(user.photo.id)
     expect(user.stats).toEqual({ photos: { total_count: 1 }, storage: { used: PNG.byteLength } })
     const shown = await call('GET', 'users/show', { user_id: user.id })
     expect(shown.body.response.users[0].photo).toEqual(user.photo)
+    const photo = (await call('GET', 'photos/show', { photo_id: user.photo.id })).body.response.photos[0]
+    expect(photo).toMatchObject({ id: user.photo.id, user: { id: user.id, username: 'pic' } })
+    expect(new Uint8Array(await (await fetch(user.photo.urls.original)).arrayBuffer())).toEqual(PNG)
   })
 
   it.each([
@@ -68,11 +73,13 @@ describe('photo uploads', () => {
     expect((await call('GET', 'users/count')).body.meta.count).toBe(5)
   })
 
-  it('photo= or photo_id= sent empty removes the photo', async () => {
+  it('photo= or photo_id= sent empty removes the photo; an uploaded one is deleted with it', async () => {
     const session = await login(call, 'bob', 'pw-bob')
-    await call('PUT', 'users/update', {}, { session, multipart: { photo: new File([PNG], 'a.png') } })
+    const uploaded = (await call('PUT', 'users/update', {}, { session, multipart: { photo: new File([PNG], 'a.png') } })).body.response.users[0].photo
     const byPhoto = await call('PUT', 'users/update', {}, { session, form: { photo: '' } })
     expect(byPhoto.body.response.users[0]).not.toHaveProperty('photo')
+    expect(byPhoto.body.response.users[0]).not.toHaveProperty('photo_id')
+    expect((await call('GET', 'photos/show', { photo_id: uploaded.id })).body.meta.message).toBe('Invalid photo id')
     expect(byPhoto.body.response.users[0].stats).toEqual({ photos: { total_count: 0 }, storage: { used: 0 } })
     await call('PUT', 'users/update', {}, { session, multipart: { photo: new File([PNG], 'a.png') } })
     const byId = await call('PUT', 'users/update', {}, { session, form: { photo_id: '' } })
@@ -88,29 +95,28 @@ describe('photo uploads', () => {
 })
 
 describe('photo_id', () => {
-  it('names a photo mock-cloud has: the user gets that Photos object', async () => {
+  it('names a stored photo: the user gets that Photos object, which stays when the user lets it go', async () => {
     const alice = await login(call, 'alice', 'pw-alice')
     const uploaded = (await call('PUT', 'users/update', {}, { session: alice, multipart: { photo: new File([PNG], 'a.png') } })).body
       .response.users[0].photo
     const bob = await login(call, 'bob', 'pw-bob')
     const reply = await call('PUT', 'users/update', {}, { session: bob, form: { photo_id: uploaded.id.toUpperCase() } })
-    expect(reply.body.response.users[0].photo).toEqual(uploaded)
-  })
-
-  it('an unknown well-formed id is kept as { id }', async () => {
-    const reply = await call('POST', 'users/create', {}, { form: { ...signUp, photo_id: '5f00000000000000000000aa' } })
-    expect(reply.body.response.users[0].photo).toEqual({ id: '5f00000000000000000000aa' })
+    expect(reply.body.response.users[0]).toMatchObject({ photo_id: uploaded.id, photo: uploaded })
     expect(reply.body.response.users[0].stats.photos.total_count).toBe(0)
+    await call('PUT', 'users/update', {}, { session: bob, form: { photo_id: '' } })
+    expect((await call('GET', 'photos/show', { photo_id: uploaded.id })).body.meta.status).toBe('ok')
   })
 
   it.each([
-    ['a malformed photo_id', { photo_id: 'abc' }, "Invalid object id: 'abc'"],
+    ['a malformed photo_id', { photo_id: 'abc' }, 'Invalid photo id'],
+    ['a photo_id of no photo', { photo_id: '5f00000000000000000000aa' }, 'Invalid photo id'],
     ['photo and photo_id together', { photo_id: '5f00000000000000000000aa', photo: new File([PNG], 'a.png') }, 'Invalid photo parameter: send photo or photo_id, not both'],
-  ])('answers %s with 400', async (_name, multipart, message) => {
+  ])('answers %s with 400 and stores nothing', async (_name, multipart, message) => {
     const session = await login(call, 'bob', 'pw-bob')
     const reply = await call('PUT', 'users/update', {}, { session, multipart })
     expect(reply.status).toBe(400)
     expect(reply.body.meta).toEqual({ status: 'fail', code: 400, message, method_name: 'updateUser' })
+    expect((await call('GET', 'photos/count')).body.meta.count).toBe(0)
   })
 })
 

@@ -21,4 +21,5 @@ export const customObjects = {
   },
   fixture: customObjectsFixture,
   social: { type: 'CustomObject' },
+  primaryPhoto: true,
 } satisfies MockObject<CustomObjectsService>

@@ -1,3 +1,4 @@
+import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
@@ -16,6 +17,8 @@ export interface CustomObjectRecord extends StoredRecord {
   readonly fields: Readonly<Record<string, unknown>>
   /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
   readonly acl_id?: string
+  /** The primary photo, a Photos object (`photo` / `photo_id`, docs/custom-objects.md "Photos"), if any. */
+  readonly photo?: PrimaryPhotoRef
 }
 
 /**
@@ -37,6 +40,7 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   const { tags, fields } = record
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
   if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  if (badPrimaryPhoto(record.photo)) return 'photo'
   // A field is a property of the query document: __proto__ would set its prototype.
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'fields'
   return undefined

@@ -10,6 +10,7 @@ import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../para
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
+import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -78,6 +79,9 @@ export class CustomObjectsService {
     if (isAbsent(params.fields)) throw requiredField('fields')
     const sent = parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, owner, false)
+    const fields = mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'fields'))
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTOS_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record = withTags(
       {
@@ -85,8 +89,9 @@ export class CustomObjectsService {
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
         user_id: owner.id,
-        fields: mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'fields')),
+        fields,
         ...(aclId && { acl_id: aclId }),
+        ...(photo && { photo }),
       },
       tagsParam(params, sent),
     )
@@ -142,23 +147,30 @@ export class CustomObjectsService {
     const id = trimmed(textParam(params, 'id'))
     if (id === undefined) throw requiredField('id')
     const current = isObjectId(id) ? objects.byId(id.toLowerCase()) : undefined
-    if (!current) throw new ApiError(400, `One or more invalid object id(s): ${JSON.stringify([id])}`)
+    if (!current) throw unknownId(id)
     if (isAbsent(params.fields) && !OTHER_CHANGES.some((name) => params[name] !== undefined)) throw requiredField('fields')
     if (!this.canWrite(actor, current)) throw new ApiError(403, `You do not have permission to update object ${current.id}`)
     const sent = isAbsent(params.fields) ? {} : parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, actor, true)
-    const { tags: _tags, acl_id: storedAcl, ...rest } = current
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTOS_RULES)
+    // Read again after the upload was read: the object may have changed or gone meanwhile.
+    const fresh = objects.byId(current.id)
+    if (!fresh) throw unknownId(id)
+    const fields = mergeCustomFields(fresh.fields, applyIncrements(fresh.fields, dataFields(sent), 'fields'))
+    const { tags: _tags, acl_id: storedAcl, photo: storedPhoto, ...rest } = fresh
     const acl_id = keptAclId(storedAcl, aclId)
+    const photo = applyPhotoChange(change, storedPhoto, fresh.user_id, this.context.photoStore())
     const next = withTags(
       {
         ...rest,
-        fields: mergeCustomFields(current.fields, applyIncrements(current.fields, dataFields(sent), 'fields')),
+        fields,
         updated_at: this.dataSet.runtime.now().toISOString(),
         ...(acl_id && { acl_id }),
+        ...(photo && { photo }),
       },
-      tagsParam(params, sent) ?? (params.tags === undefined && sent.tags === undefined ? current.tags : undefined),
+      tagsParam(params, sent) ?? (params.tags === undefined && sent.tags === undefined ? fresh.tags : undefined),
     )
-    objects.replace(current, next)
+    objects.replace(fresh, next)
     await this.dataSet.write()
     return { objects: [this.wire(next, caller.user)] }
   }
@@ -293,6 +305,12 @@ export class CustomObjectsService {
     return caller.user
   }
 }
+
+/** 400 for an update whose `id` names no object of the class (docs/custom-objects.md "Errors"). */
+const unknownId = (id: string): ApiError => new ApiError(400, `One or more invalid object id(s): ${JSON.stringify([id])}`)
+
+/** How a custom object's `photo` upload is taken: as photos/create takes it (docs/custom-objects.md "Photos"). */
+const PHOTOS_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
 
 /** The update parameters besides `fields` that change an object; with none of them, `fields` is required. */
 const OTHER_CHANGES = ['tags', 'photo', 'photo_id', 'acl_name', 'acl_id'] as const

@@ -9,7 +9,7 @@ export type WireCustomObject = Record<string, unknown>
 /**
  * Renders a stored custom object for the wire (docs/custom-objects.md "Replies"): its fields at
  * the top level (dates in the wire format), then `id`, `created_at`, `updated_at`, `tags` when
- * set, `user`, the embedded owner, when the owner still exists, and `acls` while an ACL is attached.
+ * set, `photo_id` with a primary photo (the pipeline embeds the photo as `photo`), `user`, the embedded owner, when the owner still exists, and `acls` while an ACL is attached.
  * Never `user_id`, `acl_id` or `fields`.
  *
  * @param owner - the owner as the viewer may see it (`UsersService.wireOwner`), or undefined.
@@ -26,6 +26,7 @@ export function toWireObject(
   wire.created_at = dates.created_at
   wire.updated_at = dates.updated_at
   if (record.tags !== undefined) wire.tags = [...record.tags]
+  if (record.photo !== undefined) wire.photo_id = record.photo.id
   if (owner !== undefined) wire.user = owner
   if (acls.acls !== undefined) wire.acls = acls.acls
   return wire

@@ -21,6 +21,7 @@ export const photos = {
   },
   fixture: photosFixture,
   serve: (service, id) => service.served(id),
+  photoStore: (service) => service.store,
   social: { type: 'Photo' },
   processing: (service) => service.processing,
 } satisfies MockObject<PhotosService>

@@ -11,6 +11,7 @@ import { compileWhere } from '../../query/where.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
+import type { PhotoStore, UploadRules } from '../../engine/primary-photo.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -249,6 +250,34 @@ export class PhotosService {
     return filed
   }
 
+  /**
+   * The store other objects' primary photos live in (docs/architecture.md "Primary photos"): an
+   * upload becomes a photo of this collection, owned by the record's owner, served and shown as any.
+   */
+  readonly store: PhotoStore = {
+    readUpload: async (params, rules) => {
+      const image = await imageParam(params, rules)
+      if (image === undefined) throw rules.invalid()
+      const sizes = photoSizesParam(params) ?? {}
+      return {
+        size: image.size,
+        store: (ownerId) => {
+          const now = this.dataSet.runtime.now()
+          const id = this.dataSet.runtime.objectId(now)
+          const at = now.toISOString()
+          this.photos.insert(this.processing.stored({ id, created_at: at, updated_at: at, user_id: ownerId, ...image, sizes, custom_fields: {} }))
+          return id
+        },
+      }
+    },
+    exists: (id) => this.photos.byId(id) !== undefined,
+    remove: (id) => void this.photos.remove(new Set([id])),
+    embedded: (id, viewer, origin) => {
+      const record = this.photos.byId(id)
+      return record === undefined || !this.canRead(viewer, record) ? undefined : this.embeddedWire(record, viewer, origin)
+    },
+  }
+
   /** The stored photo with this id (any case), or undefined. */
   byId(id: string): PhotoRecord | undefined {
     return isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
@@ -331,19 +360,24 @@ export class PhotosService {
   }
 }
 
+/** How Photos' own endpoints take an upload: by its bytes only (docs/photos.md "Uploading"). */
+const PHOTOS_UPLOADS: UploadRules = { invalid: invalidAttachment }
+
 /**
  * The image a create or update sends as the multipart part `photo`: its file name, bytes (base64),
- * type read from the bytes, size and md5; undefined when none is sent.
+ * type read from the bytes (or, where `rules` trust it, from a declared image type), size and md5;
+ * undefined when none is sent.
  *
- * @throws ApiError 400 `Invalid photo file attachment` for a `photo` sent as text, or whose bytes
- *   are no jpeg, png or gif (whatever its name or declared Content-Type say).
+ * @throws ApiError `rules.invalid()` (Photos: 400 `Invalid photo file attachment`) for a `photo`
+ *   sent as text, or whose bytes are no jpeg, png or gif (whatever its name says).
  */
-async function imageParam(params: Params): Promise<Image | undefined> {
+async function imageParam(params: Params, rules: UploadRules = PHOTOS_UPLOADS): Promise<Image | undefined> {
   const { photo } = params
   if (isAbsent(photo)) return undefined
-  if (!(photo instanceof Blob)) throw invalidAttachment()
-  const image = storedImage(Buffer.from(await photo.arrayBuffer()), photo instanceof File && photo.name ? photo.name : 'photo')
-  if (image === undefined) throw invalidAttachment()
+  if (!(photo instanceof Blob)) throw rules.invalid()
+  const name = photo instanceof File && photo.name ? photo.name : 'photo'
+  const image = storedImage(Buffer.from(await photo.arrayBuffer()), name, rules.trustDeclaredType ? photo.type : undefined)
+  if (image === undefined) throw rules.invalid()
   return image
 }
 

@@ -21,5 +21,6 @@ export const users = {
   },
   fixture: usersFixture,
   social: { type: 'User' },
+  primaryPhoto: true,
   caller: (service, sessionId) => service.caller(sessionId),
 } satisfies MockObject<UsersService>

@@ -1,3 +1,4 @@
+import { badPrimaryPhoto } from '../../engine/primary-photo.js'
 import { isPlainObject, FORBIDDEN_KEYS } from '../../json.js'
 import { isObjectId } from '../../ids.js'
 import { recordCheck } from '../../store/db.js'
@@ -25,7 +26,7 @@ function userFieldProblem(user: Record<string, unknown>): string | undefined {
     return 'custom_fields'
   }
   if (!Array.isArray(user.external_accounts) || !user.external_accounts.every(isExternalAccount)) return 'external_accounts'
-  if (user.photo !== undefined && !(isPlainObject(user.photo) && typeof user.photo.id === 'string')) return 'photo'
+  if (badPrimaryPhoto(user.photo)) return 'photo'
   if (user.acl_id !== undefined && !(typeof user.acl_id === 'string' && isObjectId(user.acl_id))) return 'acl_id'
   return undefined
 }

@@ -1,4 +1,4 @@
-import type { PhotoRecord } from './photo.js'
+import type { PrimaryPhotoRef } from '../../engine/primary-photo.js'
 
 /**
  * A user as mock-cloud stores it (docs/users.md "Replies"). This is the store's shape, not
@@ -26,8 +26,8 @@ export interface UserRecord {
   /** User-defined values with the types given; dates as `{ "$date": ISO }` (docs/api.md "Custom fields"). */
   custom_fields: Record<string, unknown>
   external_accounts: ExternalAccount[]
-  /** The primary photo (docs/users.md "Photos"). */
-  photo?: PhotoRecord
+  /** The primary photo, a Photos object (docs/users.md "Photos"). */
+  photo?: PrimaryPhotoRef
   /**
    * The ACL attached with `acl_name` / `acl_id` (docs/users.md "ACLs"): shown in replies as
    * `acls`, never enforced.

@@ -17,7 +17,7 @@ import { isValidEmail } from './email.js'
 import { checkCustomFieldCount, mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { newUserRecord } from './new-user.js'
 import { verifyPassword, type PasswordHasher } from '../../engine/password-hashing.js'
-import { photoChange } from './photo.js'
+import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
 import { toQueryDoc, type QueryDoc } from './query-doc.js'
 import { storedCase, type UserRecord } from './record.js'
 import { invalidEmail, passwordProblems, problems, validationFailed } from './validation.js'
@@ -43,6 +43,12 @@ export interface UsersResult {
 }
 
 const LOGIN_FAILED = 'Invalid email/username or password.'
+
+/**
+ * How a user's `photo` upload is taken (docs/users.md "Photos"): a part declared jpeg, png or gif is
+ * taken on its word; anything else answers 400 `Invalid photo type.`
+ */
+const USER_PHOTOS: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo type.'), trustDeclaredType: true }
 
 /**
  * The rules of the Users object (docs/users.md "Endpoints"), one method per endpoint, free of
@@ -141,13 +147,14 @@ export class UsersService {
     if (fields.custom_fields) checkCustomFieldCount(fields.custom_fields, this.maxCustomFields)
     const aclId = this.access().attachAcl(params, acting, false)
     const { runtime } = this.dataSet
-    const photo = await photoChange(params, runtime, (id) => this.knownPhoto(id))
+    const photo = await readPhotoChange(params, this.context.photoStore(), USER_PHOTOS)
     const hash = await this.hashPassword(password)
     // Another create may have taken the name while the hash was computed.
     const late = this.uniquenessProblems(username, email, undefined)
     if (late.length > 0) throw validationFailed('create', late)
     const user = newUserRecord(fields, hash, runtime.now(), runtime.objectId)
-    if (photo) user.photo = photo
+    const stored = applyPhotoChange(photo, undefined, user.id, this.context.photoStore())
+    if (stored) user.photo = stored
     if (aclId) user.acl_id = aclId
     this.flows.prepareNew(user)
     this.users.insert(user)
@@ -288,31 +295,33 @@ export class UsersService {
     const acting = this.actingUser(params, caller)
     this.accountChanges(params, acting, password)
     const aclId = this.access().attachAcl(params, acting, true)
-    const photo = await photoChange(params, this.dataSet.runtime, (id) => this.knownPhoto(id))
+    const photo = await readPhotoChange(params, this.context.photoStore(), USER_PHOTOS)
     const password_hash = password === undefined ? undefined : await this.hashPassword(password)
     // From here on nothing awaits: the stored user is read again as it is after the hash, so a
     // concurrent update (or a reset) is neither overwritten with stale values nor lost.
     const fresh = this.caller(caller.sessionId)
     const target = this.actingUser(params, fresh)
     const account = this.accountChanges(params, target, password)
-    const changes = {
-      ...account,
-      role: params.role === undefined ? target.role : textParam(params, 'role'),
-      tags: params.tags === undefined ? target.tags : parseTags(params.tags),
-      photo: photo === undefined ? target.photo : (photo ?? undefined),
-      acl_id: keptAclId(target.acl_id, aclId),
-    }
     const custom_fields =
       params.custom_fields === undefined
         ? target.custom_fields
         : mergeCustomFields(target.custom_fields, parseCustomFields(params.custom_fields))
     if (params.custom_fields !== undefined) checkCustomFieldCount(custom_fields, this.maxCustomFields)
+    const admin = this.adminFlag(params, fresh, target)
+    // Last, once nothing can refuse the call: an uploaded photo is stored here.
+    const changes = {
+      ...account,
+      role: params.role === undefined ? target.role : textParam(params, 'role'),
+      tags: params.tags === undefined ? target.tags : parseTags(params.tags),
+      photo: applyPhotoChange(photo, target.photo, target.id, this.context.photoStore()),
+      acl_id: keptAclId(target.acl_id, aclId),
+    }
     // A new record, never the stored one changed: baselines and snapshots share stored records.
     const next: UserRecord = {
       ...target,
       ...changes,
       custom_fields,
-      admin: this.adminFlag(params, fresh, target),
+      admin,
       password_hash: password_hash ?? target.password_hash,
       updated_at: this.dataSet.runtime.now().toISOString(),
     }
@@ -439,11 +448,6 @@ export class UsersService {
    */
   private listedFor(viewer: Principal | undefined): (user: UserRecord) => WireUser {
     return (user) => wireUserFor(viewer, user, this.access().wireAcls(user, viewer))
-  }
-
-  /** A photo some user of this data set has, for `photo_id` (docs/users.md "Photos"). */
-  private knownPhoto(id: string) {
-    return this.users.all().find((user) => user.photo?.id === id)?.photo
   }
 
   /**

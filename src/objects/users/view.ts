@@ -1,7 +1,6 @@
 import { toWireDate } from '../../dates.js'
 import type { Principal } from '../../engine/object.js'
 import { wireCustomFields } from '../../engine/custom-dates.js'
-import type { PhotoRecord } from './photo.js'
 import type { UserRecord } from './record.js'
 import { perRecord } from '../../store/per-record.js'
 
@@ -14,8 +13,8 @@ export type WireUserAcls = { acls?: Record<string, unknown>[] }
 /**
  * Renders a stored user for the wire, in the key order of the real service's
  * replies (docs/api.md "Envelope", docs/users.md "Replies"): unset names, username, role and tags omitted;
- * `external_accounts`, `custom_fields` and `stats` always present; `photo`
- * when the user has one; `admin` as
+ * `external_accounts`, `custom_fields` and `stats` always present; `photo_id`
+ * when the user has a primary photo; `admin` as
  * the string "true"/"false"; dates in the wire format; `acls` last, when given; never the
  * password hash or `acl_id` (docs/users.md "Replies").
  *
@@ -38,9 +37,10 @@ export function toWireUser(user: UserRecord, showEmail: boolean, acls: WireUserA
   wire.admin = user.admin ? 'true' : 'false'
   if (user.tags !== undefined) wire.tags = [...user.tags]
   wire.custom_fields = wireCustomFields(user.custom_fields)
-  if (user.photo !== undefined) wire.photo = wirePhoto(user.photo)
+  // The pipeline embeds the photo itself as `photo` in Users' own replies (docs/users.md "Photos").
+  if (user.photo !== undefined) wire.photo_id = user.photo.id
   // An uploaded primary photo is a Photos object the user owns (docs/users.md "Replies").
-  const uploaded = user.photo?.size
+  const uploaded = user.photo?.uploaded_bytes
   wire.stats = { photos: { total_count: uploaded === undefined ? 0 : 1 }, storage: { used: uploaded ?? 0 } }
   if (acls.acls !== undefined) wire.acls = acls.acls
   return wire
@@ -64,14 +64,6 @@ const wireDatesOf = perRecord(
     confirmed_at: user.confirmed_at === undefined ? undefined : toWireDate(user.confirmed_at),
   }),
 )
-
-/** The embedded Photos object of a user (docs/users.md "Replies"), dates in the wire format. */
-function wirePhoto(photo: PhotoRecord): Record<string, unknown> {
-  const wire: Record<string, unknown> = { ...photo }
-  if (photo.created_at !== undefined) wire.created_at = toWireDate(photo.created_at)
-  if (photo.updated_at !== undefined) wire.updated_at = toWireDate(photo.updated_at)
-  return wire
-}
 
 /**
  * A user as `viewer` (the caller's user, undefined without a session) sees them: the email only
