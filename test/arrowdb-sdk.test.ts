@@ -233,19 +233,21 @@ describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud',
     expect(unknown.reason).toBe('Invalid ACL name')
 
     const updated = (await ok(app, 'usersUpdate', { acl_name: 'friends' })).body.response.users[0]
-    expect(updated.acls).toEqual([acl])
-    expect((await ok(app, 'usersShowMe')).body.response.users[0].acls).toEqual([acl])
-    const { email: _email, ...owner } = acl.user
+    // The ACL embeds its owner as the user is now: updated by this very call, maybe a second later.
+    const attached = { ...acl, user: { ...acl.user, updated_at: updated.updated_at } }
+    expect(updated.acls).toEqual([attached])
+    expect((await ok(app, 'usersShowMe')).body.response.users[0].acls).toEqual([attached])
+    const { email: _email, ...owner } = attached.user
     const shown = (await ok(app, 'usersShow', { user_id: ids.alice })).body.response.users[0]
-    expect(shown.acls).toEqual([acl])
+    expect(shown.acls).toEqual([attached])
     const queried = (await ok(app, 'usersQuery', { where: { username: 'alice' } })).body.response.users[0]
-    expect(queried.acls).toEqual([acl])
+    expect(queried.acls).toEqual([attached])
 
     // Not enforced: dave, not a reader, still sees alice's profile.
     const other = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
     await ok(other, 'usersLogin', { login: 'dave', password: 'pw-dave' })
     const seen = (await ok(other, 'usersShow', { user_id: ids.alice })).body.response.users[0]
-    expect(seen.acls).toEqual([{ ...acl, user: owner }])
+    expect(seen.acls).toEqual([{ ...attached, user: owner }])
 
     const made = (await ok(other, 'usersCreate', { username: 'zed', password: 'pw', password_confirmation: 'pw', acl_id: acl.id }))
       .body.response.users[0]
