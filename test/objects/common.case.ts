@@ -33,8 +33,13 @@ export interface ObjectCase {
   vars?: Record<string, string>
   /** Where replies list records: `response.<key>`. */
   responseKey: string
-  /** Makes the n-th record (n = 0, 1, 2...; each call must make a new record). */
-  create(n: number): CaseCall
+  /**
+   * A call made before each test whose reply's first record the records need (a checkin needs a
+   * place or an event): its `response[key][0]` is handed to {@link create}.
+   */
+  setup?: CaseCall & { responseKey: string }
+  /** Makes the n-th record (n = 0, 1, 2...; each call must make a new record), with the setup's record if any. */
+  create(n: number, setup?: Record<string, unknown>): CaseCall
   /** A top-level field of the created records whose values differ between records and sort as n does. */
   field: string
   /** The query endpoint (`where`, `order`, `sel`, `limit`, `skip`, `count`) and who calls it. */
@@ -186,9 +191,21 @@ export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): v
     if (!('endpointsOnly' in commonCase)) {
       const objectCase = commonCase
 
+      /** The record the case's setup call made before the test, if it has one. */
+      let prepared: Record<string, unknown> | undefined
+      const creating = (n: number): CaseCall => objectCase.create(n, prepared)
+
+      beforeEach(async () => {
+        prepared = undefined
+        if (objectCase.setup === undefined) return
+        const reply = await send(objectCase.setup)
+        expect(reply.body.meta, 'the setup call').toMatchObject({ status: 'ok' })
+        prepared = reply.body.response[objectCase.setup.responseKey][0]
+      })
+
       /** Makes the n-th record and answers it as the create reply shows it. */
       async function create(n: number): Promise<Record<string, unknown>> {
-        const reply = await send(objectCase.create(n))
+        const reply = await send(creating(n))
         expect(reply.body.meta, `create #${n}`).toMatchObject({ status: 'ok' })
         return reply.body.response[objectCase.responseKey][0]
       }
@@ -211,7 +228,7 @@ export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): v
 
       it('the case names endpoints of this object', () => {
         const paths = [
-          objectCase.create(0).path,
+          creating(0).path,
           objectCase.query.path,
           objectCase.badId.path,
           ...(objectCase.byId ? [objectCase.byId.path] : []),
@@ -222,7 +239,7 @@ export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): v
       })
 
       it('create answers the success envelope with its method_name and one record with id and dates', async () => {
-        const call = objectCase.create(0)
+        const call = creating(0)
         const reply = await send(call)
         expect(reply.status).toBe(200)
         // users/create also hands out a session.
@@ -263,7 +280,7 @@ export function runCommonRules(object: AnyMockObject, commonCase: CommonCase): v
       })
 
       it('refuses every login-needing endpoint without a session, in the object’s wording', async () => {
-        const call = objectCase.create(7)
+        const call = creating(7)
         const paths = [...(call.who === 'nobody' ? [] : [call.path]), ...objectCase.loginNeeded]
         expect(paths.length, 'a case names at least one login-needing endpoint').toBeGreaterThan(0)
         const before = await total()

@@ -192,6 +192,20 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['likes/delete'],
     noSession: noSessionOutsideUsers,
   },
+  checkins: {
+    responseKey: 'checkins',
+    // A checkin is at a place or an event: the case checks in to a place the setup makes.
+    setup: { path: 'places/create', verb: 'POST', params: { name: 'HQ', city: 'Mountain View' }, who: 'user', responseKey: 'places' },
+    create: (n, place) => ({ path: 'checkins/create', verb: 'POST', params: { place_id: String(place?.id), message: `m${n}` }, who: 'user' }),
+    field: 'message',
+    query: { path: 'checkins/query', who: 'nobody' },
+    byId: { path: 'checkins/show', verb: 'GET', params: {}, param: 'checkin_id', who: 'nobody' },
+    badId: { path: 'checkins/show', verb: 'GET', params: {}, param: 'checkin_id', who: 'nobody' },
+    badIdMessage: 'Invalid checkin id',
+    // checkins/delete without a session answers 403 Current user cannot delete this checkin (route tests).
+    loginNeeded: ['checkins/update', 'checkins/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   chats: {
     // alice's chats to bob, all in one group; the query lists the chats of the caller's groups.

@@ -1,0 +1,44 @@
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { recordCheck } from '../../store/db.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+
+/** The stored collection of checkins. */
+export const CHECKINS = 'checkins'
+
+/**
+ * A checkin as mock-cloud stores it (docs/checkins.md "The checkin" for what a client sees): its
+ * owner's id, the place or the event checked in to (one of them), the message, tags, custom
+ * fields and the attached ACL.
+ */
+export interface CheckinRecord extends StoredRecord {
+  readonly user_id: string
+  readonly place_id?: string
+  readonly event_id?: string
+  readonly message?: string
+  readonly tags?: readonly string[]
+  readonly custom_fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
+}
+
+/**
+ * What makes a stored checkin (from a data file or an import) unusable: the first field the API
+ * could not render, as `field is missing or malformed`, or undefined.
+ */
+export const checkinRecordProblem = recordCheck(fieldProblem)
+
+const isId = (value: unknown): boolean => typeof value === 'string' && isObjectId(value)
+
+function fieldProblem(record: Record<string, unknown>): string | undefined {
+  if (!isId(record.user_id)) return 'user_id'
+  if (record.place_id !== undefined && !isId(record.place_id)) return 'place_id'
+  if (record.event_id !== undefined && !isId(record.event_id)) return 'event_id'
+  if (record.message !== undefined && typeof record.message !== 'string') return 'message'
+  const { tags } = record
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (record.acl_id !== undefined && !isId(record.acl_id)) return 'acl_id'
+  const fields = record.custom_fields
+  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  return undefined
+}
