@@ -206,6 +206,17 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['checkins/update', 'checkins/batch_delete'],
     noSession: noSessionOutsideUsers,
   },
+  statuses: {
+    responseKey: 'statuses',
+    create: (n) => ({ path: 'statuses/create', verb: 'POST', params: { message: `m${n}` }, who: 'user' }),
+    field: 'message',
+    query: { path: 'statuses/query', who: 'nobody' },
+    byId: { path: 'statuses/show', verb: 'GET', params: {}, param: 'status_id', who: 'nobody' },
+    badId: { path: 'statuses/show', verb: 'GET', params: {}, param: 'status_id', who: 'nobody' },
+    badIdMessage: 'Invalid status id',
+    loginNeeded: ['statuses/update', 'statuses/delete', 'statuses/batch_delete'],
+    noSession: noSessionOutsideUsers,
+  },
   'push-schedules': { endpointsOnly: 'the query takes name, limit and skip only (no where, order, sel or count), as the real service’s did' },
   chats: {
     // alice's chats to bob, all in one group; the query lists the chats of the caller's groups.

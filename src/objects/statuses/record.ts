@@ -1,0 +1,37 @@
+import { isObjectId } from '../../ids.js'
+import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
+import { recordCheck } from '../../store/db.js'
+import type { StoredRecord } from '../../store/stored-record.js'
+
+/**
+ * A status as mock-cloud stores it (docs/statuses.md "Replies" for what a client sees): its owner's
+ * id, its `message`, the place or the event it is tied to (at most one), tags, custom fields and
+ * ACL when set. Dates are ISO 8601 UTC strings.
+ */
+export interface StatusRecord extends StoredRecord {
+  readonly user_id: string
+  readonly message: string
+  readonly place_id?: string
+  readonly event_id?: string
+  readonly tags?: readonly string[]
+  readonly custom_fields: Readonly<Record<string, unknown>>
+  /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
+  readonly acl_id?: string
+}
+
+/**
+ * What makes a stored status (from a data file or an import) unusable: the first field the API
+ * could not render or match, as `field is missing or malformed`, or undefined.
+ */
+export const statusRecordProblem = recordCheck((record) => {
+  if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
+  if (typeof record.message !== 'string') return 'message'
+  for (const name of ['place_id', 'event_id', 'acl_id'] as const) {
+    if (record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name]))) return name
+  }
+  const { tags } = record
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  const fields = record.custom_fields
+  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  return undefined
+})
