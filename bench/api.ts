@@ -12,7 +12,17 @@ const KEY = 'BENCH'
  * usersPath('show', `&user_id=${id}`) // '/v1/users/show.json?key=BENCH&user_id=...'
  */
 export function usersPath(endpoint: string, query = ''): string {
-  return `/v1/users/${endpoint}.json?key=${KEY}${query}`
+  return apiPath('users', endpoint, query)
+}
+
+/**
+ * `/v1/OBJECT/ENDPOINT.json?key=BENCH` for any other object (`photos`, `push_notification`), then `query` as given.
+ *
+ * @example
+ * apiPath('photos', 'show', `&photo_id=${id}`) // '/v1/photos/show.json?key=BENCH&photo_id=...'
+ */
+export function apiPath(object: string, endpoint: string, query = ''): string {
+  return `/v1/${object}/${endpoint}.json?key=${KEY}${query}`
 }
 
 /**
@@ -22,7 +32,7 @@ export function usersPath(endpoint: string, query = ''): string {
  * objectsPath('cars', 'query', CARS_WHERE_LIMIT_10) // '/v1/objects/cars/query.json?key=BENCH&where=...'
  */
 export function objectsPath(classname: string, endpoint: string, query = ''): string {
-  return `/v1/objects/${classname}/${endpoint}.json?key=${KEY}${query}`
+  return apiPath(`objects/${classname}`, endpoint, query)
 }
 
 /**

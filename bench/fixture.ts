@@ -8,7 +8,10 @@ import type { Fixture, FixtureUser } from 'mock-cloud'
  *   (one of five), so that `where={"age":{"$gt":28},"color":"red"}` matches about 15 % of them;
  * - custom objects of class `cars` with fixed ids and owners and fields `make` (one of five),
  *   `year` (2000–2024) and `price`, so that `where={"year":{"$gt":2005},"make":"mini"}` matches
- *   about 12 % of them (docs/custom-objects.md, docs/fixtures.md "Custom objects").
+ *   about 12 % of them (docs/custom-objects.md, docs/fixtures.md "Custom objects");
+ * - with uploads: an admin, {@link BENCH_PHOTOS} photos of the first users (one small PNG) and
+ *   {@link BENCH_DEVICES} devices subscribed to channel `bench` (docs/fixtures.md "Files and
+ *   photos", "Push subscriptions").
  */
 
 const COLORS = ['red', 'green', 'blue', 'yellow', 'purple'] as const
@@ -57,21 +60,57 @@ export function benchCar(index: number, users: number): BenchCar {
   }
 }
 
-/** A fixture of `users` generated users (see {@link benchUser}) and, when `cars` > 0, that many cars (see {@link benchCar}). */
-export function benchFixture(users: number, cars = 0): Fixture & { users: FixtureUser[]; objects?: { cars: BenchCar[] } } {
+/** The generated admin of a fixture with uploads: it sends the pushes. */
+export const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-pass', admin: true } as const
+
+/** Photos in a fixture with uploads, and the id of the one `photos/show` reads (the middle one). */
+export const BENCH_PHOTOS = 100
+export const benchPhotoId = (index: number): string => `fa${index.toString(16).padStart(22, '0')}`
+
+/** Devices subscribed to channel `bench` in a fixture with uploads: a notify there reaches every one. */
+export const BENCH_DEVICES = 1000
+
+/**
+ * A small PNG as photos/create gets it: the PNG signature and 1 KiB after it (mock-cloud reads the
+ * type from the first bytes and never decodes the image).
+ */
+export const BENCH_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1024, 7)])
+
+/**
+ * A fixture of `users` generated users (see {@link benchUser}), when `cars` > 0 that many cars (see
+ * {@link benchCar}), and with `uploads` the admin, photos and subscribed devices described above.
+ */
+export function benchFixture(users: number, cars = 0, uploads = false): Fixture & { users: FixtureUser[]; objects?: { cars: BenchCar[] } } {
+  const generated = Array.from({ length: users }, (_, index) => benchUser(index))
   return {
-    users: Array.from({ length: users }, (_, index) => benchUser(index)),
+    users: uploads ? [...generated, BENCH_ADMIN] : generated,
     ...(cars > 0 && { objects: { cars: Array.from({ length: cars }, (_, index) => benchCar(index, users)) } }),
+    ...(uploads && {
+      photos: Array.from({ length: BENCH_PHOTOS }, (_, index) => ({
+        id: benchPhotoId(index),
+        owner: benchUser(index % users).username,
+        base64: BENCH_PNG.toString('base64'),
+        filename: `photo${index}.png`,
+        photo_sizes: { thumb: '100x100#' },
+      })),
+      push_subscriptions: Array.from({ length: BENCH_DEVICES }, (_, index) => ({
+        device_token: `device-${index}`,
+        type: index % 2 === 0 ? 'ios' : 'android',
+        channel: 'bench',
+        user: benchUser(index % users).username,
+      })),
+    }),
   }
 }
 
 /**
- * Writes {@link benchFixture}(users, cars) to `dir/users-USERS.json` (`users-USERS-cars-CARS.json` with cars).
+ * Writes {@link benchFixture}(users, cars, uploads) to `dir/users-USERS.json`
+ * (`users-USERS-cars-CARS.json` with cars, `-uploads` added with uploads).
  *
  * @returns the file's path.
  */
-export async function writeBenchFixture(dir: string, users: number, cars = 0): Promise<string> {
-  const file = join(dir, cars > 0 ? `users-${users}-cars-${cars}.json` : `users-${users}.json`)
-  await writeFile(file, JSON.stringify(benchFixture(users, cars)))
+export async function writeBenchFixture(dir: string, users: number, cars = 0, uploads = false): Promise<string> {
+  const file = join(dir, `${cars > 0 ? `users-${users}-cars-${cars}` : `users-${users}`}${uploads ? '-uploads' : ''}.json`)
+  await writeFile(file, JSON.stringify(benchFixture(users, cars, uploads)))
   return file
 }

@@ -1,5 +1,5 @@
-import { CARS_WHERE_LIMIT_10, objectsPath, usersPath, WHERE_LIMIT_10 } from './api.js'
-import { benchUser } from './fixture.js'
+import { apiPath, CARS_WHERE_LIMIT_10, objectsPath, usersPath, WHERE_LIMIT_10 } from './api.js'
+import { BENCH_ADMIN, BENCH_DEVICES, BENCH_PHOTOS, BENCH_PNG, benchPhotoId, benchUser } from './fixture.js'
 import { figure, type Figure, type Sample } from './figure.js'
 import { runLoad, type LoadRequest, type LoadSample } from './load.js'
 import { interleave } from './stats.js'
@@ -22,9 +22,10 @@ export interface HttpPlan {
   warmupSeconds: number
 }
 
-/** What a mock-cloud scenario needs from a fresh data set: a live session. */
+/** What a mock-cloud scenario needs from a fresh data set: a live session of the middle user, and one of the admin. */
 interface Fresh {
   sessionId: string
+  adminSessionId: string
 }
 
 interface Scenario {
@@ -37,6 +38,14 @@ interface Scenario {
 /** A user in the middle of the 10,000: a scan finds it halfway. */
 const middle = benchUser(5000)
 let created = 0
+
+/** A photos/create body as the clients send it: one multipart part `photo`, the small PNG. */
+const BOUNDARY = 'mock-cloud-bench-boundary'
+const PHOTO_UPLOAD = Buffer.concat([
+  Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="bench.png"\r\nContent-Type: image/png\r\n\r\n`),
+  BENCH_PNG,
+  Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+])
 
 const SCENARIOS: Scenario[] = [
   { id: 'http.floor-fixed', label: 'floor: Hono, fixed small JSON', server: 'floorUrl', request: () => ({ method: 'GET', path: '/fixed' }) },
@@ -111,6 +120,34 @@ const SCENARIOS: Scenario[] = [
     server: 'mockUrl',
     request: () => ({ method: 'GET', path: objectsPath('cars', 'query', CARS_WHERE_LIMIT_10) }),
   },
+  {
+    id: 'http.photos-create',
+    label: 'photos/create, a 1 KiB PNG (multipart, with a session)',
+    server: 'mockUrl',
+    request: ({ sessionId }) => ({
+      method: 'POST',
+      path: apiPath('photos', 'create'),
+      headers: { cookie: `_session_id=${sessionId}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body: PHOTO_UPLOAD,
+    }),
+  },
+  {
+    id: 'http.photos-show',
+    label: `photos/show by id (of ${BENCH_PHOTOS} photos, urls of 2 sizes)`,
+    server: 'mockUrl',
+    request: () => ({ method: 'GET', path: apiPath('photos', 'show', `&photo_id=${benchPhotoId(BENCH_PHOTOS / 2)}`) }),
+  },
+  {
+    id: 'http.notify-1000',
+    label: `push_notification/notify to ${BENCH_DEVICES.toLocaleString('en')} devices (admin, everyone on a channel)`,
+    server: 'mockUrl',
+    request: ({ adminSessionId }) => ({
+      method: 'POST',
+      path: apiPath('push_notification', 'notify'),
+      headers: { cookie: `_session_id=${adminSessionId}` },
+      form: `channel=bench&to_ids=everyone&payload=${encodeURIComponent(JSON.stringify({ alert: 'Hello', badge: '+1' }))}`,
+    }),
+  },
 ]
 
 /**
@@ -122,7 +159,7 @@ const SCENARIOS: Scenario[] = [
 export async function measureHttp(servers: HttpServers, plan: HttpPlan): Promise<Figure[]> {
   const once = async (scenario: Scenario, seconds: number): Promise<Sample> => {
     const url = servers[scenario.server]
-    const fresh = scenario.server === 'mockUrl' ? await freshDataSet(url) : { sessionId: '' }
+    const fresh = scenario.server === 'mockUrl' ? await freshDataSet(url) : { sessionId: '', adminSessionId: '' }
     return toSample(await runLoad(url, scenario.request(fresh), seconds))
   }
   if (plan.warmupSeconds > 0) for (const scenario of SCENARIOS) await once(scenario, plan.warmupSeconds)
@@ -140,16 +177,18 @@ function toSample(load: LoadSample): Sample {
   return { value: load.rps }
 }
 
-/** Resets mock-cloud to its fixture and logs the middle user in. */
+/** Resets mock-cloud to its fixture and logs the middle user and the admin in. */
 async function freshDataSet(mockUrl: string): Promise<Fresh> {
   const reset = await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' })
   if (!reset.ok) throw new Error(`POST /__mock/reset answered ${reset.status}`)
-  const login = await fetch(`${mockUrl}${usersPath('login')}`, {
-    method: 'POST',
-    body: new URLSearchParams({ login: middle.username, password: middle.password }),
-  })
-  const body = (await login.json()) as { meta?: { session_id?: string } }
+  return { sessionId: await login(mockUrl, middle.username, middle.password), adminSessionId: await login(mockUrl, BENCH_ADMIN.username, BENCH_ADMIN.password) }
+}
+
+/** Logs `username` in; its session id. */
+async function login(mockUrl: string, username: string, password: string): Promise<string> {
+  const reply = await fetch(`${mockUrl}${usersPath('login')}`, { method: 'POST', body: new URLSearchParams({ login: username, password }) })
+  const body = (await reply.json()) as { meta?: { session_id?: string } }
   const sessionId = body.meta?.session_id
-  if (!login.ok || sessionId === undefined) throw new Error(`login of ${middle.username} answered ${login.status}`)
-  return { sessionId }
+  if (!reply.ok || sessionId === undefined) throw new Error(`login of ${username} answered ${reply.status}`)
+  return sessionId
 }

@@ -8,6 +8,8 @@ export interface LoadRequest {
   headers?: Record<string, string>
   /** A urlencoded form body (POST). */
   form?: string
+  /** Another body (POST), sent with `headers`' own Content-Type: a multipart upload. */
+  body?: Buffer
   /** Makes each request's form body, e.g. with a unique username; overrides `form`. */
   nextForm?: () => string
 }
@@ -53,6 +55,7 @@ export async function runLoad(baseUrl: string, request: LoadRequest, seconds: nu
         path: request.path,
         headers,
         ...(request.form !== undefined && { body: request.form }),
+        ...(request.body !== undefined && { body: request.body }),
         ...(nextForm && { setupRequest: (req: autocannon.Request) => ({ ...req, body: nextForm() }) }),
       },
     ],

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'mock-cloud-bench-'))
   try {
     const fixture10k = await writeBenchFixture(dir, 10_000)
-    const fixtureHttp = await writeBenchFixture(dir, 10_000, 10_000)
+    const fixtureHttp = await writeBenchFixture(dir, 10_000, 10_000, true)
     const fixture100k = await writeBenchFixture(dir, 100_000)
 
     progress('HTTP throughput')

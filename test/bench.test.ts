@@ -11,6 +11,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const EXPECTED = [
   'http.floor-fixed', 'http.floor-filter', 'http.floor-filter-objects', 'http.show-me', 'http.show-id', 'http.login', 'http.create',
   'http.query', 'http.query-order', 'http.query-count', 'http.search', 'http.objects-create', 'http.objects-query',
+  'http.photos-create', 'http.photos-show', 'http.notify-1000',
   'startup.spawn-10k', 'startup.in-process', 'memory.100k', 'reset.1k', 'reset.100k',
   ...['query', 'id', 'username', 'email', 'login'].flatMap((name) => ['1k', '10k', '100k'].map((size) => `scaling.${name}.${size}`)),
 ]
