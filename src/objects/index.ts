@@ -24,13 +24,14 @@ import { likes } from './likes/index.js'
 import { messages } from './messages/index.js'
 import { checkins } from './checkins/index.js'
 import { statuses } from './statuses/index.js'
+import { socialIntegrations } from './social-integrations/index.js'
 
 /**
  * Every ArrowDB object mock-cloud serves, in the order fixtures are loaded (Users first: other
  * objects name their owners by username). Adding an object is its folder, its import and its
  * entry here (docs/architecture.md "Adding an object"); the `Fixture` type follows.
  */
-const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, photoCollections, pushNotifications, pushSchedules, places, events, checkins, friends, posts, reviews, chats, likes, messages, statuses] as const
+const REGISTERED = [users, acls, keyValues, customObjects, emails, geolocation, geoFences, logs, files, photos, photoCollections, pushNotifications, pushSchedules, places, events, checkins, friends, posts, reviews, chats, likes, messages, statuses, socialIntegrations] as const
 
 /** The registered descriptors, as the generic code sees them. */
 export const OBJECTS: readonly AnyMockObject[] = REGISTERED

@@ -241,6 +241,7 @@ const CASES: Readonly<Record<string, CommonCase>> = {
     loginNeeded: ['messages/reply', 'messages/show/inbox', 'messages/show/sent', 'messages/show/thread', 'messages/show/threads', 'messages/delete', 'messages/delete/thread', 'messages/query'],
     noSession: noSessionOutsideUsers,
   },
+  'social-integrations': { endpointsOnly: 'search_friends stores nothing: it reads users’ linked accounts and the fixture’s friend graph' },
   friends: { endpointsOnly: 'add, approve and remove answer meta only, and friend lists are users, whose query rules the users case runs' },
   'push-notifications': { endpointsOnly: 'subscribe answers meta only (no record to read back), and the subscriptions query always adds the paged meta' },
 }

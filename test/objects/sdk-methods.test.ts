@@ -61,9 +61,23 @@ function sdkMethods(): SdkMethod[] {
   return methods
 }
 
-/** The registered object serving the REST object the path starts with (`objects` for `objects/:classname`). */
-const ownerOf = (path: string): AnyMockObject | undefined =>
-  OBJECTS.find((object) => object.segments.some((segment) => segment.split('/')[0] === path.split('/')[0]))
+/**
+ * The registered object whose segment is the longest start of the path (`objects/:classname` for
+ * `objects/cars/query`; `users/facebook` of SocialIntegrations over `users` for
+ * `users/facebook/search_friends`).
+ */
+function ownerOf(path: string): AnyMockObject | undefined {
+  const parts = path.split('/')
+  let owner: AnyMockObject | undefined
+  let longest = 0
+  for (const object of OBJECTS) {
+    for (const segment of object.segments.map((text) => text.split('/'))) {
+      const starts = segment.every((part, i) => part === parts[i] || (part.startsWith(':') && parts[i] !== undefined))
+      if (starts && segment.length > longest) [owner, longest] = [object, segment.length]
+    }
+  }
+  return owner
+}
 
 /**
  * The calls an object's docs page lists under "## Not built", one bullet each:

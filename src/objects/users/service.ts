@@ -246,6 +246,14 @@ export class UsersService {
   }
 
   /**
+   * The ids of the stored users `accept` takes, in creation order: how another object finds users
+   * by a rule of its own (Facebook friends, docs/social-integrations.md "search_friends").
+   */
+  idsWhere(accept: (user: UserRecord) => boolean): string[] {
+    return this.users.scan(accept).map((user) => user.id)
+  }
+
+  /**
    * A users/query over the users `ids` names only, in that order unless `order` says otherwise:
    * how Friends lists a user's friends (docs/friends.md "Friend lists"). Ids of users no longer
    * stored are skipped.

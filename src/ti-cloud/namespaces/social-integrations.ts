@@ -2,8 +2,9 @@ import type { Namespace } from '../endpoints.js'
 import type { Calls } from '../types.js'
 
 /**
- * `Cloud.SocialIntegrations`: external accounts (ti.cloud puts these calls under `users/`) and
- * Facebook friends (docs/users.md).
+ * `Cloud.SocialIntegrations`: external accounts (ti.cloud puts these calls under `users/`,
+ * docs/users.md "External accounts") and Facebook friends from the fixture's friend graph
+ * (docs/social-integrations.md).
  */
 export const SocialIntegrations = {
   externalAccountLogin: { verb: 'POST', path: 'users/external_account_login.json', args: 'data' },
