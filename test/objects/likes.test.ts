@@ -87,6 +87,25 @@ describe('likes/create', () => {
   })
 })
 
+describe('the objects of Places, Events and Checkins', () => {
+  it('are liked and reviewed by place_id, event_id and checkin_id, and show their counters', async () => {
+    const place = (await inProcessCall(cloud, 'POST', 'places/create', { name: 'HQ', city: 'Mountain View' }, bob)).body.response.places[0]
+    const event = (await inProcessCall(cloud, 'POST', 'events/create', { name: 'Launch', start_time: '2030-01-01T10:00:00Z' }, bob)).body.response.events[0]
+    const checkin = (await inProcessCall(cloud, 'POST', 'checkins/create', { place_id: place.id }, bob)).body.response.checkins[0]
+    for (const [type, param, id, path, key] of [
+      ['Place', 'place_id', place.id, 'places/show', 'places'],
+      ['Event', 'event_id', event.id, 'events/show', 'events'],
+      ['Checkin', 'checkin_id', checkin.id, 'checkins/show', 'checkins'],
+    ] as const) {
+      expect((await like({ [param]: id })).likeable_type).toBe(type)
+      const review = await inProcessCall(cloud, 'POST', 'reviews/create', { [param]: id, rating: '3' }, alice)
+      expect(review.body.response.reviews[0]).toMatchObject({ reviewed_object: { type, id }, [param]: id })
+      const shown = (await inProcessCall(cloud, 'GET', path, { [param]: id })).body.response[key][0]
+      expect(shown, type).toMatchObject({ likes_count: 1, reviews_count: 1, ratings_average: 3 })
+    }
+  })
+})
+
 describe('likes/delete', () => {
   it('takes back the caller’s like, meta only; likes_count follows and is gone with the last like', async () => {
     await like({ post_id: post.id })

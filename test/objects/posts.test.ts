@@ -65,9 +65,16 @@ describe('posts/create', () => {
     expect(made.user.id).toBe(ids.bob)
   })
 
-  it('keeps event_id as sent (lower case) and refuses one that is no id', async () => {
-    expect((await create({ content: 'x', event_id: '5F00000000000000000000AA' })).event_id).toBe('5f00000000000000000000aa')
-    expect(failure(await call('POST', 'create', { content: 'x', event_id: 'nope' }, alice))).toMatchObject({ status: 400, message: 'Invalid event id' })
+  it('ties the post to a stored event (event_id and the event embedded) and refuses an event_id of no event', async () => {
+    const event = (await inProcessCall(cloud, 'POST', 'events/create', { name: 'Launch', start_time: '2030-01-01T10:00:00Z' }, alice)).body.response.events[0]
+    const made = await create({ content: 'x', event_id: event.id.toUpperCase() })
+    expect(made).toMatchObject({ event_id: event.id, event: expect.objectContaining({ id: event.id, name: 'Launch' }) })
+    for (const event_id of ['nope', '5f00000000000000000000aa']) {
+      expect(failure(await call('POST', 'create', { content: 'x', event_id }, alice))).toMatchObject({ status: 400, message: 'Invalid event id' })
+    }
+    const untied = await call('PUT', 'update', { post_id: made.id, event_id: '' }, alice)
+    expect(untied.body.response.posts[0]).not.toHaveProperty('event_id')
+    expect(untied.body.response.posts[0]).not.toHaveProperty('event')
   })
 })
 

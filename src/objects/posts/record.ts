@@ -12,7 +12,7 @@ export interface PostRecord extends StoredRecord {
   readonly user_id: string
   readonly content: string
   readonly title?: string
-  /** The event the post belongs to, as sent (docs/posts.md "Not built": not checked). */
+  /** The event the post belongs to (kept when the event is deleted). */
   readonly event_id?: string
   readonly tags?: readonly string[]
   readonly custom_fields: Readonly<Record<string, unknown>>

@@ -14,6 +14,8 @@ import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
+import { events } from '../events/index.js'
+import type { EventsService } from '../events/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PostRecord } from './record.js'
 import { toWirePost, type WirePost } from './view.js'
@@ -45,6 +47,7 @@ export class PostsService {
   private readonly whereLimits: ServiceContext['server']['whereLimits']
   private readonly users: UsersService
   private readonly access: AclAccess
+  private readonly events: EventsService
   private readonly posts: Collection<PostRecord>
   private readonly queryDoc: (record: PostRecord) => Readonly<Record<string, unknown>>
 
@@ -53,6 +56,7 @@ export class PostsService {
     this.whereLimits = context.server.whereLimits
     this.users = context.service(users)
     this.access = context.service(acls).access
+    this.events = context.service(events)
     this.posts = new Collection<PostRecord>(this.dataSet, 'posts')
     this.queryDoc = withSocialQueryFields(this.dataSet, { type: POST_TYPE }, toQueryDoc)
   }
@@ -78,7 +82,7 @@ export class PostsService {
       updated_at: now.toISOString(),
       user_id: owner.id,
       content,
-      ...optionalFields(params, undefined),
+      ...this.optionalFields(params, undefined),
       custom_fields: mergeCustomFields({}, applyIncrements({}, custom, 'custom_fields')),
       ...(aclId && { acl_id: aclId }),
     }
@@ -139,7 +143,7 @@ export class PostsService {
     const next: PostRecord = {
       ...rest,
       content: content ?? current.content,
-      ...optionalFields(params, current),
+      ...this.optionalFields(params, current),
       custom_fields: mergeCustomFields(current.custom_fields, applyIncrements(current.custom_fields, custom, 'custom_fields')),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
@@ -175,6 +179,25 @@ export class PostsService {
     return {}
   }
 
+  /**
+   * `title`, `event_id` and `tags` of a create or update: each as sent, or as `current` has it when
+   * not sent (an empty one removes it on an update).
+   *
+   * @throws ApiError 400 `Invalid event id` for an `event_id` of no event.
+   */
+  private optionalFields(params: Params, current: PostRecord | undefined): Pick<PostRecord, 'title' | 'event_id' | 'tags'> {
+    const sentTitle = textParam(params, 'title')
+    const title = params.title === undefined ? current?.title : trimmed(sentTitle) === undefined ? undefined : sentTitle
+    const event_id = params.event_id === undefined ? current?.event_id : trimmed(textParam(params, 'event_id'))
+    if (event_id !== undefined && this.events.event(event_id) === undefined) throw new ApiError(400, 'Invalid event id')
+    const tags = params.tags === undefined ? current?.tags : parseTags(params.tags)
+    return {
+      ...(title !== undefined && { title }),
+      ...(event_id !== undefined && { event_id: event_id.toLowerCase() }),
+      ...(tags !== undefined && { tags }),
+    }
+  }
+
   /** The stored post `post_id` names. @throws ApiError 400 `Invalid post id`. */
   private stored(params: Params): PostRecord {
     const id = trimmed(textParam(params, 'post_id'))
@@ -193,32 +216,14 @@ export class PostsService {
     }
   }
 
-  /** A record as `viewer` sees it, its owner embedded (email only to the owner and admins). */
+  /** A record as `viewer` sees it: its owner (email only to the owner and admins) and event embedded. */
   private wire(record: PostRecord, viewer: Principal | undefined): WirePost {
-    return toWirePost(record, this.users.wireOwner(record.user_id, viewer), this.access.wireAcls(record, viewer))
+    const event = record.event_id === undefined ? undefined : this.events.wireEvent(record.event_id, viewer)
+    return toWirePost(record, this.users.wireOwner(record.user_id, viewer), event, this.access.wireAcls(record, viewer))
   }
 
   /** Who a write acts as: the caller, or the user `su_id` names (docs/api.md "su_id"). */
   private actingUser(params: Params, caller: Caller): Principal {
     return actingUser(params, caller, (id) => this.users.userById(id))
-  }
-}
-
-/**
- * `title`, `event_id` and `tags` of a create or update: each as sent, or as `current` has it when
- * not sent (an empty `title` or `tags` removes it on an update).
- *
- * @throws ApiError 400 `Invalid event id` for an `event_id` that is no 24-hex id.
- */
-function optionalFields(params: Params, current: PostRecord | undefined): Pick<PostRecord, 'title' | 'event_id' | 'tags'> {
-  const sentTitle = textParam(params, 'title')
-  const title = params.title === undefined ? current?.title : trimmed(sentTitle) === undefined ? undefined : sentTitle
-  const rawEvent = params.event_id === undefined ? current?.event_id : trimmed(textParam(params, 'event_id'))
-  if (rawEvent !== undefined && !isObjectId(rawEvent)) throw new ApiError(400, 'Invalid event id')
-  const tags = params.tags === undefined ? current?.tags : parseTags(params.tags)
-  return {
-    ...(title !== undefined && { title }),
-    ...(rawEvent !== undefined && { event_id: rawEvent.toLowerCase() }),
-    ...(tags !== undefined && { tags }),
   }
 }
