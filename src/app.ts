@@ -131,7 +131,7 @@ export interface MockCloud {
    * (the twin of `GET /__mock/requests`). Every condition given must hold.
    *
    * @param filter - `key` (null: calls that sent none), `method_name` (`loginUser`), `status`
-   *   (HTTP), `since` (a `Date`, ISO 8601 text or milliseconds: calls that arrived then or later).
+   *   (the HTTP status or `meta.code`), `since` (a `Date`, ISO 8601 text or milliseconds: calls that arrived then or later).
    * @throws ApiError 400 for an unknown method_name, a status outside 100–599 or an unreadable since.
    * @example
    * cloud.requests({ key: 'TESTKEY', method_name: 'loginUser', status: 401 })

@@ -58,7 +58,11 @@ export interface JournalFilter {
   key?: string | null
   /** Only calls of this endpoint (`loginUser`, ...). */
   method_name?: string
-  /** Only calls answered with this HTTP status. */
+  /**
+   * Only calls whose HTTP status or ArrowDB code (`meta.code`) is this: `400` finds a failure
+   * sent as HTTP 200 under `suppress_response_codes` (as Titanium's `Cloud` asks) as well as one
+   * sent as HTTP 400.
+   */
   status?: number
   /** Only calls that arrived at or after this instant: a `Date`, ISO 8601 text or milliseconds since 1970. */
   since?: Date | string | number
@@ -144,7 +148,7 @@ export class Journal {
     const found = lists.flat().filter(
       (entry) =>
         (filter.method_name === undefined || entry.method_name === filter.method_name) &&
-        (filter.status === undefined || entry.status === filter.status) &&
+        (filter.status === undefined || entry.status === filter.status || entry.meta?.code === filter.status) &&
         (since === undefined || Date.parse(entry.time) >= since),
     )
     return lists.length > 1 ? found.sort((a, b) => a.id - b.id) : found
@@ -170,7 +174,7 @@ export class Journal {
  * Reads a journal filter from outside (query parameters of `GET /__mock/requests`, or
  * the object given to `requests()`): `key`, `method_name` (one of `methodNames`),
  * `key` null for the calls that sent none,
- * `status` (an HTTP status, 100–599, number or digits), `since` (a `Date`, an ISO 8601
+ * `status` (an HTTP status or ArrowDB code, 100–599, number or digits; it matches either), `since` (a `Date`, an ISO 8601
  * text, or milliseconds since 1970). Empty values do not filter.
  *
  * @throws ApiError 400 `Invalid <name> parameter: <what it takes>`.

@@ -55,6 +55,16 @@ describe('Journal', () => {
     expect(journal.entries({ method_name: 'loginUser', status: 401, since }).map((entry) => entry.params.n)).toEqual([3])
   })
 
+  it('finds a call by its ArrowDB code as well as by its HTTP status (a failure sent as 200 under suppress_response_codes)', () => {
+    const journal = new Journal()
+    journal.record(call('A', 1, { method_name: 'loginUser', status: 200, meta: { status: 'fail', code: 400 } }))
+    journal.record(call('A', 2, { method_name: 'loginUser', status: 400, meta: { status: 'fail', code: 400 } }))
+    journal.record(call('A', 3, { method_name: 'loginUser', status: 200, meta: { status: 'ok', code: 200 } }))
+    journal.record(call('A', 4, { status: null, meta: null }))
+    expect(journal.entries({ status: 400 }).map((entry) => entry.params.n)).toEqual([1, 2])
+    expect(journal.entries({ status: 200 }).map((entry) => entry.params.n)).toEqual([1, 3])
+  })
+
   it('clears one key or all and says how many entries went', () => {
     const journal = new Journal()
     journal.record(call('A', 1))

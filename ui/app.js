@@ -10,10 +10,13 @@ const html = htm.bind(h)
 const POLL_MS = 1000
 /** Records a collection page shows. */
 const PER_PAGE = 20
-/** Columns a collection table shows at most (the record's full JSON has every field). */
+/**
+ * Columns a collection table shows at most, the `sessions` column included (the record's full
+ * JSON has every field): so many fit a 1280 px window.
+ */
 const MAX_COLUMNS = 8
 /** Characters a table cell shows of a value (its full text is in the cell's title). */
-const CELL_CHARS = 60
+const CELL_CHARS = 40
 
 /**
  * Calls an admin route of this server and answers its envelope; a failure envelope throws an Error
@@ -83,11 +86,25 @@ function ErrorLine({ error }) {
   return error ? html`<p class="error" role="alert">${error}</p>` : null
 }
 
-/** A table that scrolls sideways on its own in a narrow window, reachable by keyboard. */
+/**
+ * A table that scrolls sideways on its own when it is wider than the window, reachable by keyboard;
+ * then its caption says so, so no column looks cut off.
+ */
 function Table({ caption, head, children }) {
-  return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}>
+  const box = useRef(null)
+  const [overflows, setOverflows] = useState(false)
+  useEffect(() => {
+    const element = box.current
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    observer.observe(element.firstElementChild)
+    return () => observer.disconnect()
+  }, [])
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption} ref=${box}>
     <table>
-      <caption>${caption}</caption>
+      <caption>${caption}${overflows ? html` <span class="hint">(scroll sideways for more columns)</span>` : null}</caption>
       <thead><tr>${head.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
       <tbody>${children}</tbody>
     </table>
@@ -107,10 +124,10 @@ function Detail({ title, value, onClose }) {
 }
 
 /**
- * The columns of a page of records, at most MAX_COLUMNS: `id`, then short plain values, then
+ * The columns of a page of records, at most `max`: `id`, then short plain values, then
  * objects and long texts, then dates (`..._at`); every field is in the record's full JSON.
  */
-function columnsOf(records) {
+function columnsOf(records, max) {
   const rank = (field) => {
     if (field === 'id') return 0
     if (field.endsWith('_at')) return 3
@@ -121,7 +138,7 @@ function columnsOf(records) {
   return fields
     .map((field, index) => ({ field, index, rank: rank(field) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .slice(0, MAX_COLUMNS)
+    .slice(0, max)
     .map(({ field }) => field)
 }
 
@@ -147,10 +164,10 @@ function Collections({ appKey, summary, sessions, poll }) {
   )
   const records = page.data ? page.data.response.records : []
   const total = page.data ? Number(String(page.data.meta.count).replace('+', '')) : 0
-  const columns = columnsOf(records)
   const sessionsOf = new Map()
   for (const session of sessions) sessionsOf.set(session.user_id, (sessionsOf.get(session.user_id) || 0) + 1)
   const withSessions = records.some((record) => sessionsOf.has(record.id))
+  const columns = columnsOf(records, withSessions ? MAX_COLUMNS - 1 : MAX_COLUMNS)
   const submit = (event) => {
     event.preventDefault()
     setFilter({ ...draft })
@@ -167,9 +184,9 @@ function Collections({ appKey, summary, sessions, poll }) {
     </nav>
     <div class="records">
       <form class="filter" onSubmit=${submit}>
-        <label>where <input name="where" value=${draft.where} placeholder='{"username":"alice"}' spellcheck="false"
+        <label>where <input name="where" value=${draft.where} placeholder='e.g. {"username":"alice"}' spellcheck="false"
           onInput=${(event) => setDraft({ ...draft, where: event.currentTarget.value })} /></label>
-        <label>order <input name="order" value=${draft.order} placeholder="-created_at" spellcheck="false"
+        <label>order <input name="order" value=${draft.order} placeholder="e.g. -created_at" spellcheck="false"
           onInput=${(event) => setDraft({ ...draft, order: event.currentTarget.value })} /></label>
         <button type="submit">Apply</button>
       </form>
@@ -281,6 +298,14 @@ function Pushes({ appKey, poll }) {
     <${Detail} title="Push" value=${open} onClose=${() => setOpen(undefined)} />`
 }
 
+/**
+ * A failed call: refused (`meta.status` "fail", also when `suppress_response_codes` sent it as
+ * HTTP 200, as Titanium's Cloud asks), answered 400 or more, or dropped by a fault.
+ */
+function failed(call) {
+  return call.status === null || call.status >= 400 || (call.meta !== null && call.meta.status === 'fail')
+}
+
 function Journal({ appKey, poll, refresh, say }) {
   const [draft, setDraft] = useState({ method_name: '', status: '' })
   const [filter, setFilter] = useState({ method_name: '', status: '' })
@@ -299,10 +324,10 @@ function Journal({ appKey, poll, refresh, say }) {
     refresh()
   }
   return html`<form class="filter" onSubmit=${submit}>
-      <label>method_name <input name="method_name" list="method-names" value=${draft.method_name} placeholder="loginUser" spellcheck="false"
+      <label>method_name <input name="method_name" list="method-names" value=${draft.method_name} placeholder="e.g. loginUser" spellcheck="false"
         onInput=${(event) => setDraft({ ...draft, method_name: event.currentTarget.value })} /></label>
       <datalist id="method-names">${seen.map((name) => html`<option value=${name} />`)}</datalist>
-      <label>status <input name="status" type="number" min="100" max="599" value=${draft.status} placeholder="401"
+      <label>status or code <input name="status" type="number" min="100" max="599" value=${draft.status} placeholder="e.g. 400"
         onInput=${(event) => setDraft({ ...draft, status: event.currentTarget.value })} /></label>
       <button type="submit">Filter</button>
       <button type="button" onClick=${clear}>Empty the journal</button>
@@ -310,12 +335,13 @@ function Journal({ appKey, poll, refresh, say }) {
     <${ErrorLine} error=${calls.error} />
     ${list.length === 0
       ? html`<p>No call recorded${filter.method_name || filter.status ? ' that matches' : ''}.</p>`
-      : html`<${Table} caption="Calls, newest first" head=${['time', 'method', 'path', 'method_name', 'status', 'user_id']}>
+      : html`<${Table} caption="Calls, newest first" head=${['time', 'method', 'path', 'method_name', 'status', 'code', 'user_id']}>
           ${list.map(
-            (call) => html`<tr key=${call.id} class=${call.status === null || call.status >= 400 ? 'failed' : undefined}>
+            (call) => html`<tr key=${call.id} class=${failed(call) ? 'failed' : undefined}>
               <td><button type="button" class="link" onClick=${() => setOpen(call)}>${call.time}</button></td>
               <${Cell} value=${call.method} /><${Cell} value=${call.path} /><${Cell} value=${call.method_name} />
-              <td>${call.status === null ? 'dropped' : call.status}</td><${Cell} value=${call.user_id} />
+              <td>${call.status === null ? 'dropped' : call.status}</td>
+              <td>${call.meta ? `${call.meta.code ?? ''}${call.meta.status === 'fail' ? ' fail' : ''}` : ''}</td><${Cell} value=${call.user_id} />
             </tr>`,
           )}
         <//>`}
@@ -325,7 +351,8 @@ function Journal({ appKey, poll, refresh, say }) {
       <button type="button" onClick=${() => setOpen(undefined)}>Close</button>
       <div class="side-by-side">
         <div><h4>Request</h4><${Json} label="Request" value=${{ method: open.method, path: open.path, params: open.params, user_id: open.user_id, time: open.time }} /></div>
-        <div><h4>Reply</h4><${Json} label="Reply" value=${{ status: open.status, meta: open.meta, duration_ms: open.duration_ms, ...(open.fault && { fault: open.fault }) }} /></div>
+        <div><h4>Reply</h4><${Json} label="Reply" value=${{ status: open.status, meta: open.meta, duration_ms: open.duration_ms, ...(open.fault && { fault: open.fault }) }} />
+          <p class="small">The journal keeps a reply's HTTP status and <code>meta</code>, not its <code>response</code>.</p></div>
       </div>
     </section>`}`
 }
@@ -369,10 +396,10 @@ function Faults({ appKey, poll, refresh, say }) {
     <form class="fault" onSubmit=${add}>
       <fieldset>
         <legend>Add a fault for ${appKey}</legend>
-        <label>method_name <input required value=${spec.method_name} placeholder="loginUser" onInput=${set('method_name')} /></label>
+        <label>method_name <input required value=${spec.method_name} placeholder="e.g. loginUser" onInput=${set('method_name')} /></label>
         <label>times <input type="number" min="1" required value=${spec.times} onInput=${set('times')} /></label>
         <label>error code <input type="number" min="400" max="599" value=${spec.code} disabled=${spec.drop} onInput=${set('code')} /></label>
-        <label>message <input value=${spec.message} placeholder="Injected fault." disabled=${spec.drop} onInput=${set('message')} /></label>
+        <label>message <input value=${spec.message} placeholder="default: Injected fault." disabled=${spec.drop} onInput=${set('message')} /></label>
         <label>delay (ms) <input type="number" min="0" max="60000" value=${spec.delay} onInput=${set('delay')} /></label>
         <label class="check"><input type="checkbox" checked=${spec.drop} onChange=${set('drop')} /> drop the connection</label>
         <button type="submit">Add the fault</button>
@@ -405,7 +432,7 @@ function Snapshots({ appKey, poll, refresh, say }) {
   }
   return html`<${ErrorLine} error=${snapshots.error} />
     <form class="filter" onSubmit=${take}>
-      <label>Snapshot name <input required value=${name} placeholder="before-login" onInput=${(event) => setName(event.currentTarget.value)} /></label>
+      <label>Snapshot name <input required value=${name} placeholder="e.g. before-login" onInput=${(event) => setName(event.currentTarget.value)} /></label>
       <button type="submit">Take a snapshot of ${appKey}</button>
     </form>
     ${list.length === 0
@@ -443,11 +470,11 @@ function ClockView({ clock, refresh, say }) {
         : html`<button type="button" onClick=${() => move({ action: 'freeze' })}>Freeze the clock</button>`}
     </div>
     <form class="filter" onSubmit=${(event) => { event.preventDefault(); move({ action: 'advance', by }) }}>
-      <label>Advance by <input required value=${by} placeholder="25h, 30m, 2 days" onInput=${(event) => setBy(event.currentTarget.value)} /></label>
+      <label>Advance by <input required value=${by} placeholder="e.g. 25h, 30m, 2 days" onInput=${(event) => setBy(event.currentTarget.value)} /></label>
       <button type="submit">Advance the clock</button>
     </form>
     <form class="filter" onSubmit=${(event) => { event.preventDefault(); move({ action: 'set', iso }) }}>
-      <label>Set to <input required value=${iso} placeholder="2030-01-01T00:00:00Z" onInput=${(event) => setIso(event.currentTarget.value)} /></label>
+      <label>Set to <input required value=${iso} placeholder="e.g. 2030-01-01T00:00:00Z" onInput=${(event) => setIso(event.currentTarget.value)} /></label>
       <button type="submit">Set the clock</button>
     </form>`
 }

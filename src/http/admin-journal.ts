@@ -7,7 +7,8 @@ import { ENVELOPE_PARAMS, renderSuccess } from './envelope.js'
  * The request journal over HTTP (docs/toolkit.md), twins of `requests()` and `clearRequests()`:
  *
  * - `GET /__mock/requests?key=K&method_name=loginUser&status=401&since=2024-03-01T10:00:00Z`
- *   → `response.requests`, oldest first, `meta.count`; every filter optional.
+ *   → `response.requests`, oldest first, `meta.count`; every filter optional; `status` matches the
+ *   HTTP status or `meta.code`.
  * - `DELETE /__mock/requests?key=K` forgets K's calls (without `key`, all) → `meta.count` removed.
  */
 export function journalRoutes(admin: Hono, cloud: Pick<MockCloud, 'requests' | 'clearRequests'>): void {

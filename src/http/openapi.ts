@@ -56,7 +56,7 @@ const requests: PathItemObject = {
     parameters: [
       param('key'),
       { name: 'method_name', in: 'query', schema: { type: 'string' }, description: 'Only calls of this endpoint, e.g. `loginUser`.' },
-      { name: 'status', in: 'query', schema: { type: 'integer', minimum: 100, maximum: 599 }, description: 'Only calls answered with this HTTP status.' },
+      { name: 'status', in: 'query', schema: { type: 'integer', minimum: 100, maximum: 599 }, description: 'Only calls whose HTTP status or ArrowDB code (`meta.code`) is this: `400` also finds a failure sent as HTTP 200 under `suppress_response_codes`.' },
       {
         name: 'since',
         in: 'query',

@@ -1,5 +1,6 @@
 import { startMockCloud, type StartOptions } from '../server.js'
 import { checkRunOptions } from './run-options.js'
+import { announceDashboard } from './run-server.js'
 import type { ProvidedMockCloud } from './file-handle.js'
 
 /** What the global setup hands to the test files (vitest `provide`/`inject` name `mockCloud`). */
@@ -16,7 +17,8 @@ interface ProvidingProject {
  * `mock-cloud/vitest`) and stops it after the last file (docs/toolkit.md "Vitest set-up"). Export it
  * as the default of a file named in `test.globalSetup`.
  *
- * Test files get their own app keys, so `appKeys` is refused.
+ * Test files get their own app keys, so `appKeys` is refused. With `MOCK_CLOUD_UI=1` in the
+ * environment it prints the dashboard's address to stderr (docs/dashboard.md "Debugging a failing test").
  *
  * @param options - as for `startMockCloud` (`fixtures`, `seed`, `sessionLifetime`, ...); port 0 unless given.
  * @throws OptionError at once for an option `startMockCloud` refuses, or `appKeys` (see `checkRunOptions`).
@@ -29,6 +31,7 @@ export function mockCloudSetup(options: StartOptions = {}): (project: ProvidingP
   checkRunOptions('mockCloudSetup', 'vitest', options)
   return async (project) => {
     const server = await startMockCloud(options)
+    announceDashboard(server)
     project.provide('mockCloud', { url: server.url, ...(options.adminToken !== undefined && { adminToken: options.adminToken }) })
     return () => server.stop()
   }

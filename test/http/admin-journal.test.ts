@@ -96,6 +96,17 @@ describe('the request journal', () => {
     expect(server.requests({ since: Date.parse(since) + 60_000 })).toEqual([])
   })
 
+  it('status=400 finds a failure sent as HTTP 200 under suppress_response_codes, as Titanium\'s Cloud asks', async () => {
+    const { server, call } = await start()
+    await call('GET', 'keyvalues/get', { name: 'score', suppress_response_codes: 'true' })
+    await call('GET', 'users/count')
+    const failed = await admin(server, 'GET', '/__mock/requests?status=400')
+    expect(failed.body.response.requests.map((entry: any) => [entry.method_name, entry.status, entry.meta.status, entry.meta.code])).toEqual([
+      ['getKeyvalue', 200, 'fail', 400],
+    ])
+    expect(server.requests({ status: 400 })).toEqual(failed.body.response.requests)
+  })
+
   it('drops the oldest calls of a key beyond --journal-limit, leaving other keys alone', async () => {
     const { server, call } = await start({ journalLimit: 3 })
     for (const n of [1, 2, 3, 4, 5]) await call('GET', 'users/query', { limit: n })

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startMockCloud, type RunningMockCloud } from '../../src/server.js'
 import { launchChromium, recordedPage, type PageRecord } from '../support/browser.js'
 import { client, type Call } from '../support/client.js'
+import { createCloud, settled } from '../../src/ti-cloud/index.js'
 
 // The dashboard at /__mock/ui (docs/dashboard.md) in a real Chromium: what it shows of a data set,
 // and its actions seen through the API. One browser and one server for the file, on loopback.
@@ -62,6 +63,12 @@ describe('the dashboard at /__mock/ui', () => {
     // The sessions column: users/create signed zoe in, and so did the login.
     expect(await page.getByRole('columnheader').last().textContent()).toBe('sessions')
     expect(await zoe.getByRole('cell').last().textContent()).toBe('2')
+    // At 1280 px the table fits, sessions column included: nothing is cut off or hidden to the right.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const table = page.getByRole('region', { name: /^users: / })
+    await expect.poll(() => table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0)
+    await expect.poll(() => page.getByRole('caption').textContent()).not.toMatch(/scroll/)
+    await page.setViewportSize({ width: 1100, height: 800 })
     // Her full record on click.
     await zoe.getByRole('button').click()
     expect(await page.getByRole('region', { name: /^users / }).locator('pre').textContent()).toContain('"username": "zoe"')
@@ -77,15 +84,29 @@ describe('the dashboard at /__mock/ui', () => {
     expect(await page.getByRole('row').filter({ hasText: 'zoe' }).count()).toBe(0)
   })
 
-  it('lists a failing login in the journal, newest first, with its request and reply side by side', async () => {
+  it('lists failing calls in the journal, newest first, in red also when sent as HTTP 200, with request and reply side by side', async () => {
     const { page } = record
     await call('POST', 'users/login', {}, { key: A, form: { login: 'alice', password: 'alice-pass' } })
     await open(A, 'Journal')
     await page.getByRole('cell', { name: 'loginUser' }).waitFor()
+    // Hints, not values, in the empty filter boxes.
+    for (const box of await page.getByRole('main').locator('input[placeholder]').all()) expect(await box.getAttribute('placeholder')).toMatch(/^e\.g\. /)
     // The journal updates while the page is open.
     await call('POST', 'users/login', {}, { key: A, form: { login: 'alice', password: 'wrong' } })
-    await page.getByRole('cell', { name: '401' }).waitFor()
-    expect(await page.getByRole('row').nth(1).getByRole('cell').nth(4).textContent()).toBe('401')
+    await page.getByRole('cell', { name: '401' }).first().waitFor()
+    const cells = (row: number) => page.getByRole('row').nth(row).getByRole('cell').allTextContents()
+    expect((await cells(1)).slice(3, 6)).toEqual(['loginUser', '401', '401 fail'])
+    // Titanium's Cloud sends suppress_response_codes=true: a failure comes as HTTP 200 with meta.code 400.
+    await call('GET', 'keyvalues/get', { name: 'score', suppress_response_codes: 'true' }, { key: A })
+    await page.getByRole('cell', { name: 'getKeyvalue' }).waitFor()
+    expect((await cells(1)).slice(3, 6)).toEqual(['getKeyvalue', '200', '400 fail'])
+    const rowClasses = await page.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.className))
+    expect(rowClasses).toEqual(['failed', 'failed', '', '']) // the last: beforeEach's users/count
+    // The status filter takes the ArrowDB code too.
+    await page.getByLabel('status').fill('400')
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await expect.poll(() => page.getByRole('row').count()).toBe(2)
+    expect((await cells(1))[3]).toBe('getKeyvalue')
     await page.getByLabel('method_name').fill('loginUser')
     await page.getByLabel('status').fill('401')
     await page.getByRole('button', { name: 'Filter' }).click()
@@ -161,8 +182,9 @@ describe('the dashboard at /__mock/ui', () => {
     try {
       await open(A, 'Collections')
       await page.getByRole('caption').filter({ hasText: 'users: 1–6 of 6' }).waitFor()
-      // The page itself never scrolls sideways; tabs stay reachable by keyboard.
+      // The page itself never scrolls sideways, the table does and says so; tabs stay reachable by keyboard.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360)
+      await page.getByRole('caption').filter({ hasText: '(scroll sideways for more columns)' }).waitFor()
       await page.getByRole('tab', { name: 'Collections' }).focus()
       await page.keyboard.press('ArrowRight')
       await page.getByRole('tab', { name: 'Sessions', selected: true }).waitFor()
@@ -171,27 +193,56 @@ describe('the dashboard at /__mock/ui', () => {
     }
   })
 
-  // The case of docs/dashboard.md: README's first test run twice on a server started by hand (no
-  // reset between runs) fails; the journal shows why. `npm run screenshot` writes its picture to
-  // docs/dashboard.png; otherwise it goes to a scratch folder, removed after.
-  it('shows why a test failed: the second sign-up of zoe, refused as a duplicate, newest first in the journal', async () => {
+  // The case of docs/dashboard.md: a Titanium app's test fails: the total score is read from the
+  // public store while it was saved in the private one. The app's calls, made here through
+  // mock-cloud/ti-cloud's Cloud (which sends suppress_response_codes=true, as Titanium's does): the
+  // journal shows the get refused, as a failure, and the keyvalues collection the private score.
+  // `npm run screenshot` writes the picture to docs/dashboard.png; otherwise it goes to a scratch
+  // folder, removed after.
+  it('shows why a Titanium app\'s test failed: KeyValues.get of the public score, refused, beside the private score stored', async () => {
     const { page } = record
-    const key = 'vitest:test/sign-up.test.mjs'
-    for (let run = 0; run < 2; run++) {
-      await call('POST', 'users/create', {}, { key, form: { username: 'zoe', password: 'zoe-pass', password_confirmation: 'zoe-pass' } })
-      await call('POST', 'users/login', {}, { key, form: { login: 'zoe', password: 'zoe-pass' } })
+    const key = 'vitest:test/scores.test.js'
+    const Cloud = createCloud({ url: server.url, key })
+    Cloud.Users.login({ login: 'alice', password: 'alice-pass' }, () => {})
+    await settled(Cloud)
+    for (const points of [10, 30, 20]) {
+      Cloud.Objects.create({ classname: 'games', fields: { points } }, () =>
+        Cloud.KeyValues.increment({ name: 'score', value: points, access_private: true }, () => {}),
+      )
     }
-    await open(key, 'Journal')
-    await page.getByRole('cell', { name: '400' }).waitFor()
-    await page.getByRole('row').filter({ hasText: '400' }).getByRole('button').click()
-    const reply = JSON.parse((await page.getByLabel('Reply', { exact: true }).textContent())!)
-    expect(reply.meta).toMatchObject({ code: 400, method_name: 'createUser', message: expect.stringMatching(/username/i) })
+    await settled(Cloud)
+    let answer: { success: boolean; message?: string } | undefined
+    Cloud.KeyValues.get({ name: 'score' }, (event) => (answer = event))
+    await settled(Cloud)
+    expect(answer).toMatchObject({ success: false, message: 'Invalid key-value name' })
+
+    await page.setViewportSize({ width: 1280, height: 700 })
+    await open(key, 'Collections')
+    await page.getByRole('button', { name: /^keyvalues/ }).click()
+    const stored = page.getByRole('region', { name: /^keyvalues: 1–1 of 1/ })
+    await stored.getByRole('cell', { name: 'score', exact: true }).waitFor()
     await page.getByLabel('Live').uncheck()
+    const collection = await page.locator('.collections').screenshot()
+
+    await page.getByRole('tab', { name: 'Journal' }).click()
+    const failing = page.getByRole('row').filter({ hasText: 'getKeyvalue' })
+    await failing.getByRole('button').click()
+    expect(await failing.getAttribute('class')).toBe('failed')
+    const reply = JSON.parse((await page.getByLabel('Reply', { exact: true }).textContent())!)
+    expect(reply).toMatchObject({ status: 200, meta: { status: 'fail', code: 400, message: 'Invalid key-value name', method_name: 'getKeyvalue' } })
+    const journal = await page.screenshot({ fullPage: true })
+
+    // The two views, one above the other, in a page of their own (not the dashboard's).
+    const sheet = await browser.newPage({ viewport: { width: 1280, height: 400 } })
     const scratch = process.env.UPDATE_SCREENSHOT ? undefined : mkdtempSync(join(tmpdir(), 'mock-cloud-dashboard-'))
     try {
-      await page.setViewportSize({ width: 960, height: 600 })
-      await page.screenshot({ path: scratch === undefined ? 'docs/dashboard.png' : join(scratch, 'dashboard.png'), fullPage: true })
+      const image = (png: Buffer) => `<img alt="" style="display:block" src="data:image/png;base64,${png.toString('base64')}">`
+      await sheet.setContent(`<body style="margin:0;background:#fff;font:15px system-ui,sans-serif">${image(journal)}
+        <p style="margin:0;padding:.4rem 1rem;border-top:2px solid #c7ced6;background:#f2f4f7">The same key, tab Collections: keyvalues</p>
+        <div style="padding:.4rem 1rem 1rem">${image(collection)}</div></body>`)
+      await sheet.screenshot({ path: scratch === undefined ? 'docs/dashboard.png' : join(scratch, 'dashboard.png'), fullPage: true })
     } finally {
+      await sheet.close()
       await page.setViewportSize({ width: 1100, height: 800 })
       if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true })
     }
