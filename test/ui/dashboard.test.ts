@@ -203,6 +203,9 @@ describe('the dashboard at /__mock/ui', () => {
     const { page } = record
     const key = 'vitest:test/scores.test.js'
     const Cloud = createCloud({ url: server.url, key })
+    // The example's set-up logs out before each test (refused: nobody is logged in), then the test logs in.
+    Cloud.Users.logout(() => {})
+    await settled(Cloud)
     Cloud.Users.login({ login: 'alice', password: 'alice-pass' }, () => {})
     await settled(Cloud)
     for (const points of [10, 30, 20]) {
@@ -210,6 +213,8 @@ describe('the dashboard at /__mock/ui', () => {
         Cloud.KeyValues.increment({ name: 'score', value: points, access_private: true }, () => {}),
       )
     }
+    await settled(Cloud)
+    Cloud.Objects.query({ classname: 'games', order: '-points', limit: 2 }, () => {})
     await settled(Cloud)
     let answer: { success: boolean; message?: string } | undefined
     Cloud.KeyValues.get({ name: 'score' }, (event) => (answer = event))
