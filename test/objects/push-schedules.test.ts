@@ -74,6 +74,37 @@ describe('firing', () => {
   })
 })
 
+describe('where', () => {
+  const IOS_B = 'b'.repeat(64)
+
+  it('a schedule with a user where reaches the devices of the users it matches when it fires, found then', async () => {
+    const bob = await sessionOf(cloud, 'bob')
+    await ok(call('POST', 'push_notification/subscribe', { channel: 'news', device_token: IOS_B, type: 'ios' }, bob))
+    const created = await ok(call('POST', 'push_schedules/create', { schedule: schedule(), where: JSON.stringify({ user: { username: 'bob' } }) }, admin))
+    expect(created.response.push_schedules[0]).not.toHaveProperty('where')
+    cloud.clock.advance('2h')
+    const [push] = cloud.pushes('K')
+    expect(push!.deliveries.map((device) => device.device_token)).toEqual([IOS_B])
+    expect(push!.target).toEqual({ where: { user: { username: 'bob' } } })
+  })
+
+  it('update replaces the where, {} removes it; a bad where answers 400 and stores nothing', async () => {
+    const bob = await sessionOf(cloud, 'bob')
+    await ok(call('POST', 'push_notification/subscribe', { channel: 'news', device_token: IOS_B, type: 'ios' }, bob))
+    const bad = await call('POST', 'push_schedules/create', { schedule: schedule(), where: '{"place": 1}' }, admin)
+    expect(failure(bad)).toMatchObject({ status: 400, message: expect.stringMatching(/^Invalid where parameter/) })
+    expect((await ok(call('GET', 'push_schedules/query', {}, admin))).response.push_schedules).toEqual([])
+    const recurring = schedule({ recurrence: { interval: 'daily', end_time: '2030-01-05T12:00' } })
+    const id = (await ok(call('POST', 'push_schedules/create', { schedule: recurring, where: JSON.stringify({ user: { username: 'bob' } }) }, admin))).response.push_schedules[0].id
+    await ok(call('PUT', 'push_schedules/update', { id, schedule: '{}', where: JSON.stringify({ user: { username: 'alice' } }) }, admin))
+    cloud.clock.advance('2h')
+    expect(cloud.pushes('K').map((push) => push.deliveries.map((device) => device.device_token))).toEqual([[IOS_A]])
+    await ok(call('PUT', 'push_schedules/update', { id, schedule: '{}', where: '{}' }, admin))
+    cloud.clock.advance('1d')
+    expect(cloud.pushes('K')[1]!.deliveries.map((device) => device.device_token)).toEqual([IOS_A, IOS_B])
+  })
+})
+
 describe('endpoints', () => {
   it('create, query, update (PUT and POST) and delete under both prefixes, with their method_names', async () => {
     const created = await ok(call('POST', 'push_schedules/create', { schedule: schedule() }, admin))

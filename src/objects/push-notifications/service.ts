@@ -339,7 +339,18 @@ export class PushNotificationsService {
    * subscription's loc>}` or both (AND). `userIds` is undefined for a location-only query.
    */
   private whereParam(params: Params, caller: Caller): { raw: Record<string, unknown>; userIds: Set<string> | undefined; accept: (sub: SubscriptionRecord) => boolean } {
-    const raw = jsonParam('where', params.where)
+    return this.whereFilter(jsonParam('where', params.where), caller)
+  }
+
+  /**
+   * The devices a `where` picks (docs/push-notifications.md "Sending"), its users found now, as
+   * `caller` may see them: a notify's, or a push schedule's when it fires
+   * (docs/push-schedules.md "Firing").
+   *
+   * @throws ApiError 400 `Invalid where parameter: ...` for anything but `{"user": {...}}` and/or
+   *   `{"loc": {...}}`, or a query that does not compile.
+   */
+  whereFilter(raw: unknown, caller: Caller): { raw: Record<string, unknown>; userIds: Set<string> | undefined; accept: (sub: SubscriptionRecord) => boolean } {
     if (!isPlainObject(raw) || Object.keys(raw).some((key) => key !== 'user' && key !== 'loc') || Object.keys(raw).length === 0) {
       throw new ApiError(400, 'Invalid where parameter: expected {"user": {...}} and/or {"loc": {...}}')
     }
@@ -383,21 +394,28 @@ export class PushNotificationsService {
 
   /**
    * A push schedule's occurrence (docs/push-schedules.md "Firing"), sent as a notify by its admin:
-   * to the users of `to_ids`, or every device on `channel` without them. Recorded in memory only
-   * (the caller persists the store); undefined when no device is subscribed (nothing recorded).
+   * to the users of `to_ids`, or every device on `channel` without them, narrowed by the schedule's
+   * `where` (its users found now). Recorded in memory only (the caller persists the store);
+   * undefined when no device is subscribed (nothing recorded).
    *
    * @param occurrence - `push_schedule_id` and `scheduled_at` (ISO 8601 UTC) of the occurrence.
+   * @param where - the schedule's `where`, checked when it was stored.
    */
   sendScheduled(
     notification: { channel: string; payload: Payload; to_ids?: string[]; options?: Record<string, unknown> },
     sender_user_id: string,
     occurrence: { push_schedule_id: string; scheduled_at: string },
+    where?: Record<string, unknown>,
   ): PushRecord | undefined {
     const wanted = notification.to_ids === undefined ? undefined : new Set(notification.to_ids)
-    const target = wanted === undefined ? { everyone: true } : { to_ids: notification.to_ids }
+    const picked = where === undefined ? undefined : this.whereFilter(where, { user: { id: sender_user_id, admin: true } })
+    const target = {
+      ...(wanted === undefined ? (picked === undefined ? { everyone: true } : {}) : { to_ids: notification.to_ids }),
+      ...(picked !== undefined && { where: picked.raw }),
+    }
     return this.deliver(
       { kind: 'schedule', channel: [notification.channel], payload: notification.payload, ...(notification.options !== undefined && { options: notification.options }), sender_user_id, target, ...occurrence },
-      (sub) => wanted === undefined || (sub.user_id !== undefined && wanted.has(sub.user_id)),
+      (sub) => (wanted === undefined || (sub.user_id !== undefined && wanted.has(sub.user_id))) && (picked === undefined || picked.accept(sub)),
     )
   }
 

@@ -22,6 +22,8 @@ export interface PushScheduleRecord extends StoredRecord {
   readonly recurrence?: { interval: Interval; end_time: string }
   readonly user_id: string
   readonly next_time?: string
+  /** The devices it reaches, as a notify's `where` picks them (`{"user": ...}`, `{"loc": ...}`), evaluated when it fires. */
+  readonly where?: Readonly<Record<string, unknown>>
 }
 
 /** What makes a stored schedule (from a data file or an import) unusable, or undefined. */
@@ -39,6 +41,8 @@ export function pushScheduleProblem(record: unknown): string | undefined {
         ? 'next_time'
         : typeof schedule.user_id !== 'string' || !isObjectId(schedule.user_id)
           ? 'user_id'
-          : undefined
+          : schedule.where !== undefined && !isPlainObject(schedule.where)
+            ? 'where'
+            : undefined
   return field === undefined ? undefined : `${field} is missing or malformed`
 }

@@ -59,6 +59,7 @@ export class PushSchedulesService {
       ...(given.recurrence !== undefined && { recurrence: recurrenceOf(given.recurrence, start_time) }),
       user_id: admin.id,
       next_time: start_time,
+      ...this.whereOf(params, caller),
     }
     this.schedules.insert(schedule)
     await this.context.dataSet.write()
@@ -102,12 +103,17 @@ export class PushSchedulesService {
       recurrence = recurrenceOf({ ...current.recurrence, ...(isPlainObject(given.recurrence) ? given.recurrence : { interval: given.recurrence }) }, current.start_time)
       if (Date.parse(recurrence.end_time) <= now.getTime()) throw invalidEndTime()
     }
-    const next: PushScheduleRecord = {
+    let next: PushScheduleRecord = {
       ...current,
       updated_at: now.toISOString(),
       ...(typeof given.name === 'string' && { name: given.name }),
       ...(given.push_notification !== undefined && { push_notification: notificationOf({ ...current.push_notification, ...(isPlainObject(given.push_notification) ? given.push_notification : {}) }) }),
       ...(recurrence !== undefined && { recurrence }),
+    }
+    if (!isAbsent(params.where)) {
+      // A new `where` replaces the stored one; `{}` removes it.
+      const { where: _old, ...rest } = next
+      next = { ...rest, ...this.whereOf(params, caller) }
     }
     this.schedules.replace(current, next)
     await this.context.dataSet.write()
@@ -132,6 +138,20 @@ export class PushSchedulesService {
   }
 
   /**
+   * The `where` parameter beside `schedule` (docs/push-schedules.md "Endpoints"): `{"user": <users
+   * query>}` and/or `{"loc": <geo query>}` as notify takes it, checked now (its users are found
+   * again each time it fires); `{}` or absent: none.
+   *
+   * @throws ApiError 400 `Invalid where parameter: ...`.
+   */
+  private whereOf(params: Params, caller: Caller): { where?: Record<string, unknown> } {
+    if (isAbsent(params.where)) return {}
+    const raw = isPlainObject(params.where) ? params.where : jsonParam('where', params.where)
+    if (isPlainObject(raw) && Object.keys(raw).length === 0) return {}
+    return { where: this.pushes.whereFilter(raw, caller).raw }
+  }
+
+  /**
    * Sends every occurrence the server clock has passed (docs/push-schedules.md "Firing"), oldest
    * first, each once, through the PushNotifications service into the push outbox; moves each
    * schedule's `next_time` on (daily: 1 day, weekly: 7 days, monthly: 1 calendar month, until
@@ -145,7 +165,7 @@ export class PushSchedulesService {
     for (const schedule of due) {
       let next: string | undefined = schedule.next_time
       for (let sent = 0; next !== undefined && Date.parse(next) <= now && sent < MAX_OCCURRENCES; sent++) {
-        this.pushes.sendScheduled(schedule.push_notification, schedule.user_id, { push_schedule_id: schedule.id, scheduled_at: next })
+        this.pushes.sendScheduled(schedule.push_notification, schedule.user_id, { push_schedule_id: schedule.id, scheduled_at: next }, schedule.where)
         next = following(schedule, next)
       }
       const { next_time: _sent, ...rest } = schedule
