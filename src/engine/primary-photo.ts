@@ -36,6 +36,12 @@ export interface UploadRules {
   trustDeclaredType?: boolean
 }
 
+/**
+ * How every object but Users takes a `photo` upload: as photos/create takes it, 400 `Invalid photo
+ * file attachment` for a part that is no image (docs/photos.md "Errors").
+ */
+export const PHOTO_UPLOAD_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
+
 /** What the object that keeps photos (Photos) offers the objects that take a primary photo. */
 export interface PhotoStore {
   /**

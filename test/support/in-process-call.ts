@@ -9,8 +9,8 @@ export interface InProcessReply {
 
 /**
  * Calls `/v1/<path>.json` on `cloud.app.request()` for app key K: parameters in the query string
- * for GET and DELETE (as ti.cloud sends them), in a form body otherwise; objects are sent as JSON
- * text, as the clients encode them.
+ * for GET and DELETE (as ti.cloud sends them), in a form body otherwise (multipart when a value is
+ * a `Blob`, sent as the file `pic.png`); objects are sent as JSON text, as the clients encode them.
  */
 export async function inProcessCall(
   cloud: MockCloud,
@@ -19,10 +19,19 @@ export async function inProcessCall(
   params: Record<string, unknown> = {},
   sessionId?: string,
 ): Promise<InProcessReply> {
-  const texts = Object.entries(params).map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)])
+  const files = Object.entries(params).filter((entry): entry is [string, Blob] => entry[1] instanceof Blob)
+  const texts = Object.entries(params)
+    .filter(([, value]) => !(value instanceof Blob))
+    .map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)])
   const all = new URLSearchParams([['key', 'K'], ...texts, ...(sessionId ? [['_session_id', sessionId] as [string, string]] : [])])
   const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
+  let body: URLSearchParams | FormData = all
+  if (files.length > 0) {
+    body = new FormData()
+    for (const [name, value] of all) body.append(name, value)
+    for (const [name, blob] of files) body.append(name, blob, 'pic.png')
+  }
+  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body }) })
   return { status: reply.status, body: (await reply.json()) as any }
 }
 

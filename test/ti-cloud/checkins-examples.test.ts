@@ -7,7 +7,7 @@ import * as example from './checkins-examples.js'
  * The Modules.Cloud.Checkins documentation's examples (their text is in ./checkins-examples.js)
  * run unchanged against a mock-cloud server holding fixture S, alice signed in. The app's globals:
  * `myPlaceId` (a place alice made), `myCheckinId`, and `Titanium.Filesystem.getFile` giving a PNG
- * as a Blob (the photo a checkin's create sends, not kept: docs/checkins.md "Not built").
+ * as a Blob (the photo a checkin's create sends, kept as its primary photo).
  */
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -25,10 +25,11 @@ async function givenPlace(): Promise<string> {
 }
 
 describe('Create a Checkin', () => {
-  it('alerts the new checkin and its place’s name (the photo sent as multipart)', async () => {
+  it('alerts the new checkin and its place’s name; the photo sent as multipart is its primary photo', async () => {
     await givenPlace()
     expect((await t.app.run(example.createACheckin)).alerts).toEqual([expect.stringMatching(/^Success:\nid: [0-9a-f]{24}\nplace: Golden Gate$/)])
-    expect((await t.call('GET', 'checkins/query', {})).body.response.checkins[0].message).toBe('What a great view!')
+    const [checkin] = (await t.call('GET', 'checkins/query', {})).body.response.checkins
+    expect(checkin).toMatchObject({ message: 'What a great view!', photo: { id: checkin.photo_id, content_type: 'image/png' } })
   })
 })
 

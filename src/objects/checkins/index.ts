@@ -18,4 +18,5 @@ export const checkins = {
     recordProblem: (record) => checkinRecordProblem(record),
   },
   social: { type: 'Checkin' },
+  primaryPhoto: true,
 } satisfies MockObject<CheckinsService>

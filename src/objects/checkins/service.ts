@@ -1,3 +1,4 @@
+import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { applyIncrements } from '../../engine/increment.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
@@ -75,6 +76,8 @@ export class CheckinsService {
     const aclId = this.access.attachAcl(params, owner, false)
     const message = textParam(params, 'message')
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: CheckinRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -86,6 +89,7 @@ export class CheckinsService {
       ...(tags !== undefined && { tags }),
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
+      ...(photo && { photo }),
     }
     this.checkins.insert(record)
     await this.dataSet.write()
@@ -123,16 +127,19 @@ export class CheckinsService {
    */
   async update(params: Params, caller: Caller): Promise<CheckinsResult> {
     const actor = this.actingUser(params, caller)
+    // Read before the checkin: nothing awaits once the stored checkin is read.
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     const current = this.stored(params)
     if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw cannot('update')
     const link = this.link(params)
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements(current.custom_fields, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, actor, true)
     const message = textParam(params, 'message')
-    const { acl_id: storedAcl, place_id, event_id, tags: storedTags, message: storedMessage, ...rest } = current
+    const { acl_id: storedAcl, place_id, event_id, tags: storedTags, message: storedMessage, photo: storedPhoto, ...rest } = current
     const tags = params.tags === undefined || params.tags === null ? storedTags : parseTags(params.tags)
     const keptMessage = message === undefined || message === '' ? storedMessage : message
     const acl_id = keptAclId(storedAcl, aclId)
+    const photo = applyPhotoChange(change, storedPhoto, current.user_id, this.context.photoStore())
     const next: CheckinRecord = {
       ...rest,
       ...(link ?? { ...(place_id !== undefined && { place_id }), ...(event_id !== undefined && { event_id }) }),
@@ -141,6 +148,7 @@ export class CheckinsService {
       custom_fields: mergeCustomFields(current.custom_fields, custom),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(photo && { photo }),
     }
     this.checkins.replace(current, next)
     await this.dataSet.write()

@@ -15,7 +15,7 @@ export interface CheckinRelations {
 
 /**
  * Renders a stored checkin for the wire (docs/checkins.md "The checkin"): `id`, `message`, `tags`,
- * `custom_fields` when set, `created_at`, `updated_at`, `user` (the embedded owner), `place` and
+ * `custom_fields` when set, `photo_id` with a primary photo (the pipeline embeds it as `photo`), `created_at`, `updated_at`, `user` (the embedded owner), `place` and
  * `place_id` or `event` and `event_id` (the embedded one while it exists and the viewer may read
  * it, the id always), and `acls` while an ACL is attached. Never `user_id` or `acl_id`.
  */
@@ -23,6 +23,7 @@ export function toWireCheckin(record: CheckinRecord, { owner, place, event, acls
   const wire: WireCheckin = { id: record.id }
   if (record.message !== undefined) wire.message = record.message
   if (record.tags !== undefined) wire.tags = [...record.tags]
+  if (record.photo !== undefined) wire.photo_id = record.photo.id
   if (Object.keys(record.custom_fields).length > 0) wire.custom_fields = wireCustomFields(record.custom_fields)
   wire.created_at = toWireDate(record.created_at)
   wire.updated_at = toWireDate(record.updated_at)

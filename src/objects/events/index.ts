@@ -18,4 +18,5 @@ export const events = {
     recordProblem: (record) => eventRecordProblem(record),
   },
   social: { type: 'Event' },
+  primaryPhoto: true,
 } satisfies MockObject<EventsService>

@@ -1,3 +1,4 @@
+import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { rawIdList } from '../../engine/id-list.js'
 import { applyIncrements } from '../../engine/increment.js'
@@ -78,6 +79,8 @@ export class EventsService {
     this.checkPlace(fields.place_id)
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: EventRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -89,6 +92,7 @@ export class EventsService {
       ...definedFields(fields),
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
+      ...(photo && { photo }),
     }
     this.events.insert(record)
     await this.dataSet.write()
@@ -184,23 +188,27 @@ export class EventsService {
    */
   async update(params: Params, caller: Caller): Promise<EventsResult> {
     const actor = this.actingUser(params, caller)
+    // Read before the event: nothing awaits once the stored event is read.
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     const current = this.writable(params, actor)
     const fields = eventFields(params, 'update')
     this.checkPlace(fields.place_id)
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements(current.custom_fields, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, actor, true)
-    const { acl_id: storedAcl, tags: storedTags, ...rest } = current
+    const { acl_id: storedAcl, tags: storedTags, photo: storedPhoto, ...rest } = current
     const tags = 'tags' in fields ? fields.tags : storedTags
     const acl_id = keptAclId(storedAcl, aclId)
+    const merged = { ...rest, ...definedFields(fields) }
+    checkRecurrence(merged)
+    const photo = applyPhotoChange(change, storedPhoto, current.user_id, this.context.photoStore())
     const next: EventRecord = {
-      ...rest,
-      ...definedFields(fields),
+      ...merged,
       ...(tags !== undefined && { tags }),
       custom_fields: mergeCustomFields(current.custom_fields, custom),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(photo && { photo }),
     }
-    checkRecurrence(next)
     this.events.replace(current, next)
     await this.dataSet.write()
     return { events: [this.wire(next, caller.user)] }

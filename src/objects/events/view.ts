@@ -17,7 +17,7 @@ export interface EventRelations {
  * Renders a stored event for the wire (docs/events.md "The event"): `id`, `name`, `start_time`,
  * `duration`, `details`, `recurring`, `recurring_count`, `recurring_until` when set, `ical`,
  * `num_occurences` (sic), `place` (while it exists) and `place_id`, `tags`, `custom_fields` when
- * set, `created_at`, `updated_at`, `user` (the embedded owner) and `acls` while an ACL is attached.
+ * set, `photo_id` with a primary photo (the pipeline embeds it as `photo`), `created_at`, `updated_at`, `user` (the embedded owner) and `acls` while an ACL is attached.
  * Never `user_id`, `acl_id` or an `end_time`.
  *
  * @param occurrences - how many occurrences the event has.
@@ -34,6 +34,7 @@ export function toWireEvent(record: EventRecord, occurrences: number, { owner, p
   if (place !== undefined) wire.place = place
   if (record.place_id !== undefined) wire.place_id = record.place_id
   if (record.tags !== undefined) wire.tags = [...record.tags]
+  if (record.photo !== undefined) wire.photo_id = record.photo.id
   if (Object.keys(record.custom_fields).length > 0) wire.custom_fields = wireCustomFields(record.custom_fields)
   wire.created_at = toWireDate(record.created_at)
   wire.updated_at = toWireDate(record.updated_at)

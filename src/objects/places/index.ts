@@ -18,4 +18,5 @@ export const places = {
     recordProblem: (record) => placeRecordProblem(record),
   },
   social: { type: 'Place' },
+  primaryPhoto: true,
 } satisfies MockObject<PlacesService>

@@ -1,3 +1,4 @@
+import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { applyIncrements } from '../../engine/increment.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
@@ -67,6 +68,8 @@ export class PlacesService {
     const fields = placeFields(params, 'create')
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: PlaceRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -77,6 +80,7 @@ export class PlacesService {
       ...definedFields(fields),
       custom_fields: mergeCustomFields({}, custom),
       ...(aclId && { acl_id: aclId }),
+      ...(photo && { photo }),
     }
     this.places.insert(record)
     await this.dataSet.write()
@@ -144,14 +148,17 @@ export class PlacesService {
    */
   async update(params: Params, caller: Caller): Promise<PlacesResult> {
     const actor = this.actingUser(params, caller)
+    // Read before the place: nothing awaits once the stored place is read.
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     const current = this.writable(params, actor)
     const fields = placeFields(params, 'update')
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements(current.custom_fields, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, actor, true)
     const owner = this.newOwner(params) ?? current.user_id
-    const { acl_id: storedAcl, tags: storedTags, ...rest } = current
+    const { acl_id: storedAcl, tags: storedTags, photo: storedPhoto, ...rest } = current
     const tags = 'tags' in fields ? fields.tags : storedTags
     const acl_id = keptAclId(storedAcl, aclId)
+    const photo = applyPhotoChange(change, storedPhoto, current.user_id, this.context.photoStore())
     const next: PlaceRecord = {
       ...rest,
       ...definedFields(fields),
@@ -160,6 +167,7 @@ export class PlacesService {
       custom_fields: mergeCustomFields(current.custom_fields, custom),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(photo && { photo }),
     }
     this.places.replace(current, next)
     await this.dataSet.write()
