@@ -78,6 +78,24 @@ describe('posts/create', () => {
   })
 })
 
+describe('a post’s primary photo', () => {
+  it('photo uploads a Photos object the post embeds; photo_id attaches a stored one; photo_id= removes it', async () => {
+    const form = new FormData()
+    form.append('content', 'with a photo')
+    form.append('photo', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]), 'moon.png')
+    form.append('_session_id', alice)
+    const made = ((await (await cloud.app.request('/v1/posts/create.json?key=K', { method: 'POST', body: form })).json()) as any).response.posts[0]
+    expect(made.photo).toMatchObject({ id: made.photo_id, filename: 'moon.png' })
+    expect((await inProcessCall(cloud, 'GET', 'photos/show', { photo_id: made.photo_id })).body.response.photos[0].user.id).toBe(ids.alice)
+    const other = await create({ content: 'same photo', photo_id: made.photo_id })
+    expect(other).toMatchObject({ photo_id: made.photo_id, photo: { id: made.photo_id } })
+    expect(failure(await call('POST', 'create', { content: 'x', photo_id: '5f00000000000000000000aa' }, alice))).toMatchObject({ status: 400, message: 'Invalid photo id' })
+    const removed = (await call('PUT', 'update', { post_id: other.id, photo_id: '' }, alice)).body.response.posts[0]
+    expect(removed).not.toHaveProperty('photo_id')
+    expect(removed).not.toHaveProperty('photo')
+  })
+})
+
 describe('posts/show', () => {
   it('post_ids gives every post found, in the order asked, unknown ids skipped', async () => {
     const [a, b] = [await create({ content: 'a' }), await create({ content: 'b' })]

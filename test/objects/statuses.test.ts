@@ -49,6 +49,18 @@ describe('statuses/create', () => {
     ])
   })
 
+  it('photo uploads a Photos object the status embeds (as the REST guide sends it); photo_id= removes it', async () => {
+    const form = new FormData()
+    form.append('message', 'look')
+    form.append('photo', new Blob([new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])]), 'photo.gif')
+    form.append('_session_id', alice)
+    const made = ((await (await cloud.app.request('/v1/statuses/create.json?key=K', { method: 'POST', body: form })).json()) as any).response.statuses[0]
+    expect(made.photo).toMatchObject({ id: made.photo_id, content_type: 'image/gif' })
+    const removed = (await call('PUT', 'update', { status_id: made.id, photo_id: '' }, alice)).body.response.statuses[0]
+    expect(removed).not.toHaveProperty('photo_id')
+    expect(failure(await inProcessCall(cloud, 'GET', 'photos/show', { photo_id: made.photo_id }))).toMatchObject({ message: 'Invalid photo id' })
+  })
+
   it.each<[string, Record<string, string>, string]>([
     ['no message', {}, "Failed to create status: Validation failed - Message can't be blank."],
     ['an unknown place', { message: 'x', place_id: '5f00000000000000000000aa' }, 'Invalid place id'],

@@ -8,7 +8,7 @@ import * as example from './posts-examples.js'
  * The Modules.Cloud.Posts documentation's examples (their text is in ./posts-examples.js) run
  * unchanged against a mock-cloud server holding fixture S, alice signed in. The app's globals:
  * `savedPostId`, a post alice made, and `Titanium.Filesystem.getFile` giving a PNG as a Blob (the
- * photo a post's create sends, which posts do not keep: docs/posts.md "Not built").
+ * photo a post's create sends, kept as its primary photo).
  */
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -29,11 +29,11 @@ const success = (post: Record<string, any>) =>
   `Success:\nid: ${post.id}\ntitle: ${post.title}\ncontent: ${post.content}\nupdated_at: ${post.updated_at}`
 
 describe('Create Post', () => {
-  it('alerts the new post (its photo sent as multipart and not kept)', async () => {
+  it('alerts the new post, its photo uploaded as its primary photo', async () => {
     await logIn(t.Cloud, 'alice')
     const { alerts, replies } = await t.app.run(example.createPost)
     const post = replies[0]?.posts[0]
-    expect(post).toMatchObject({ content: 'Man Walks On Moon', title: 'News of the day', user: { id: ids.alice } })
+    expect(post).toMatchObject({ content: 'Man Walks On Moon', title: 'News of the day', user: { id: ids.alice }, photo: { content_type: 'image/png' } })
     expect(alerts).toEqual([success(post)])
   })
 

@@ -8,7 +8,7 @@ import * as example from './statuses-examples.js'
  * The Modules.Cloud.Statuses documentation's examples (their text is in ./statuses-examples.js) run
  * unchanged against a mock-cloud server holding fixture S, alice signed in. The app's globals:
  * `myPlaceId`, a place alice made; `someUserId`, alice; `Titanium.Filesystem.getFile` giving a PNG
- * as a Blob (the photo a status's create sends, which statuses do not keep: docs/statuses.md "Not built").
+ * as a Blob (the photo a status's create sends, kept as its primary photo).
  */
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -42,7 +42,7 @@ describe('Create a Status', () => {
     const place = await givenPlace()
     const { alerts, replies } = await t.app.run(example.createAStatus)
     const status = replies[0]?.statuses[0]
-    expect(status).toMatchObject({ message: 'What a great view!', place_id: place.id })
+    expect(status).toMatchObject({ message: 'What a great view!', place_id: place.id, photo: { content_type: 'image/png' } })
     expect(alerts).toEqual([`Success:\nid: ${status.id}\nplace: Golden Gate`])
   })
 })

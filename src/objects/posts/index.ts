@@ -18,4 +18,5 @@ export const posts = {
     recordProblem: (record) => postRecordProblem(record),
   },
   social: { type: POST_TYPE },
+  primaryPhoto: true,
 } satisfies MockObject<PostsService>

@@ -1,3 +1,4 @@
+import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
@@ -18,6 +19,8 @@ export interface PostRecord extends StoredRecord {
   readonly custom_fields: Readonly<Record<string, unknown>>
   /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
   readonly acl_id?: string
+  /** The primary photo, a Photos object (`photo` / `photo_id`, docs/posts.md "Writes"), if any. */
+  readonly photo?: PrimaryPhotoRef
 }
 
 /**
@@ -34,6 +37,7 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   const { tags } = record
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
   if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  if (badPrimaryPhoto(record.photo)) return 'photo'
   const fields = record.custom_fields
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
   return undefined

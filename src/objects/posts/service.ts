@@ -5,6 +5,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
+import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -19,6 +20,9 @@ import type { EventsService } from '../events/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PostRecord } from './record.js'
 import { toWirePost, type WirePost } from './view.js'
+
+/** How a post's `photo` upload is taken: as photos/create takes it (docs/posts.md "Writes"). */
+const PHOTO_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
 
 /** What a Posts call answers: `posts` become `response.posts`; `meta` adds to `meta`. */
 export interface PostsResult {
@@ -75,6 +79,9 @@ export class PostsService {
     if (content === undefined || content.trim() === '') throw contentBlank('create')
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
+    const fields = this.optionalFields(params, undefined)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: PostRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -82,9 +89,10 @@ export class PostsService {
       updated_at: now.toISOString(),
       user_id: owner.id,
       content,
-      ...this.optionalFields(params, undefined),
+      ...fields,
       custom_fields: mergeCustomFields({}, applyIncrements({}, custom, 'custom_fields')),
       ...(aclId && { acl_id: aclId }),
+      ...(photo && { photo }),
     }
     this.posts.insert(record)
     await this.dataSet.write()
@@ -138,17 +146,23 @@ export class PostsService {
     if (content !== undefined && content.trim() === '') throw contentBlank('update')
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const { acl_id: storedAcl, title: _title, event_id: _event, tags: _tags, ...rest } = current
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    // Read again after the upload was read: the post may have changed or gone meanwhile.
+    const fresh = this.stored(params)
+    const fields = this.optionalFields(params, fresh)
+    const { acl_id: storedAcl, title: _title, event_id: _event, tags: _tags, photo: storedPhoto, ...rest } = fresh
     const acl_id = keptAclId(storedAcl, aclId)
+    const photo = applyPhotoChange(change, storedPhoto, fresh.user_id, this.context.photoStore())
     const next: PostRecord = {
       ...rest,
-      content: content ?? current.content,
-      ...this.optionalFields(params, current),
-      custom_fields: mergeCustomFields(current.custom_fields, applyIncrements(current.custom_fields, custom, 'custom_fields')),
+      content: content ?? fresh.content,
+      ...fields,
+      custom_fields: mergeCustomFields(fresh.custom_fields, applyIncrements(fresh.custom_fields, custom, 'custom_fields')),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(photo && { photo }),
     }
-    this.posts.replace(current, next)
+    this.posts.replace(fresh, next)
     await this.dataSet.write()
     return { posts: [this.wire(next, caller.user)] }
   }

@@ -7,7 +7,8 @@ export type WirePost = Record<string, unknown>
 
 /**
  * Renders a stored post for the wire (docs/posts.md "Replies"): `id`, `content`, `created_at`,
- * `updated_at`, then `title`, `event_id` and `event` (embedded, while the viewer may see it), `tags`
+ * `updated_at`, then `title`, `event_id` and `event` (embedded, while the viewer may see it),
+ * `photo_id` with a primary photo (the pipeline embeds the photo as `photo`), `tags`
  * and `custom_fields` when set, `user` (the embedded owner, while the owner exists) and `acls` while
  * an ACL is attached. Never `user_id` or `acl_id`.
  * The counters of reviews and likes are added by the pipeline (docs/architecture.md "Reviews and likes").
@@ -31,6 +32,7 @@ export function toWirePost(
   if (record.title !== undefined) wire.title = record.title
   if (record.event_id !== undefined) wire.event_id = record.event_id
   if (event !== undefined) wire.event = event
+  if (record.photo !== undefined) wire.photo_id = record.photo.id
   if (record.tags !== undefined) wire.tags = [...record.tags]
   if (Object.keys(record.custom_fields).length > 0) wire.custom_fields = wireCustomFields(record.custom_fields)
   if (owner !== undefined) wire.user = owner

@@ -18,4 +18,5 @@ export const statuses = {
     recordProblem: (record) => statusRecordProblem(record),
   },
   social: { type: STATUS_TYPE },
+  primaryPhoto: true,
 } satisfies MockObject<StatusesService>

@@ -1,3 +1,4 @@
+import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
@@ -17,6 +18,8 @@ export interface StatusRecord extends StoredRecord {
   readonly custom_fields: Readonly<Record<string, unknown>>
   /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
   readonly acl_id?: string
+  /** The primary photo, a Photos object (`photo` / `photo_id`, docs/statuses.md "Writes"), if any. */
+  readonly photo?: PrimaryPhotoRef
 }
 
 /**
@@ -31,6 +34,7 @@ export const statusRecordProblem = recordCheck((record) => {
   }
   const { tags } = record
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (badPrimaryPhoto(record.photo)) return 'photo'
   const fields = record.custom_fields
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
   return undefined

@@ -5,6 +5,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
+import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -23,6 +24,9 @@ import type { EventsService } from '../events/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { StatusRecord } from './record.js'
 import { toWireStatus, type WireStatus } from './view.js'
+
+/** How a status's `photo` upload is taken: as photos/create takes it (docs/statuses.md "Writes"). */
+const PHOTO_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
 
 /** What a Statuses call answers: `statuses` become `response.statuses`; `meta` adds to `meta`. */
 export interface StatusesResult {
@@ -83,6 +87,8 @@ export class StatusesService {
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: StatusRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -94,6 +100,7 @@ export class StatusesService {
       ...(tags !== undefined && { tags }),
       custom_fields: mergeCustomFields({}, applyIncrements({}, custom, 'custom_fields')),
       ...(aclId && { acl_id: aclId }),
+      ...(photo && { photo }),
     }
     this.statuses.insert(record)
     await this.dataSet.write()
@@ -157,22 +164,27 @@ export class StatusesService {
     if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw notAuthorized()
     const message = textParam(params, 'message')
     if (message !== undefined && message.trim() === '') throw validationFailed('update', "Message can't be blank")
-    const links = this.links(params, 'update', current)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const tags = params.tags === undefined ? current.tags : parseTags(params.tags)
-    const { acl_id: storedAcl, place_id: _place, event_id: _event, tags: _tags, ...rest } = current
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    // Read again after the upload was read: the status may have changed or gone meanwhile.
+    const fresh = this.stored(params)
+    const links = this.links(params, 'update', fresh)
+    const tags = params.tags === undefined ? fresh.tags : parseTags(params.tags)
+    const { acl_id: storedAcl, place_id: _place, event_id: _event, tags: _tags, photo: storedPhoto, ...rest } = fresh
     const acl_id = keptAclId(storedAcl, aclId)
+    const photo = applyPhotoChange(change, storedPhoto, fresh.user_id, this.context.photoStore())
     const next: StatusRecord = {
       ...rest,
-      message: message ?? current.message,
+      message: message ?? fresh.message,
       ...links,
       ...(tags !== undefined && { tags }),
-      custom_fields: mergeCustomFields(current.custom_fields, applyIncrements(current.custom_fields, custom, 'custom_fields')),
+      custom_fields: mergeCustomFields(fresh.custom_fields, applyIncrements(fresh.custom_fields, custom, 'custom_fields')),
       updated_at: this.dataSet.runtime.now().toISOString(),
       ...(acl_id && { acl_id }),
+      ...(photo && { photo }),
     }
-    this.statuses.replace(current, next)
+    this.statuses.replace(fresh, next)
     await this.dataSet.write()
     return { statuses: [this.wire(next, caller.user)] }
   }

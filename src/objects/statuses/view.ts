@@ -15,7 +15,8 @@ export interface StatusEmbeds {
 
 /**
  * Renders a stored status for the wire (docs/statuses.md "Replies"): `id`, `message`,
- * `created_at`, `updated_at`, then `place_id` and `place`, `event_id` and `event`, `tags` and
+ * `created_at`, `updated_at`, then `place_id` and `place`, `event_id` and `event`, `photo_id` with a
+ * primary photo (the pipeline embeds the photo as `photo`), `tags` and
  * `custom_fields` when set, `user` (the embedded owner, while the owner exists) and `acls` while an
  * ACL is attached. The counters of reviews and likes are added by the pipeline.
  */
@@ -30,6 +31,7 @@ export function toWireStatus(record: StatusRecord, embeds: StatusEmbeds): WireSt
   if (embeds.place !== undefined) wire.place = embeds.place
   if (record.event_id !== undefined) wire.event_id = record.event_id
   if (embeds.event !== undefined) wire.event = embeds.event
+  if (record.photo !== undefined) wire.photo_id = record.photo.id
   if (record.tags !== undefined) wire.tags = [...record.tags]
   if (Object.keys(record.custom_fields).length > 0) wire.custom_fields = wireCustomFields(record.custom_fields)
   if (embeds.owner !== undefined) wire.user = embeds.owner
