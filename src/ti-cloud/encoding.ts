@@ -29,9 +29,12 @@ export function cleanParameters(data: Record<string, unknown>): Record<string, u
   return data
 }
 
-/** An upload value: a `Blob` (or `File`) or raw bytes. */
-export function isUpload(value: unknown): value is Blob | ArrayBufferView {
-  return value instanceof Blob || ArrayBuffer.isView(value)
+/**
+ * An upload value (docs/clients.md "Testing Titanium app code in Node"): a `Blob` (or `File`), or
+ * raw bytes: an `ArrayBuffer` or a view of one (`Buffer`, `Uint8Array`...).
+ */
+export function isUpload(value: unknown): value is Blob | ArrayBufferView | ArrayBuffer {
+  return value instanceof Blob || ArrayBuffer.isView(value) || value instanceof ArrayBuffer
 }
 
 /**

@@ -25,7 +25,8 @@ export interface RequestTarget {
  * - GET and DELETE: every parameter appended to the URL as `&name=<percent-encoded value>`;
  * - POST and PUT: an `application/x-www-form-urlencoded; charset=utf-8` body, or
  *   `multipart/form-data` when `photo`/`file` holds a Blob or bytes (what Titanium's HTTPClient
- *   does with a dictionary).
+ *   does with a dictionary): a Blob under its own name (a nameless one `blob`, as FormData names
+ *   it), bytes (an ArrayBuffer or a view of one) named after the parameter.
  *
  * `data` must already be cleaned (`cleanParameters`) and carry `suppress_response_codes`.
  */
@@ -43,6 +44,7 @@ export function buildRequest(target: RequestTarget, verb: string, path: string, 
     for (const [name, value] of entries) {
       if (value instanceof Blob) form.append(name, value)
       else if (ArrayBuffer.isView(value)) form.append(name, new Blob([new Uint8Array(value.buffer, value.byteOffset, value.byteLength)]), name)
+      else if (value instanceof ArrayBuffer) form.append(name, new Blob([value]), name)
       else form.append(name, String(value))
     }
     return { method: verb, url, headers, body: form }

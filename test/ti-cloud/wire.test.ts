@@ -126,6 +126,15 @@ describe('verbs, paths and parameters', () => {
     expect(last().headers['content-type']).toBe(FORM)
     expect(last().body).toBe('photo=&suppress_response_codes=true')
   })
+  it('uploads an ArrayBuffer as bytes, as a Uint8Array (it is no text)', async () => {
+    await outcome((cb) => Cloud.Photos.create({ photo: new Uint8Array([0x41, 0x42, 0x43]).buffer }, cb))
+    expect(last().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
+    expect(last().body).toMatch(/name="photo"; filename="photo"\r\nContent-Type: application\/octet-stream\r\n\r\nABC\r\n/)
+  })
+  it('sends a nameless Blob under the name FormData gives it, blob', async () => {
+    await outcome((cb) => Cloud.Files.create({ name: 'n', file: new Blob(['hi']) }, cb))
+    expect(last().body).toContain('name="file"; filename="blob"')
+  })
 })
 
 describe('the session', () => {
