@@ -29,11 +29,12 @@ export interface PendingPhoto {
   store(ownerId: string): string
 }
 
-/** How an object refuses an upload that is no image, and whether a part declared `image/...` is taken on its word. */
+/**
+ * How an object refuses an upload that is no image: each keeps its own error, the check is the same
+ * for all (the bytes, docs/photos.md "Uploading").
+ */
 export interface UploadRules {
   invalid(): ApiError
-  /** Users take a part whose declared Content-Type is jpeg, png or gif whatever its bytes (docs/users.md "Photos"). */
-  trustDeclaredType?: boolean
 }
 
 /**

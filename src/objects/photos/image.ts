@@ -7,13 +7,11 @@ export type Image = Pick<PhotoRecord, 'filename' | 'data' | 'content_type' | 'si
 
 /**
  * The stored image fields of `bytes` named `filename` (docs/photos.md "Uploading"): the bytes as
- * base64, the type read from them, their size and md5; undefined when they are no JPEG, PNG or GIF.
- *
- * @param declared - a Content-Type taken on its word when it names a jpeg, png or gif and the bytes
- *   say nothing (a user's photo, docs/users.md "Photos"); undefined: the bytes decide alone.
+ * base64, the type read from them (never from a declared Content-Type), their size and md5;
+ * undefined when they are no JPEG, PNG or GIF.
  */
-export function storedImage(bytes: Buffer, filename: string, declared?: string): Image | undefined {
-  const content_type = sniffImageType(bytes) ?? (declared === undefined ? undefined : declaredImageType(declared))
+export function storedImage(bytes: Buffer, filename: string): Image | undefined {
+  const content_type = sniffImageType(bytes)
   if (content_type === undefined) return undefined
   return {
     filename,
@@ -22,10 +20,4 @@ export function storedImage(bytes: Buffer, filename: string, declared?: string):
     size: bytes.byteLength,
     md5: createHash('md5').update(bytes).digest('hex'),
   }
-}
-
-/** A declared Content-Type that names a jpeg, png or gif, as the image type; undefined otherwise. */
-function declaredImageType(declared: string): string | undefined {
-  const type = declared.split(';')[0]!.trim().toLowerCase()
-  return { 'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'image/png': 'image/png', 'image/gif': 'image/gif' }[type]
 }

@@ -365,7 +365,7 @@ const PHOTOS_UPLOADS: UploadRules = { invalid: invalidAttachment }
 
 /**
  * The image a create or update sends as the multipart part `photo`: its file name, bytes (base64),
- * type read from the bytes (or, where `rules` trust it, from a declared image type), size and md5;
+ * type read from the bytes (whatever the part declares), size and md5;
  * undefined when none is sent.
  *
  * @throws ApiError `rules.invalid()` (Photos: 400 `Invalid photo file attachment`) for a `photo`
@@ -376,7 +376,7 @@ async function imageParam(params: Params, rules: UploadRules = PHOTOS_UPLOADS): 
   if (isAbsent(photo)) return undefined
   if (!(photo instanceof Blob)) throw rules.invalid()
   const name = photo instanceof File && photo.name ? photo.name : 'photo'
-  const image = storedImage(Buffer.from(await photo.arrayBuffer()), name, rules.trustDeclaredType ? photo.type : undefined)
+  const image = storedImage(Buffer.from(await photo.arrayBuffer()), name)
   if (image === undefined) throw rules.invalid()
   return image
 }

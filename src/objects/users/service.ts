@@ -45,10 +45,10 @@ export interface UsersResult {
 const LOGIN_FAILED = 'Invalid email/username or password.'
 
 /**
- * How a user's `photo` upload is taken (docs/users.md "Photos"): a part declared jpeg, png or gif is
- * taken on its word; anything else answers 400 `Invalid photo type.`
+ * How a user's `photo` upload is taken (docs/users.md "Photos"): recognised by its bytes as
+ * photos/create does; anything else answers 400 `Invalid photo type.`
  */
-const USER_PHOTOS: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo type.'), trustDeclaredType: true }
+const USER_PHOTOS: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo type.') }
 
 /**
  * The rules of the Users object (docs/users.md "Endpoints"), one method per endpoint, free of
