@@ -57,6 +57,11 @@ export interface TemplateMail {
   text?: string
   /** Every placeholder value the call sent, by name (the other parameters of the call). */
   params: Record<string, string>
+  /**
+   * The placeholders of the subject and the sent bodies that the call gave no value, so they were
+   * filled in empty: each once, in the order they appear; absent when every one had a value.
+   */
+  unfilled?: string[]
   /** The id of the caller when the call carried a live session. */
   session_user_id?: string
   /** When it was sent, ISO 8601 UTC (from the data set's clock). */

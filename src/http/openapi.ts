@@ -508,6 +508,7 @@ const schemas: Record<string, Schema> = {
       html: { type: 'string', description: 'The HTML body, filled in (template mails).' },
       text: { type: 'string', description: 'The plain body, filled in (template mails).' },
       params: { type: 'object', additionalProperties: { type: 'string' }, description: 'The placeholder values the call sent (template mails).' },
+      unfilled: { type: 'array', items: { type: 'string' }, description: 'The placeholders the call gave no value, filled in empty; absent when none (template mails).' },
       session_user_id: { type: 'string', description: 'The caller, when the call carried a session (template mails).' },
       created_at: { type: 'string', format: 'date-time' },
     },

@@ -354,6 +354,7 @@ function isTemplateMail(mail: Record<string, unknown>): boolean {
     ['plain', 'html', 'multipart'].includes(mail.content_type as string) &&
     ['html', 'text', 'session_user_id'].every((field) => mail[field] === undefined || isText(mail[field])) &&
     isPlainObject(mail.params) &&
-    Object.values(mail.params).every(isText)
+    Object.values(mail.params).every(isText) &&
+    (mail.unfilled === undefined || (Array.isArray(mail.unfilled) && mail.unfilled.every(isText)))
   )
 }

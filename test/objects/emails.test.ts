@@ -73,6 +73,13 @@ describe('custom_mailer/email_from_template', () => {
     const [mail] = templateMails()
     expect(mail).toMatchObject({ from: 'shop@example.com', session_user_id: ids.alice, subject: 'Welcome, ', text: 'Hi , your code is .' })
     expect(mail!.params).toEqual({ subject: 'ignored' })
+    expect(mail!.unfilled).toEqual(['first_name', 'code'])
+  })
+
+  it('lists in unfilled only the placeholders of what was sent that had no value', async () => {
+    await send({ template: 'welcome', recipients: 'joe@example.com', first_name: 'Joe' })
+    await send({ template: 'welcome', recipients: 'joe@example.com', first_name: 'Joe', code: '' })
+    expect(templateMails().map((mail) => mail.unfilled)).toEqual([['code'], undefined])
   })
 
   it('sends the body the template has, or the one content_type asks for', async () => {

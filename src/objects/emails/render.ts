@@ -18,6 +18,18 @@ export function fillIn(text: string, values: Readonly<Record<string, string>>): 
 }
 
 /**
+ * The placeholders of `texts` that `values` gives no value, each named once, in the order they first
+ * appear: those {@link fillIn} leaves empty (docs/emails.md "The outbox", `unfilled`).
+ *
+ * @example
+ * unfilledPlaceholders(['Hi {{ first_name }}{{x}}', '{{x}}{{y}}'], { first_name: 'Joe' }) // ['x', 'y']
+ */
+export function unfilledPlaceholders(texts: readonly string[], values: Readonly<Record<string, string>>): string[] {
+  const names = texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))
+  return [...new Set(names)].filter((name) => !Object.hasOwn(values, name))
+}
+
+/**
  * The content type a send uses: the one asked for, else multipart when the template has both
  * bodies, else the one body it has (docs/emails.md "Content type"); or the body the asked type
  * needs and the template lacks.

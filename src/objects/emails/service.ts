@@ -8,7 +8,7 @@ import { Collection } from '../../store/collection.js'
 import { isValidEmail } from '../users/email.js'
 import { emailErrors } from './errors.js'
 import { EMAIL_TEMPLATES, templateKeys, type EmailTemplateRecord } from './record.js'
-import { contentTypeOf, fillIn, type ContentType } from './render.js'
+import { contentTypeOf, fillIn, unfilledPlaceholders, type ContentType } from './render.js'
 import { templateQueryDoc, toWireEmailTemplate } from './view.js'
 
 /** The sender of a mail whose call names none (docs/emails.md "The outbox"). */
@@ -70,6 +70,10 @@ export class EmailsService {
     const content_type = contentTypeOf(template, asked as ContentType | undefined)
     if (typeof content_type !== 'string') throw emailErrors.missingBody(name, content_type.missing)
     const values = placeholderValues(params)
+    const html = content_type === 'plain' ? undefined : template.body!
+    const text = content_type === 'html' ? undefined : template.plain_body!
+    const sentTexts = [template.subject, html, text].filter((part) => part !== undefined)
+    const unfilled = unfilledPlaceholders(sentTexts, values)
     sendMail(this.context.dataSet, {
       kind: 'template',
       template: name,
@@ -77,9 +81,10 @@ export class EmailsService {
       to: recipients,
       subject: fillIn(template.subject, values),
       content_type,
-      ...(content_type !== 'plain' && { html: fillIn(template.body!, values) }),
-      ...(content_type !== 'html' && { text: fillIn(template.plain_body!, values) }),
+      ...(html !== undefined && { html: fillIn(html, values) }),
+      ...(text !== undefined && { text: fillIn(text, values) }),
       params: values,
+      ...(unfilled.length > 0 && { unfilled }),
       ...(caller.user !== undefined && { session_user_id: caller.user.id }),
     })
     await this.context.dataSet.write()
