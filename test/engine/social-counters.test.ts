@@ -112,5 +112,8 @@ describe('reviews and likes counters', () => {
     reviews().insert(link(ids.bob, 'CustomObject', car.id, 5))
     expect((await get('photos/show', { photo_id: photo.id })).response.photos[0].likes_count).toBe(1)
     expect((await get('objects/cars/show', { id: car.id })).response.cars[0]).toMatchObject({ reviews_count: 1, ratings_average: 5 })
+    // Photos' where and order read the counters (docs/photos.md "Queries").
+    expect((await get('photos/query', { where: JSON.stringify({ likes_count: { $gte: 1 } }) })).response.photos.map((p: any) => p.id)).toEqual([photo.id])
+    expect((await get('photos/query', { where: JSON.stringify({ reviews_count: 1 }) })).response.photos).toEqual([])
   })
 })

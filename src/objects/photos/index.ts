@@ -2,7 +2,7 @@ import type { MockObject } from '../../engine/object.js'
 import { photosEndpoints } from './endpoints.js'
 import { photosFixture } from './fixture.js'
 import { photoRecordProblem } from './record.js'
-import { PhotosService } from './service.js'
+import { PHOTO_TYPE, PhotosService } from './service.js'
 
 /**
  * The Photos object (docs/photos.md): images the app uploads, `/v1/photos/...`, kept in the
@@ -22,6 +22,6 @@ export const photos = {
   fixture: photosFixture,
   serve: (service, id) => service.served(id),
   photoStore: (service) => service.store,
-  social: { type: 'Photo' },
+  social: { type: PHOTO_TYPE },
   processing: (service) => service.processing,
 } satisfies MockObject<PhotosService>

@@ -19,10 +19,14 @@ import { acls } from '../acls/index.js'
 import { photoCollections } from '../photo-collections/index.js'
 import type { PhotoCollectionsService } from '../photo-collections/service.js'
 import { toQueryDoc } from './query-doc.js'
+import { withSocialQueryFields } from '../../engine/social.js'
 import type { PhotoRecord } from './record.js'
 import { LEGACY_PHOTO_SIZES, photoSizesParam } from './sizes.js'
 import { storedImage, type Image } from './image.js'
 import { toWirePhoto, type WirePhoto } from './view.js'
+
+/** The type reviews and likes give photos (docs/architecture.md "Reviews and likes"). */
+export const PHOTO_TYPE = 'Photo'
 
 /** What a Photos call answers: `photos` become `response.photos`; `meta` adds to `meta`. */
 export interface PhotosResult {
@@ -62,6 +66,7 @@ export class PhotosService {
   private readonly users: UsersService
   private readonly access: AclAccess
   private readonly photos: Collection<PhotoRecord>
+  private readonly queryDoc: (record: PhotoRecord) => Readonly<Record<string, unknown>>
   private collectionService: PhotoCollectionsService | undefined
   /** The uploads held by the `processing` app setting's `manual` mode (docs/app-settings.md "processing"). */
   readonly processing: Processing<PhotoRecord>
@@ -72,6 +77,7 @@ export class PhotosService {
     this.users = context.service(users)
     this.access = context.service(acls).access
     this.photos = new Collection<PhotoRecord>(this.dataSet, 'photos')
+    this.queryDoc = withSocialQueryFields(this.dataSet, { type: PHOTO_TYPE }, toQueryDoc)
     this.processing = new Processing(this.photos, () => context.settings())
   }
 
@@ -325,7 +331,7 @@ export class PhotosService {
   private querySource(viewer: Principal | undefined): QuerySource<PhotoRecord> {
     return {
       collection: this.photos,
-      toQueryDoc,
+      toQueryDoc: this.queryDoc,
       whereLimits: this.whereLimits,
       readable: (record) => this.access.canRead(viewer, record.user_id, record.acl_id),
       legacyPaging: () => this.context.settings().legacyPaging,
