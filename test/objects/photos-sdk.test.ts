@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,6 +75,26 @@ describe('Photos over real HTTP', () => {
       } finally {
         await again.stop()
       }
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('Cloud: the Ti.Filesystem.getFile stand-in of docs/clients.md (a File from the bytes and name) and an ArrayBuffer upload; the user photo answers processed at once', async () => {
+    const path = join(dir, 'me.png')
+    await writeFile(path, PNG)
+    const getFile = (...parts: string[]) => new File([readFileSync(join(...parts))], basename(join(...parts)))
+    const { server } = await startServer()
+    try {
+      const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+      await outcome((cb) => Cloud.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
+      const byFile = await outcome((cb) => Cloud.Photos.create({ photo: getFile(dir, 'me.png') }, cb))
+      expect(byFile).toMatchObject({ success: true, photos: [{ filename: 'me.png', content_type: 'image/png', processed: false }] })
+      const bytes = PNG.buffer.slice(PNG.byteOffset, PNG.byteOffset + PNG.byteLength)
+      const byBuffer = await outcome((cb) => Cloud.Photos.create({ photo: bytes }, cb))
+      expect(byBuffer).toMatchObject({ success: true, photos: [{ filename: 'photo', size: PNG.byteLength }] })
+      const user = (await outcome((cb) => Cloud.Users.update({ photo: getFile(path) }, cb))).users[0]
+      expect(user.photo).toMatchObject({ filename: 'me.png', processed: true, urls: { original: expect.stringContaining('/me_original.png') } })
     } finally {
       await server.stop()
     }
