@@ -42,7 +42,8 @@ export interface QueryPage<R> {
 /**
  * Runs a `query.json` call over a collection (docs/api.md "Queries"): `where`, `order`,
  * `sel`/`unsel`, `limit`/`skip` (or `page`/`per_page` as an offset) and `count`, in id order
- * (creation order, or the source's `defaultOrder`) unless `order` says otherwise; ties keep that order. Under the `legacyPaging`
+ * (creation order, or the source's `defaultOrder`) unless `order` says otherwise or the `where` holds a
+ * `$nearSphere` (then nearest first, docs/api.md "Queries"); ties keep that order. Under the `legacyPaging`
  * app setting the reply's meta also carries the page (docs/app-settings.md), unless the call sends
  * `new_pagination=true`.
  *
@@ -52,7 +53,8 @@ export function runQuery<R extends StoredRecord>(params: Params, source: QuerySo
   const select = compileSelection(params.sel, params.unsel)
   const { limit, skip } = parseLimitSkip(params)
   const where = compileWhere(params.where, source.whereLimits)
-  const order = compileOrder(params.order)
+  // An `order` replaces the nearest-first order of a `$nearSphere`, which replaces the default order (MongoDB's rule).
+  const order = compileOrder(params.order) ?? where?.byDistance
   const counted = parseBoolean(params.count)
   const paged = source.legacyPaging?.() === true && parseBoolean(params.new_pagination) !== true
   const matches = scanMatching(source, where, order || counted || paged || source.defaultOrder ? Infinity : skip + limit)

@@ -186,8 +186,8 @@ const $linearRegex = fieldOperator((reached, matcher) => {
   return (doc) => reached.some(doc, test)
 })
 
-// mingo has no geo operators. A user matches when any point is within range;
-// MongoDB would also sort by distance, which a filter cannot do.
+// mingo has no geo operators. A record matches when any point is within range;
+// the nearest-first order is near-order.ts's, applied by the query run.
 const $nearSphere = fieldOperator((reached, near) => {
   const close = (value: unknown): boolean => isNear(value, near as NearSphere)
   return (doc) => reached.read(doc).values.some(close)

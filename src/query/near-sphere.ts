@@ -27,6 +27,9 @@ export function angularDistance([lng1, lat1]: readonly [number, number], [lng2, 
   return 2 * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
+const pointsOf = (value: unknown): Array<[number, number]> =>
+  isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
+
 /**
  * Whether a stored coordinates value (a point or a list of points) has a
  * point within `maxDistance` radians of `near`; any point when there is no
@@ -36,6 +39,15 @@ export function angularDistance([lng1, lat1]: readonly [number, number], [lng2, 
  * isNear([-122.1, 37.1], { near: [-122.1, 37.1], maxDistance: 0.00126 }) // true
  */
 export function isNear(value: unknown, { near, maxDistance }: NearSphere): boolean {
-  const points = isPoint(value) ? [value] : Array.isArray(value) ? value.filter(isPoint) : []
-  return points.some((p) => maxDistance === undefined || angularDistance(p, near) <= maxDistance)
+  return pointsOf(value).some((p) => maxDistance === undefined || angularDistance(p, near) <= maxDistance)
+}
+
+/**
+ * The distance in radians from `near` to the nearest point among stored coordinates values (each a point
+ * or a list of points), the key `$nearSphere` sorts by (docs/api.md "Queries"); Infinity when there is none.
+ */
+export function nearestDistance(values: readonly unknown[], near: readonly [number, number]): number {
+  let nearest = Infinity
+  for (const value of values) for (const point of pointsOf(value)) nearest = Math.min(nearest, angularDistance(point, near))
+  return nearest
 }

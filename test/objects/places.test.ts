@@ -148,6 +148,29 @@ describe('places/query', () => {
     expect(names(await call('GET', 'query', { where: { lnglat: geoJson } }))).toEqual(['Oakland'])
   })
 
+  it('answers $nearSphere matches nearest first, paged after sorting; in an $and or a one-clause $or too; an order replaces it', async () => {
+    await create(HQ)
+    await create(OAKLAND)
+    await create(SAN_FRANCISCO)
+    const nearSf = { lnglat: { $nearSphere: [-122.4194, 37.7749] } }
+    expect(names(await call('GET', 'query', { where: nearSf }))).toEqual(['San Francisco', 'Oakland', 'Appcelerator HQ'])
+    expect(names(await call('GET', 'query', { where: nearSf, limit: 1, skip: 1 }))).toEqual(['Oakland'])
+    expect(names(await call('GET', 'query', { where: { $and: [nearSf, { city: { $ne: 'Oakland' } }] } }))).toEqual(['San Francisco', 'Appcelerator HQ'])
+    expect(names(await call('GET', 'query', { where: { $or: [nearSf] } }))).toEqual(['San Francisco', 'Oakland', 'Appcelerator HQ'])
+    expect(names(await call('GET', 'query', { where: nearSf, order: 'name' }))).toEqual(['Appcelerator HQ', 'Oakland', 'San Francisco'])
+  })
+
+  it.each([
+    [{ $or: [{ lnglat: { $nearSphere: [0, 0] } }, { city: 'Oakland' }] }, 'an $or of more than one clause'],
+    [{ $nor: [{ lnglat: { $nearSphere: [0, 0] } }] }, '$nor'],
+    [{ lnglat: { $not: { $nearSphere: [0, 0] } } }, '$not'],
+    [{ lnglat: { $nearSphere: [0, 0] }, coordinates: { $nearSphere: [1, 1] } }, 'only one $nearSphere'],
+  ])('refuses %j as MongoDB does (%s)', async (where, reason) => {
+    const refused = failure(await call('GET', 'query', { where }))
+    expect(refused).toMatchObject({ status: 400, method_name: 'queryPlaces' })
+    expect(refused.message).toContain(reason)
+  })
+
   it('reads the predefined fields: city with $in, tags_array, user_id', async () => {
     await create(HQ)
     await create(OAKLAND, bob)

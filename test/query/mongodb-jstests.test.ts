@@ -8,8 +8,8 @@ import { createMockCloud, type MockCloud } from '../../src/index.js'
  * named `d<_id>` whose custom fields are the document's fields (documents
  * holding `undefined`, which JSON cannot carry, are left out). Each row names
  * its jstest and lists the `_id`s MongoDB returns: in `_id` order for a `where`
- * (mock-cloud answers in creation order, here `_id` order), in the jstest's
- * order for an `order`, whose `_id` tie-break is written as the custom field `n`.
+ * (mock-cloud answers in creation order, here `_id` order) or nearest first for a
+ * `$nearSphere` (MongoDB's manual, "$nearSphere"), in the jstest's order for an `order`, whose `_id` tie-break is written as the custom field `n`.
  * Run through `app.request`, as a client's request would be.
  */
 
@@ -39,6 +39,9 @@ const FIND5 = 'jstests/core/query/array/arrayfind5.js'
 const EXISTS = 'jstests/core/query/exists/exists.js'
 const ELEM_VALUE = 'jstests/core/query/elemmatch/elemmatch_value.js'
 const SIZE = 'jstests/core/query/find/find_size.js'
+const GEO_OR = 'jstests/core/geo/geo_or.js'
+// MongoDB's manual: $nearSphere returns documents nearest to farthest; a sort replaces that order.
+const NEAR_SPHERE = 'manual: $nearSphere'
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 const except = (all: number[], left: number[]): number[] => all.filter((id) => !left.includes(id))
@@ -588,6 +591,17 @@ const collections: Collection[] = [
     docs: { 0: { a: [{ x: 2 }, { x: 3 }] }, 1: { a: [{ x: 1 }, { x: 4 }] }, 2: { a: [{ x: 3 }, { x: 4 }] } },
     rows: [{ source: SORT_ARRAY, order: 'a.x', ids: [1, 0, 2] }],
   },
+  {
+    name: 'geo_or.js, sorted by distance',
+    // The jstest's two points, and one more whose nearer point is the third nearest to q.
+    docs: withN({ 1: { loc: [-71.34895, 42.46037] }, 2: { loc: [1.48736, 42.55327] }, 3: { loc: [[10, 42.5], [100, 0]] } }),
+    rows: [
+      { source: GEO_OR, where: { $or: [{ loc: { $nearSphere: [1.48736, 42.55327] } }] }, ids: [2, 3, 1] },
+      { source: NEAR_SPHERE, where: { loc: { $nearSphere: [1.48736, 42.55327] } }, ids: [2, 3, 1] },
+      { source: NEAR_SPHERE, where: { $and: [{ n: { $gt: 1 } }, { loc: { $nearSphere: [-71.34895, 42.46037] } }] }, ids: [2, 3] },
+      { source: NEAR_SPHERE, where: { loc: { $nearSphere: [1.48736, 42.55327] } }, order: 'n', ids: [1, 2, 3] },
+    ],
+  },
 ]
 
 /**
@@ -650,7 +664,7 @@ describe.each([...collections, ...ownRules])('MongoDB jstests: $name', ({ docs, 
   })
   afterAll(() => cloud.close())
 
-  it.each(rows.map((row) => ({ ...row, shown: JSON.stringify(row.where ?? row.order) })))('$shown ($source)', async ({ where, order, ids: expected }) => {
+  it.each(rows.map((row) => ({ ...row, shown: [row.where && JSON.stringify(row.where), row.order].filter(Boolean).join(' order ') })))('$shown ($source)', async ({ where, order, ids: expected }) => {
     const params = new URLSearchParams({ key: 'K', limit: '100' })
     if (where) params.set('where', JSON.stringify(where))
     if (order) params.set('order', order)
