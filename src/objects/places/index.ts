@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { placesEndpoints } from './endpoints.js'
+import { placesFixture } from './fixture.js'
 import { PLACES, placeRecordProblem } from './record.js'
 import { PlacesService } from './service.js'
 
@@ -17,6 +18,7 @@ export const places = {
     owns: (name) => name === PLACES,
     recordProblem: (record) => placeRecordProblem(record),
   },
+  fixture: placesFixture,
   social: { type: 'Place' },
   primaryPhoto: true,
 } satisfies MockObject<PlacesService>
