@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { checkinsEndpoints } from './endpoints.js'
+import { checkinsFixture } from './fixture.js'
 import { CHECKINS, checkinRecordProblem } from './record.js'
 import { CheckinsService } from './service.js'
 
@@ -17,6 +18,7 @@ export const checkins = {
     owns: (name) => name === CHECKINS,
     recordProblem: (record) => checkinRecordProblem(record),
   },
+  fixture: checkinsFixture,
   social: { type: 'Checkin' },
   primaryPhoto: true,
 } satisfies MockObject<CheckinsService>

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createMockCloud, FixtureError, type Fixture } from '../../src/index.js'
 import { inProcessCall } from '../support/in-process-call.js'
 
-/** The `places` part of a fixture file (docs/fixtures.md "Places"): seeded places over the API, bad entries refused. */
+/**
+ * The `places` and `checkins` parts of a fixture file (docs/fixtures.md "Places", "Check-ins"):
+ * seeded records over the API, bad entries refused.
+ */
 
 const users = [
   { username: 'alice', password: 'pw' },
@@ -59,6 +62,42 @@ describe('places in a fixture', () => {
     [{ owner: 'zed', name: 'x', city: 'y' }, 'places[0].owner: no user "zed"'],
   ])('refuses %j naming the field', async (entry, message) => {
     const start = createMockCloud({ fixtures: { users, places: [entry] } as never })
+    await expect(start).rejects.toBeInstanceOf(FixtureError)
+    await expect(start).rejects.toThrow(`fixtures option: ${message}`)
+  })
+})
+
+describe('check-ins in a fixture', () => {
+  const places = [{ owner: 'bob', id: OAKLAND_ID, name: 'Oakland', city: 'Oakland' }]
+  const CHECKIN_ID = '5f0c0c0c0c0c0c0c0c0c0c02'
+
+  it('seeds check-ins at seeded places, shown with their place and liked by their id', async () => {
+    const checkins = [{ owner: 'alice', id: CHECKIN_ID, place_id: OAKLAND_ID.toUpperCase(), message: 'here', tags: 'fun, bay', custom_fields: { mood: 'ok' } }]
+    const cloud = await createMockCloud({ fixtures: { users, places, checkins } })
+    const shown = await inProcessCall(cloud, 'GET', 'checkins/show', { checkin_id: CHECKIN_ID })
+    expect(shown.body.response.checkins[0]).toMatchObject({
+      id: CHECKIN_ID,
+      message: 'here',
+      tags: ['fun', 'bay'],
+      custom_fields: { mood: 'ok' },
+      place_id: OAKLAND_ID,
+      place: { id: OAKLAND_ID, name: 'Oakland' },
+      user: { username: 'alice' },
+    })
+    const login = await inProcessCall(cloud, 'POST', 'users/login', { login: 'bob', password: 'pw' })
+    const liked = await inProcessCall(cloud, 'POST', 'likes/create', { checkin_id: CHECKIN_ID }, login.body.meta.session_id)
+    expect(liked.body.response.likes[0]).toMatchObject({ likeable_type: 'Checkin', likeable_id: CHECKIN_ID })
+    await cloud.close()
+  })
+
+  it.each([
+    [{ owner: 'alice' }, 'checkins[0].place_id: Place or event is required'],
+    [{ owner: 'alice', place_id: '5f0c0c0c0c0c0c0c0c0c0c09' }, 'checkins[0].place_id: Invalid place id: no place "5f0c0c0c0c0c0c0c0c0c0c09" in this fixture'],
+    [{ owner: 'alice', place_id: OAKLAND_ID, event_id: OAKLAND_ID }, 'checkins[0].event_id: is not a check-in field'],
+    [{ owner: 'alice', place_id: OAKLAND_ID, tags: { a: 1 } }, 'checkins[0].tags: Invalid tags parameter'],
+    [{ owner: 'zed', place_id: OAKLAND_ID }, 'checkins[0].owner: no user "zed"'],
+  ])('refuses %j naming the field', async (entry, message) => {
+    const start = createMockCloud({ fixtures: { users, places, checkins: [entry] } as never })
     await expect(start).rejects.toBeInstanceOf(FixtureError)
     await expect(start).rejects.toThrow(`fixtures option: ${message}`)
   })
