@@ -245,4 +245,19 @@ describe('reviews and likes counters', () => {
     expect(shown).toMatchObject({ likes_count: 1, reviews_count: 1, ratings_count: 1, ratings_average: 4, current_user_liked: true })
     expect((await call('GET', 'query', {})).body.response.places[0].likes_count).toBe(1)
   })
+
+  it('places/query reads reviews_count, ratings_average and likes_count in where and order', async () => {
+    const hq = await create(HQ)
+    const oakland = await create(OAKLAND)
+    await create(SAN_FRANCISCO)
+    const review = async (place_id: string, rating: string, sessionId: string) =>
+      expect((await inProcessCall(cloud, 'POST', 'reviews/create', { place_id, rating }, sessionId)).body.meta.status).toBe('ok')
+    await review(hq.id, '2', alice)
+    await review(hq.id, '4', bob)
+    await review(oakland.id, '5', alice)
+    expect((await inProcessCall(cloud, 'POST', 'likes/create', { place_id: oakland.id }, bob)).body.meta.status).toBe('ok')
+    expect(names(await call('GET', 'query', { where: JSON.stringify({ reviews_count: { $gt: 1 } }) }))).toEqual(['Appcelerator HQ'])
+    expect(names(await call('GET', 'query', { where: JSON.stringify({ likes_count: 1 }) }))).toEqual(['Oakland'])
+    expect(names(await call('GET', 'query', { where: JSON.stringify({ ratings_average: { $exists: true } }), order: '-ratings_average' }))).toEqual(['Oakland', 'Appcelerator HQ'])
+  })
 })

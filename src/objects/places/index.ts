@@ -2,7 +2,7 @@ import type { MockObject } from '../../engine/object.js'
 import { placesEndpoints } from './endpoints.js'
 import { placesFixture } from './fixture.js'
 import { PLACES, placeRecordProblem } from './record.js'
-import { PlacesService } from './service.js'
+import { PLACE_TYPE, PlacesService } from './service.js'
 
 /**
  * The Places object (docs/places.md): named locations users create, `/v1/places/...`, kept in the
@@ -19,6 +19,6 @@ export const places = {
     recordProblem: (record) => placeRecordProblem(record),
   },
   fixture: placesFixture,
-  social: { type: 'Place' },
+  social: { type: PLACE_TYPE },
   primaryPhoto: true,
 } satisfies MockObject<PlacesService>

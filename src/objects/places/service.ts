@@ -1,5 +1,6 @@
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
+import { withSocialQueryFields } from '../../engine/social.js'
 import { applyIncrements } from '../../engine/increment.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
@@ -28,6 +29,9 @@ export interface PlacesResult {
   meta?: Record<string, unknown>
 }
 
+/** The type reviews and likes give places (docs/architecture.md "Reviews and likes"). */
+export const PLACE_TYPE = 'Place'
+
 /** 400 for a `place_id` missing, malformed or of no place (docs/places.md "Errors"); Checkins and Events use it too. */
 export const invalidPlaceId = (): ApiError => new ApiError(400, 'Invalid place id')
 
@@ -47,6 +51,7 @@ export class PlacesService {
   private readonly users: UsersService
   private readonly access: AclAccess
   private readonly places: Collection<PlaceRecord>
+  private readonly queryDoc: (record: PlaceRecord) => Readonly<Record<string, unknown>>
 
   constructor(private readonly context: ServiceContext) {
     this.dataSet = context.dataSet
@@ -54,6 +59,7 @@ export class PlacesService {
     this.users = context.service(users)
     this.access = context.service(acls).access
     this.places = new Collection<PlaceRecord>(this.dataSet, PLACES)
+    this.queryDoc = withSocialQueryFields(this.dataSet, { type: PLACE_TYPE }, toQueryDoc)
   }
 
   /**
@@ -236,7 +242,7 @@ export class PlacesService {
   private querySource(viewer: Principal | undefined): QuerySource<PlaceRecord> {
     return {
       collection: this.places,
-      toQueryDoc,
+      toQueryDoc: this.queryDoc,
       whereLimits: this.whereLimits,
       readable: (record) => this.access.canRead(viewer, record.user_id, record.acl_id),
       legacyPaging: () => this.context.settings().legacyPaging,
