@@ -4,6 +4,7 @@ import { LIKES, REVIEWS, socialCollection, type SocialLink } from '../../src/eng
 import { OBJECTS } from '../../src/objects/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { inProcessCall } from '../support/in-process-call.js'
 
 /**
  * The counters of reviews and likes on the objects that opt in (docs/architecture.md "Reviews and
@@ -29,10 +30,8 @@ const link = (user_id: string, target_type: string, target_id: string, rating?: 
 const likes = () => socialCollection<SocialLink>(cloud.dataSets.dataSet('K'), LIKES)
 const reviews = () => socialCollection<SocialLink>(cloud.dataSets.dataSet('K'), REVIEWS)
 
-async function get(path: string, params: Record<string, string>, session?: string): Promise<any> {
-  const query = new URLSearchParams({ key: 'K', ...params, ...(session !== undefined && { _session_id: session }) })
-  return (await cloud.app.request(`/v1/${path}.json?${query}`)).json()
-}
+const get = async (path: string, params: Record<string, string>, session?: string): Promise<any> =>
+  (await inProcessCall(cloud, 'GET', path, params, session)).body
 
 const bobShown = async (params: Record<string, string> = {}, session?: string) =>
   (await get('users/show', { user_id: ids.bob, ...params }, session)).response.users[0]

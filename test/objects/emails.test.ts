@@ -3,6 +3,7 @@ import { createMockCloud, type MockCloud } from '../../src/index.js'
 import type { Fixture } from '../../src/objects/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { inProcessCall } from '../support/in-process-call.js'
 
 /** Emails through app.request(): one test per rule of docs/emails.md. */
 
@@ -24,13 +25,7 @@ let cloud: MockCloud
 
 const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
-/** Calls `<path>.json` with `params` (in the query string for GET and DELETE, else a form body). */
-async function call(verb: string, path: string, params: Record<string, string> = {}, sessionId?: string) {
-  const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
+const call = (verb: string, path: string, params: Record<string, string> = {}, sessionId?: string) => inProcessCall(cloud, verb, path, params, sessionId)
 
 const send = (params: Record<string, string>, sessionId?: string) => call('POST', 'custom_mailer/email_from_template', params, sessionId)
 

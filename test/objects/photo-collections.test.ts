@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { failure, inProcessCall } from '../support/in-process-call.js'
 
 /** PhotoCollections (and Photos filed in them) through app.request(): one test per rule of docs/photo-collections.md. */
 
@@ -13,15 +14,7 @@ let admin: string
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])
 const ZERO = { photos: 0, total_photos: 0, subcollections: 0 }
 
-/** A call with text parameters: in the query string for GET and DELETE, a form body otherwise. */
-async function call(verb: string, path: string, params: Record<string, string> = {}, sessionId?: string) {
-  const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
-
-const failure = (reply: { status: number; body: any }) => ({ status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name })
+const call = (verb: string, path: string, params: Record<string, string> = {}, sessionId?: string) => inProcessCall(cloud, verb, path, params, sessionId)
 
 async function collection(params: Record<string, string>, sessionId = alice): Promise<any> {
   const reply = await call('POST', 'collections/create', params, sessionId)

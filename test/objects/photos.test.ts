@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { failure, inProcessCall } from '../support/in-process-call.js'
 
 /** Photos through app.request(): one test per rule of docs/photos.md. */
 
@@ -17,13 +18,7 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])
 
 const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
-/** A call with text parameters: in the query string for GET and DELETE, a form body otherwise. */
-async function call(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {
-  const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/photos/${method}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
+const call = (verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) => inProcessCall(cloud, verb, `photos/${method}`, params, sessionId)
 
 /** A multipart call with `photo` as an uploaded part (bytes named `filename`, of type `type`) beside text parameters. */
 async function upload(verb: string, method: string, bytes: Uint8Array, params: Record<string, string>, sessionId?: string, filename = 'cat.png', type = 'image/png') {
@@ -42,10 +37,6 @@ async function created(params: Record<string, string> = {}, sessionId = alice, b
 
 async function shown(id: string, sessionId?: string) {
   return (await call('GET', 'show', { photo_id: id }, sessionId)).body.response.photos[0]
-}
-
-function failure(reply: { status: number; body: any }) {
-  return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
 }
 
 beforeEach(async () => {

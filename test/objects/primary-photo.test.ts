@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { inProcessCall } from '../support/in-process-call.js'
 
 /**
  * A custom object's primary photo through app.request() (docs/api.md "Primary photos"): `photo`
@@ -15,23 +16,7 @@ let bob: string
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02])
 
-/** A call: in the query string for GET and DELETE, a form body otherwise, multipart when a value is a Blob. */
-async function call(verb: string, path: string, params: Record<string, string | Blob> = {}, sessionId?: string) {
-  const texts = Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-  const all = new URLSearchParams({ key: 'K', ...Object.fromEntries(texts), ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  let body: URLSearchParams | FormData = all
-  if (Object.values(params).some((value) => value instanceof Blob)) {
-    const form = new FormData()
-    for (const [name, value] of Object.entries(params)) {
-      if (value instanceof Blob) form.append(name, value, 'pic.png')
-      else form.append(name, value)
-    }
-    body = form
-  }
-  const reply = await cloud.app.request(`/v1/${path}.json?${inQuery || body instanceof FormData ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
+const call = (verb: string, path: string, params: Record<string, string | Blob> = {}, sessionId?: string) => inProcessCall(cloud, verb, path, params, sessionId)
 
 beforeEach(async () => {
   cloud = await createMockCloud({ fixtures: fixtureS })

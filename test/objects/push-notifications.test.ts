@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
 import { sessionOf } from '../support/in-process-login.js'
+import { failure, inProcessCall, okBody as ok } from '../support/in-process-call.js'
 
 /** PushNotifications through app.request(): one test per rule of docs/push-notifications.md. */
 
@@ -12,27 +13,11 @@ let admin: string
 
 const session = (username: string): Promise<string> => sessionOf(cloud, username)
 
-async function call(verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) {
-  const all = new URLSearchParams({ key: 'K', ...params, ...(sessionId && { _session_id: sessionId }) })
-  const inQuery = verb === 'GET' || verb === 'DELETE'
-  const reply = await cloud.app.request(`/v1/push_notification/${method}.json?${inQuery ? all : 'key=K'}`, { method: verb, ...(!inQuery && { body: all }) })
-  return { status: reply.status, body: (await reply.json()) as any }
-}
-
-function failure(reply: { status: number; body: any }) {
-  return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
-}
+const call = (verb: string, method: string, params: Record<string, string> = {}, sessionId?: string) => inProcessCall(cloud, verb, `push_notification/${method}`, params, sessionId)
 
 const IOS_A = 'a'.repeat(64)
 const IOS_B = 'b'.repeat(64)
 const ANDROID_C = 'APA91-c'
-
-async function ok(reply: Promise<{ status: number; body: any }>) {
-  const { status, body } = await reply
-  expect(body.meta, JSON.stringify(body.meta)).toMatchObject({ status: 'ok' })
-  expect(status).toBe(200)
-  return body
-}
 
 beforeEach(async () => {
   cloud = await createMockCloud({ fixtures: fixtureS })
