@@ -1,7 +1,7 @@
 import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId, badTags } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /** The stored collection of checkins. */
@@ -35,14 +35,12 @@ const isId = (value: unknown): boolean => typeof value === 'string' && isObjectI
 
 function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (!isId(record.user_id)) return 'user_id'
-  if (record.place_id !== undefined && !isId(record.place_id)) return 'place_id'
-  if (record.event_id !== undefined && !isId(record.event_id)) return 'event_id'
+  if (badOptionalId(record.place_id)) return 'place_id'
+  if (badOptionalId(record.event_id)) return 'event_id'
   if (record.message !== undefined && typeof record.message !== 'string') return 'message'
-  const { tags } = record
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !isId(record.acl_id)) return 'acl_id'
+  if (badTags(record.tags)) return 'tags'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
   if (badPrimaryPhoto(record.photo)) return 'photo'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 }

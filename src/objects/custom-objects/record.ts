@@ -2,6 +2,7 @@ import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-phot
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badOptionalId } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -39,7 +40,7 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
   const { tags, fields } = record
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
   if (badPrimaryPhoto(record.photo)) return 'photo'
   // A field is a property of the query document: __proto__ would set its prototype.
   if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'fields'

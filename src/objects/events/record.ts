@@ -1,7 +1,7 @@
 import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId, badTags } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /** The stored collection of events. */
@@ -57,12 +57,10 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (record.recurring !== undefined && !RECURRENCES.includes(record.recurring as Recurrence)) return 'recurring'
   if (record.recurring_count !== undefined && !Number.isSafeInteger(record.recurring_count)) return 'recurring_count'
   if (record.recurring_until !== undefined && !isIsoDate(record.recurring_until)) return 'recurring_until'
-  if (record.place_id !== undefined && !(typeof record.place_id === 'string' && isObjectId(record.place_id))) return 'place_id'
-  const { tags } = record
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  if (badOptionalId(record.place_id)) return 'place_id'
+  if (badTags(record.tags)) return 'tags'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
   if (badPrimaryPhoto(record.photo)) return 'photo'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 }

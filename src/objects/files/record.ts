@@ -1,6 +1,6 @@
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId } from '../../store/record-fields.js'
 import { processingProblem, type ProcessableRecord } from '../../engine/processing.js'
 
 /**
@@ -36,8 +36,7 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   const optionalText = (['data', 'content_type', 'source_url'] as const).find((name) => record[name] !== undefined && typeof record[name] !== 'string')
   if (optionalText !== undefined) return optionalText
   if ((record.data === undefined) === (record.source_url === undefined)) return 'data'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return processingProblem(record)
 }

@@ -1,6 +1,6 @@
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -31,10 +31,9 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
   if (typeof record.name !== 'string') return 'name'
   const optionalId = (['parent_id', 'cover_photo_id', 'acl_id'] as const).find(
-    (name) => record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name])),
+    (name) => badOptionalId(record[name]),
   )
   if (optionalId !== undefined) return optionalId
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 }

@@ -1,6 +1,7 @@
 import { isObjectId } from '../../ids.js'
 import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId } from '../../store/record-fields.js'
 import { processingProblem, type ProcessableRecord } from '../../engine/processing.js'
 
 /**
@@ -48,9 +49,8 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (!isPlainObject(sizes) || Object.entries(sizes).some(([name, value]) => FORBIDDEN_KEYS.has(name) || typeof value !== 'string')) return 'sizes'
   if (record.title !== undefined && typeof record.title !== 'string') return 'title'
   if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  const badId = (['acl_id', 'collection_id'] as const).find((name) => record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name])))
+  const badId = (['acl_id', 'collection_id'] as const).find((name) => badOptionalId(record[name]))
   if (badId !== undefined) return badId
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return processingProblem(record)
 }

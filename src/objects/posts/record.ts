@@ -1,7 +1,7 @@
 import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId, badTags } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -33,12 +33,10 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
   if (typeof record.content !== 'string') return 'content'
   if (record.title !== undefined && typeof record.title !== 'string') return 'title'
-  if (record.event_id !== undefined && !(typeof record.event_id === 'string' && isObjectId(record.event_id))) return 'event_id'
-  const { tags } = record
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
+  if (badOptionalId(record.event_id)) return 'event_id'
+  if (badTags(record.tags)) return 'tags'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
   if (badPrimaryPhoto(record.photo)) return 'photo'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 }

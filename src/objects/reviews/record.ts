@@ -1,7 +1,7 @@
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import type { SocialLink } from '../../engine/social.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId, badTags } from '../../store/record-fields.js'
 
 /**
  * A review as mock-cloud stores it (docs/reviews.md "Replies" for what a client sees): its author
@@ -28,10 +28,8 @@ function fieldProblem(record: Record<string, unknown>): string | undefined {
   if (typeof record.target_id !== 'string' || !isObjectId(record.target_id)) return 'target_id'
   if (record.content !== undefined && typeof record.content !== 'string') return 'content'
   if (record.rating !== undefined && !Number.isSafeInteger(record.rating)) return 'rating'
-  const { tags } = record
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
-  if (record.acl_id !== undefined && !(typeof record.acl_id === 'string' && isObjectId(record.acl_id))) return 'acl_id'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badTags(record.tags)) return 'tags'
+  if (badOptionalId(record.acl_id)) return 'acl_id'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 }

@@ -1,7 +1,7 @@
 import { badPrimaryPhoto, type PrimaryPhotoRef } from '../../engine/primary-photo.js'
 import { isObjectId } from '../../ids.js'
-import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
+import { badCustomFields, badOptionalId, badTags } from '../../store/record-fields.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -30,12 +30,10 @@ export const statusRecordProblem = recordCheck((record) => {
   if (typeof record.user_id !== 'string' || !isObjectId(record.user_id)) return 'user_id'
   if (typeof record.message !== 'string') return 'message'
   for (const name of ['place_id', 'event_id', 'acl_id'] as const) {
-    if (record[name] !== undefined && !(typeof record[name] === 'string' && isObjectId(record[name]))) return name
+    if (badOptionalId(record[name])) return name
   }
-  const { tags } = record
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) return 'tags'
+  if (badTags(record.tags)) return 'tags'
   if (badPrimaryPhoto(record.photo)) return 'photo'
-  const fields = record.custom_fields
-  if (!isPlainObject(fields) || Object.keys(fields).some((name) => FORBIDDEN_KEYS.has(name))) return 'custom_fields'
+  if (badCustomFields(record.custom_fields)) return 'custom_fields'
   return undefined
 })
