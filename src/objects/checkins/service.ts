@@ -1,13 +1,13 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { applyIncrements } from '../../engine/increment.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
+import { ApiError, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
@@ -173,11 +173,7 @@ export class CheckinsService {
 
   /** checkins/batch_delete (admins): the checkins `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<CheckinsResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const matching = scanMatching(this.querySource(caller.user), compileWhere(params.where, this.whereLimits))
-    this.checkins.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.checkins, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

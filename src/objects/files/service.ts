@@ -1,11 +1,11 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { ApiError, failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
 import { servedBytes, STORAGE_PREFIX, storedBytes, type ServedBytes } from '../../engine/stored-bytes.js'
@@ -158,12 +158,7 @@ export class FilesService {
 
   /** files/batch_delete (admins): the files `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<FilesResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(caller.user), where)
-    this.files.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.files, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

@@ -1,12 +1,12 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { searchPage } from '../../engine/deprecated-search.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
@@ -231,12 +231,7 @@ export class PhotoCollectionsService {
    * not; their photos and cover photos stay (unfiled), their children become top-level. Meta only.
    */
   async batchDelete(params: Params, caller: Caller): Promise<PhotoCollectionsResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(caller.user), where)
-    this.collections.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.collections, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

@@ -1,13 +1,13 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { servedBytes, STORAGE_PREFIX, type ServedBytes } from '../../engine/stored-bytes.js'
 import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileKeywords } from '../../query/text.js'
-import { compileWhere } from '../../query/where.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
@@ -226,12 +226,7 @@ export class PhotosService {
 
   /** photos/batch_delete (admins): the photos `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<PhotosResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(caller.user), where)
-    this.photos.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.photos, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

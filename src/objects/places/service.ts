@@ -1,3 +1,4 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { withSocialQueryFields } from '../../engine/social.js'
@@ -6,12 +7,11 @@ import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, userNotFound } from '../../errors.js'
+import { ApiError, invalidObjectId, notAuthorized, userNotFound } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { definedFields } from '../../json.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileKeywords } from '../../query/text.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
@@ -195,11 +195,7 @@ export class PlacesService {
 
   /** places/batch_delete (admins): the places `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<PlacesResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const matching = scanMatching(this.querySource(caller.user), compileWhere(params.where, this.whereLimits))
-    this.places.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.places, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

@@ -1,15 +1,15 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { actingUser } from '../../engine/su-id.js'
 import { rawIdList } from '../../engine/id-list.js'
 import { applyIncrements } from '../../engine/increment.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
@@ -184,12 +184,7 @@ export class PostsService {
 
   /** posts/batch_delete (admins): the posts `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<PostsResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(caller.user), where)
-    this.posts.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.posts, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

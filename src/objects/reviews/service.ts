@@ -1,13 +1,13 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { actingUser } from '../../engine/su-id.js'
 import { applyIncrements } from '../../engine/increment.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
-import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
+import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { REVIEWS, sentTargets, snakeType, socialCollection, targetParam, withSocialQueryFields, type SentTarget } from '../../engine/social.js'
 import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, parseBoolean, textParam, trimmed, type Params } from '../../param-values.js'
-import { compileWhere } from '../../query/where.js'
 import type { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
@@ -194,12 +194,7 @@ export class ReviewsService {
 
   /** reviews/batch_delete (admins): the reviews `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<ReviewsResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const where = compileWhere(params.where, this.whereLimits)
-    const matching = scanMatching(this.querySource(caller.user), where)
-    this.reviews.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.reviews, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 

@@ -1,3 +1,4 @@
+import { batchDelete } from '../../engine/batch-delete.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { actingUser } from '../../engine/su-id.js'
 import { applyIncrements } from '../../engine/increment.js'
@@ -11,7 +12,6 @@ import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
 import { compileKeywords } from '../../query/text.js'
-import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
@@ -206,11 +206,7 @@ export class StatusesService {
 
   /** statuses/batch_delete (admins): the statuses `where` matches, all without it. Meta only. */
   async batchDelete(params: Params, caller: Caller): Promise<StatusesResult> {
-    if (!caller.user) throw failedToAuthenticate()
-    if (!caller.user.admin) throw notAuthorized()
-    const matching = scanMatching(this.querySource(caller.user), compileWhere(params.where, this.whereLimits))
-    this.statuses.remove(new Set(matching.map((record) => record.id)))
-    await this.dataSet.write()
+    await batchDelete(params, caller, this.statuses, (admin) => this.querySource(admin), this.dataSet)
     return {}
   }
 
