@@ -3,7 +3,9 @@ import { FixtureError } from '../fixtures.js'
 import { isObjectId } from '../ids.js'
 import { isPlainObject } from '../json.js'
 import { parseIsoDate } from '../query/date-value.js'
-import { isBadFieldName } from './custom-fields.js'
+import type { StoredRecord } from '../store/stored-record.js'
+import { isBadFieldName, mergeCustomFields, parseTags, splitTags } from './custom-fields.js'
+import type { FixtureContext } from './fixture-part.js'
 
 /** Throws the FixtureError of one entry's field (or of the whole entry, `field` undefined). */
 export type EntryFail = (field: string | undefined, problem: string) => never
@@ -90,4 +92,59 @@ export function asField<T>(field: string, fail: EntryFail, read: () => T): T {
     if (error instanceof ApiError) fail(field, error.message)
     throw error
   }
+}
+
+/**
+ * What every owned object's entry may give besides its own fields (docs/fixtures.md): `owner` (a
+ * username, required), `tags` (a list or a comma string, read as the API reads `tags`),
+ * `custom_fields`, `id` and `created_at`; each absent one left out.
+ *
+ * @throws FixtureError (through `fail`) naming the field of the first problem.
+ */
+export function fixtureOwnedFields(raw: Readonly<Record<string, unknown>>, fail: EntryFail): FixtureOwned {
+  const owner = fixtureText(raw, 'owner', fail)
+  if (owner === undefined) fail('owner', 'must be the username of a user of this fixture')
+  const tags = raw.tags === undefined ? undefined : asField('tags', fail, () => parseTags(raw.tags))
+  const custom_fields = fixtureCustomFields(raw.custom_fields, fail)
+  return {
+    owner: owner!,
+    ...(tags !== undefined && { tags }),
+    ...(custom_fields !== undefined && { custom_fields }),
+    ...fixtureIdAndDate(raw, fail),
+  }
+}
+
+/** The fields {@link fixtureOwnedFields} reads, normalised: tags a list, `id` lowercase, `created_at` ISO 8601 UTC. */
+export interface FixtureOwned {
+  owner: string
+  tags?: readonly string[] | string
+  custom_fields?: Record<string, unknown>
+  id?: string
+  created_at?: string
+}
+
+/**
+ * The stored fields an owned entry of {@link fixtureOwnedFields} makes: `id` (given or new),
+ * `created_at` = `updated_at` (given or the load time), `user_id` of the owner, `custom_fields` as
+ * a create stores them, `tags` when given.
+ *
+ * @throws FixtureError `<list>[index].owner: no user "<username>" in this fixture`.
+ */
+export function ownedRecordFields(entry: FixtureOwned, context: FixtureContext, index: number): OwnedRecordFields {
+  const created = entry.created_at === undefined ? context.runtime.now() : new Date(entry.created_at)
+  return {
+    id: entry.id ?? context.runtime.objectId(created),
+    created_at: created.toISOString(),
+    updated_at: created.toISOString(),
+    user_id: context.userId(entry.owner, index, 'owner'),
+    custom_fields: mergeCustomFields({}, entry.custom_fields ?? {}),
+    ...(entry.tags !== undefined && { tags: splitTags(entry.tags) }),
+  }
+}
+
+/** The record fields of {@link ownedRecordFields}. */
+export interface OwnedRecordFields extends StoredRecord {
+  user_id: string
+  custom_fields: Record<string, unknown>
+  tags?: string[]
 }

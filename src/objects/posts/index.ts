@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { postsEndpoints } from './endpoints.js'
+import { postsFixture } from './fixture.js'
 import { postRecordProblem } from './record.js'
 import { POST_TYPE, PostsService } from './service.js'
 
@@ -17,6 +18,7 @@ export const posts = {
     owns: (name) => name === 'posts',
     recordProblem: (record) => postRecordProblem(record),
   },
+  fixture: postsFixture,
   social: { type: POST_TYPE },
   primaryPhoto: true,
 } satisfies MockObject<PostsService>

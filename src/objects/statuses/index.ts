@@ -1,5 +1,6 @@
 import type { MockObject } from '../../engine/object.js'
 import { statusesEndpoints } from './endpoints.js'
+import { statusesFixture } from './fixture.js'
 import { statusRecordProblem } from './record.js'
 import { STATUS_TYPE, StatusesService } from './service.js'
 
@@ -17,6 +18,7 @@ export const statuses = {
     owns: (name) => name === 'statuses',
     recordProblem: (record) => statusRecordProblem(record),
   },
+  fixture: statusesFixture,
   social: { type: STATUS_TYPE },
   primaryPhoto: true,
 } satisfies MockObject<StatusesService>

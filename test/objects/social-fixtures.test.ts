@@ -3,8 +3,8 @@ import { createMockCloud, FixtureError, type Fixture } from '../../src/index.js'
 import { inProcessCall } from '../support/in-process-call.js'
 
 /**
- * The `places` and `checkins` parts of a fixture file (docs/fixtures.md "Places", "Check-ins"):
- * seeded records over the API, bad entries refused.
+ * The `places`, `checkins`, `statuses` and `posts` parts of a fixture file (docs/fixtures.md
+ * "Places", "Check-ins", "Statuses and posts"): seeded records over the API, bad entries refused.
  */
 
 const users = [
@@ -98,6 +98,39 @@ describe('check-ins in a fixture', () => {
     [{ owner: 'zed', place_id: OAKLAND_ID }, 'checkins[0].owner: no user "zed"'],
   ])('refuses %j naming the field', async (entry, message) => {
     const start = createMockCloud({ fixtures: { users, places, checkins: [entry] } as never })
+    await expect(start).rejects.toBeInstanceOf(FixtureError)
+    await expect(start).rejects.toThrow(`fixtures option: ${message}`)
+  })
+})
+
+describe('statuses and posts in a fixture', () => {
+  const places = [{ owner: 'bob', id: OAKLAND_ID, name: 'Oakland', city: 'Oakland' }]
+
+  it('seeds statuses (at a seeded place) and posts, as the API shows them', async () => {
+    const cloud = await createMockCloud({
+      fixtures: {
+        users,
+        places,
+        statuses: [{ owner: 'alice', message: 'Out for lunch', place_id: OAKLAND_ID, tags: ['food'] }],
+        posts: [{ owner: 'bob', title: 'Hello', content: 'First post', custom_fields: { n: 1 }, created_at: '2021-01-01T00:00:00Z' }],
+      },
+    })
+    const statuses = (await inProcessCall(cloud, 'GET', 'statuses/query')).body.response.statuses
+    expect(statuses).toMatchObject([{ message: 'Out for lunch', place_id: OAKLAND_ID, tags: ['food'], user: { username: 'alice' } }])
+    const posts = (await inProcessCall(cloud, 'GET', 'posts/query')).body.response.posts
+    expect(posts).toMatchObject([{ title: 'Hello', content: 'First post', custom_fields: { n: 1 }, created_at: '2021-01-01T00:00:00+0000', user: { username: 'bob' } }])
+    await cloud.close()
+  })
+
+  it.each([
+    [{ statuses: [{ owner: 'alice', message: ' ' }] }, "statuses[0].message: Message can't be blank"],
+    [{ statuses: [{ owner: 'alice', message: 'x', place_id: '5f0c0c0c0c0c0c0c0c0c0c09' }] }, 'statuses[0].place_id: Invalid place id'],
+    [{ statuses: [{ owner: 'alice', message: 'x', event_id: OAKLAND_ID }] }, 'statuses[0].event_id: is not a status field'],
+    [{ posts: [{ owner: 'alice', title: 'x' }] }, "posts[0].content: Content can't be blank"],
+    [{ posts: [{ owner: 'alice', content: 'x', title: 3 }] }, 'posts[0].title: must be a non-empty string'],
+    [{ posts: [{ content: 'x' }] }, 'posts[0].owner: must be the username of a user of this fixture'],
+  ])('refuses %j naming the field', async (entries, message) => {
+    const start = createMockCloud({ fixtures: { users, places, ...entries } as never })
     await expect(start).rejects.toBeInstanceOf(FixtureError)
     await expect(start).rejects.toThrow(`fixtures option: ${message}`)
   })
