@@ -113,6 +113,15 @@ describe('geo_fences/query and count', () => {
     expect((await call('GET', 'count')).body.meta).toEqual({ code: 200, status: 'ok', method_name: 'geo_fencesCount', count: 3 })
   })
 
+  it('answers $nearSphere matches nearest first unless an order is sent', async () => {
+    await create({ loc: { coordinates: OAKLAND, radius: '2/6371' }, payload: 'oak' })
+    await create({ loc: { coordinates: SAN_FRANCISCO, radius: '2/6371' }, payload: 'sf' })
+    const nearSf = JSON.stringify({ loc: { $nearSphere: [-122.4194, 37.7749] } })
+    const payloads = (reply: { body: any }) => reply.body.response.geo_fences.map((f: { payload: string }) => f.payload)
+    expect(payloads(await call('GET', 'query', { where: nearSf }))).toEqual(['sf', 'oak'])
+    expect(payloads(await call('GET', 'query', { where: nearSf, order: 'created_at' }))).toEqual(['oak', 'sf'])
+  })
+
   it('queries the times as dates', async () => {
     await create({ loc: { radius: 1 }, payload: 'old', end_time: '2015-01-01T00:00Z' })
     await create({ loc: { radius: 1 }, payload: 'new', end_time: '2035-01-01T00:00+02:00' })
