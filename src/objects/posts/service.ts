@@ -6,7 +6,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
-import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
+import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -16,13 +16,10 @@ import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
 import { events } from '../events/index.js'
-import type { EventsService } from '../events/service.js'
+import { invalidEventId, type EventsService } from '../events/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { PostRecord } from './record.js'
 import { toWirePost, type WirePost } from './view.js'
-
-/** How a post's `photo` upload is taken: as photos/create takes it (docs/posts.md "Writes"). */
-const PHOTO_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
 
 /** What a Posts call answers: `posts` become `response.posts`; `meta` adds to `meta`. */
 export interface PostsResult {
@@ -80,7 +77,7 @@ export class PostsService {
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
     const fields = this.optionalFields(params, undefined)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: PostRecord = {
@@ -146,7 +143,7 @@ export class PostsService {
     if (content !== undefined && content.trim() === '') throw contentBlank('update')
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     // Read again after the upload was read: the post may have changed or gone meanwhile.
     const fresh = this.stored(params)
     const fields = this.optionalFields(params, fresh)
@@ -198,7 +195,7 @@ export class PostsService {
     const sentTitle = textParam(params, 'title')
     const title = params.title === undefined ? current?.title : trimmed(sentTitle) === undefined ? undefined : sentTitle
     const event_id = params.event_id === undefined ? current?.event_id : trimmed(textParam(params, 'event_id'))
-    if (event_id !== undefined && this.events.event(event_id) === undefined) throw new ApiError(400, 'Invalid event id')
+    if (event_id !== undefined && this.events.event(event_id) === undefined) throw invalidEventId()
     const tags = params.tags === undefined ? current?.tags : parseTags(params.tags)
     return {
       ...(title !== undefined && { title }),

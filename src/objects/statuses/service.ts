@@ -6,7 +6,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
-import { applyPhotoChange, readPhotoChange, type UploadRules } from '../../engine/primary-photo.js'
+import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -18,15 +18,12 @@ import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
 import { acls } from '../acls/index.js'
 import { places } from '../places/index.js'
-import type { PlacesService } from '../places/service.js'
+import { invalidPlaceId, type PlacesService } from '../places/service.js'
 import { events } from '../events/index.js'
-import type { EventsService } from '../events/service.js'
+import { invalidEventId, type EventsService } from '../events/service.js'
 import { toQueryDoc } from './query-doc.js'
 import type { StatusRecord } from './record.js'
 import { toWireStatus, type WireStatus } from './view.js'
-
-/** How a status's `photo` upload is taken: as photos/create takes it (docs/statuses.md "Writes"). */
-const PHOTO_RULES: UploadRules = { invalid: () => new ApiError(400, 'Invalid photo file attachment') }
 
 /** What a Statuses call answers: `statuses` become `response.statuses`; `meta` adds to `meta`. */
 export interface StatusesResult {
@@ -87,7 +84,7 @@ export class StatusesService {
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: StatusRecord = {
@@ -166,7 +163,7 @@ export class StatusesService {
     if (message !== undefined && message.trim() === '') throw validationFailed('update', "Message can't be blank")
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
     // Read again after the upload was read: the status may have changed or gone meanwhile.
     const fresh = this.stored(params)
     const links = this.links(params, 'update', fresh)
@@ -220,8 +217,8 @@ export class StatusesService {
   private links(params: Params, verb: 'create' | 'update', current: StatusRecord | undefined): Pick<StatusRecord, 'place_id' | 'event_id'> {
     const place_id = params.place_id === undefined ? current?.place_id : trimmed(textParam(params, 'place_id'))
     const event_id = params.event_id === undefined ? current?.event_id : trimmed(textParam(params, 'event_id'))
-    if (place_id !== undefined && this.places.place(place_id) === undefined) throw new ApiError(400, 'Invalid place id')
-    if (event_id !== undefined && this.events.event(event_id) === undefined) throw new ApiError(400, 'Invalid event id')
+    if (place_id !== undefined && this.places.place(place_id) === undefined) throw invalidPlaceId()
+    if (event_id !== undefined && this.events.event(event_id) === undefined) throw invalidEventId()
     if (place_id !== undefined && event_id !== undefined) {
       throw validationFailed(verb, 'Status can be associated with either a place or an event')
     }
