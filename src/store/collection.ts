@@ -1,4 +1,5 @@
 import type { DataSet } from '../data-set.js'
+import { isObjectId } from '../ids.js'
 import { forgetIdOrder, idOrder } from './id-order.js'
 import { groupsOf, type GroupOf } from './group-index.js'
 import { indexOf, type UniqueKeys } from './record-index.js'
@@ -54,6 +55,17 @@ export class Collection<R extends StoredRecord> {
   /** The record with this id, or undefined. */
   byId(id: string): R | undefined {
     return indexOf(this.all(), this.keysOf).get('id', id)
+  }
+
+  /**
+   * The record an id as a client sent it names (docs/api.md: ids are 24 hex digits, in any case),
+   * or undefined for a malformed id or one of no record.
+   *
+   * @example
+   * posts.byIdAsSent('5F00000000000000000000AA') === posts.byId('5f00000000000000000000aa')
+   */
+  byIdAsSent(id: string): R | undefined {
+    return isObjectId(id) ? this.byId(id.toLowerCase()) : undefined
   }
 
   /** The record whose unique key `name` (as `keysOf` gives it) is `key`, or undefined. */

@@ -122,7 +122,7 @@ export class ChatsService {
     const actor = actingUser(params, caller, (id) => this.users.userById(id))
     const id = trimmed(textParam(params, 'chat_id'))
     if (id === undefined) throw requiredField('chat_id')
-    const chat = isObjectId(id) ? this.chats.byId(id.toLowerCase()) : undefined
+    const chat = this.chats.byIdAsSent(id)
     if (chat === undefined) throw chatsErrors.invalidChat()
     if (chat.user_id !== actor.id && !actor.admin) throw notAuthorized()
     this.chats.remove(new Set([chat.id]))
@@ -187,7 +187,7 @@ export class ChatsService {
 
   /** The group with this id as sent (any case), or undefined for a malformed or unknown one. */
   private group(id: string): ChatGroupRecord | undefined {
-    return isObjectId(id) ? this.groups.byId(id.toLowerCase()) : undefined
+    return this.groups.byIdAsSent(id)
   }
 
   /** The group of exactly these members (order and repeats aside), if there is one. */

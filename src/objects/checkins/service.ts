@@ -6,7 +6,6 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
 import { ApiError, notAuthorized } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -199,7 +198,7 @@ export class CheckinsService {
   /** The stored checkin `checkin_id` names. @throws ApiError 400 `Invalid checkin id`. */
   private stored(params: Params): CheckinRecord {
     const id = trimmed(textParam(params, 'checkin_id'))
-    const record = id !== undefined && isObjectId(id) ? this.checkins.byId(id.toLowerCase()) : undefined
+    const record = id === undefined ? undefined : this.checkins.byIdAsSent(id)
     if (!record) throw invalidCheckinId()
     return record
   }

@@ -111,7 +111,7 @@ export class CustomObjectsService {
     const objects = this.collection(classname)
     const ids = this.idsParam(params)
     const stored = ids
-      .flatMap((id) => (isObjectId(id) ? (objects.byId(id.toLowerCase()) ?? []) : []))
+      .flatMap((id) => (objects.byIdAsSent(id) ?? []))
       .filter((record, index, all) => all.indexOf(record) === index)
     if (stored.length === 0) throw invalidObjectId(ids[0]!)
     const found = stored.filter((record) => this.canRead(caller.user, record))
@@ -146,7 +146,7 @@ export class CustomObjectsService {
     const actor = this.actingUser(params, caller)
     const id = trimmed(textParam(params, 'id'))
     if (id === undefined) throw requiredField('id')
-    const current = isObjectId(id) ? objects.byId(id.toLowerCase()) : undefined
+    const current = objects.byIdAsSent(id)
     if (!current) throw unknownId(id)
     if (isAbsent(params.fields) && !OTHER_CHANGES.some((name) => params[name] !== undefined)) throw requiredField('fields')
     if (!this.canWrite(actor, current)) throw new ApiError(403, `You do not have permission to update object ${current.id}`)

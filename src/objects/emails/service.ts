@@ -1,7 +1,6 @@
 import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { runQuery } from '../../engine/query-run.js'
 import { failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { sendMail } from '../../outbox.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -190,7 +189,7 @@ export class EmailsService {
   private find(params: Params): EmailTemplateRecord {
     const id = trimmed(textParam(params, 'email_template_id'))
     if (id === undefined) throw requiredField('email_template_id')
-    const template = isObjectId(id) ? this.templates.byId(id.toLowerCase()) : undefined
+    const template = this.templates.byIdAsSent(id)
     if (template === undefined) throw invalidObjectId(id)
     return template
   }

@@ -8,7 +8,6 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QueryDoc, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
 import { ApiError, notAuthorized } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { definedFields } from '../../json.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileKeywords } from '../../query/text.js'
@@ -230,7 +229,7 @@ export class EventsService {
 
   /** The stored event with this id (any case), or undefined: how Checkins check an `event_id`. */
   event(id: string): EventRecord | undefined {
-    return isObjectId(id) ? this.events.byId(id.toLowerCase()) : undefined
+    return this.events.byIdAsSent(id)
   }
 
   /** The event `id` names as `viewer` sees it embedded in another object, or undefined (deleted, or unreadable). */

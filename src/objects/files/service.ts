@@ -4,7 +4,6 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { ApiError, failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
@@ -168,7 +167,7 @@ export class FilesService {
    * or one held unprocessed.
    */
   served(id: string): ServedBytes | undefined {
-    const record = isObjectId(id) ? this.files.byId(id.toLowerCase()) : undefined
+    const record = this.files.byIdAsSent(id)
     if (record?.data === undefined || !isProcessed(record)) return undefined
     return servedBytes(record.data, record.content_type ?? 'application/octet-stream')
   }
@@ -177,7 +176,7 @@ export class FilesService {
   private stored(params: Params): FileRecord {
     const id = trimmed(textParam(params, 'file_id'))
     if (id === undefined) throw requiredField('file_id')
-    const record = isObjectId(id) ? this.files.byId(id.toLowerCase()) : undefined
+    const record = this.files.byIdAsSent(id)
     if (!record) throw invalidObjectId(id)
     return record
   }

@@ -1,7 +1,6 @@
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery } from '../../engine/query-run.js'
 import { ApiError, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -92,7 +91,7 @@ export class GeoFencesService {
   private find(params: Params): GeoFenceRecord {
     const id = trimmed(textParam(params, 'id'))
     if (id === undefined) throw requiredField('id')
-    const fence = isObjectId(id) ? this.fences.byId(id.toLowerCase()) : undefined
+    const fence = this.fences.byIdAsSent(id)
     if (fence === undefined) throw invalidObjectId(id)
     return fence
   }

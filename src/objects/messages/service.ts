@@ -60,7 +60,7 @@ export class MessagesService {
     const id = trimmed(textParam(params, 'message_id'))
     if (id === undefined) throw requiredField('message_id')
     const body = bodyParam(params, () => requiredField('body'))
-    const original = isObjectId(id) ? this.messages.byId(id.toLowerCase()) : undefined
+    const original = this.messages.byIdAsSent(id)
     if (original === undefined || !this.ownsCopyIn(user.id, original.thread_id)) throw messagesErrors.invalidMessage()
     const everyone = [...new Set([original.from_id, ...original.to_ids])].filter((other) => other !== user.id && this.users.userById(other) !== undefined)
     const to = everyone.length > 0 ? everyone : [user.id]
@@ -195,7 +195,7 @@ export class MessagesService {
   private ownCopy(params: Params, ownerId: string): MessageRecord {
     const id = trimmed(textParam(params, 'message_id'))
     if (id === undefined) throw requiredField('message_id')
-    const copy = isObjectId(id) ? this.messages.byId(id.toLowerCase()) : undefined
+    const copy = this.messages.byIdAsSent(id)
     if (copy === undefined || copy.owner_id !== ownerId) throw messagesErrors.invalidMessage()
     return copy
   }

@@ -378,7 +378,7 @@ export class PhotoCollectionsService {
 
   /** The stored collection with this id (any case). @throws ApiError 400 `Invalid collection id`. */
   private byId(id: string): PhotoCollectionRecord {
-    const record = isObjectId(id) ? this.collections.byId(id.toLowerCase()) : undefined
+    const record = this.collections.byIdAsSent(id)
     if (record === undefined) throw invalidCollectionId()
     return record
   }

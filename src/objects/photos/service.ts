@@ -281,7 +281,7 @@ export class PhotosService {
 
   /** The stored photo with this id (any case), or undefined. */
   byId(id: string): PhotoRecord | undefined {
-    return isObjectId(id) ? this.photos.byId(id.toLowerCase()) : undefined
+    return this.photos.byIdAsSent(id)
   }
 
   /** The stored photo with this id (any case). @throws ApiError 400 `Invalid photo id` for a malformed or unknown id. */

@@ -201,7 +201,7 @@ export class PlacesService {
 
   /** The stored place with this id (any case), or undefined: how Checkins and Events check a `place_id`. */
   place(id: string): PlaceRecord | undefined {
-    return isObjectId(id) ? this.places.byId(id.toLowerCase()) : undefined
+    return this.places.byIdAsSent(id)
   }
 
   /** The place `id` names as `viewer` sees it embedded in another object, or undefined (deleted, or unreadable). */

@@ -8,7 +8,6 @@ import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/cu
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -106,7 +105,7 @@ export class PostsService {
   show(params: Params, caller: Caller): PostsResult {
     const ids = rawIdList(params, 'post_ids')?.length ? rawIdList(params, 'post_ids')! : (rawIdList(params, 'post_id') ?? [])
     const stored = ids
-      .flatMap((id) => (isObjectId(id) ? (this.posts.byId(id.toLowerCase()) ?? []) : []))
+      .flatMap((id) => this.posts.byIdAsSent(id) ?? [])
       .filter((record, index, all) => all.indexOf(record) === index)
     if (stored.length === 0) throw invalidPostId()
     const found = stored.filter((record) => this.access.canRead(caller.user, record.user_id, record.acl_id))
@@ -207,7 +206,7 @@ export class PostsService {
   /** The stored post `post_id` names. @throws ApiError 400 `Invalid post id`. */
   private stored(params: Params): PostRecord {
     const id = trimmed(textParam(params, 'post_id'))
-    const record = id !== undefined && isObjectId(id) ? this.posts.byId(id.toLowerCase()) : undefined
+    const record = id === undefined ? undefined : this.posts.byIdAsSent(id)
     if (!record) throw invalidPostId()
     return record
   }

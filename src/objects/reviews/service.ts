@@ -215,7 +215,7 @@ export class ReviewsService {
   /** The stored review `review_id` names; `refusal` when there is none. */
   private stored(params: Params, refusal: () => ApiError): ReviewRecord {
     const id = trimmed(textParam(params, 'review_id'))
-    const record = id !== undefined && isObjectId(id) ? this.reviews.byId(id.toLowerCase()) : undefined
+    const record = id === undefined ? undefined : this.reviews.byIdAsSent(id)
     if (!record) throw refusal()
     return record
   }

@@ -8,7 +8,6 @@ import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/cu
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
-import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
 import { compileKeywords } from '../../query/text.js'
@@ -231,7 +230,7 @@ export class StatusesService {
   /** The stored status `status_id` names. @throws ApiError 400 `Invalid status id`. */
   private stored(params: Params): StatusRecord {
     const id = trimmed(textParam(params, 'status_id'))
-    const record = id !== undefined && isObjectId(id) ? this.statuses.byId(id.toLowerCase()) : undefined
+    const record = id === undefined ? undefined : this.statuses.byIdAsSent(id)
     if (!record) throw invalidStatusId()
     return record
   }
