@@ -58,6 +58,12 @@ export const failedToAuthenticate = (): ApiError => new ApiError(400, 'Failed to
 export const notAuthorized = (): ApiError =>
   new ApiError(403, 'You are not authorized to perform this action.')
 
+/**
+ * 401 with {@link notAuthorized}'s message: an object's ACL does not let the caller read or write
+ * it (docs/acls.md "Access to objects"; each object's page lists where, as docs/photos.md "Errors").
+ */
+export const deniedByAcl = (): ApiError => new ApiError(401, notAuthorized().message)
+
 /** 400 for an id that is not 24 hex characters (docs/api.md "Id lists"). */
 export const invalidObjectId = (value: string): ApiError =>
   new ApiError(400, `Invalid object id: '${value}'`)

@@ -5,7 +5,7 @@ import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/cu
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -102,7 +102,7 @@ export class CheckinsService {
    */
   show(params: Params, caller: Caller): CheckinsResult {
     const record = this.stored(params)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { checkins: [this.wire(record, caller.user)] }
   }
 

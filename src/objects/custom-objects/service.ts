@@ -3,7 +3,7 @@ import { rawIdList } from '../../engine/id-list.js'
 import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
-import { ApiError, invalidObjectId, invalidParameter, failedToAuthenticate, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../param-values.js'
@@ -115,7 +115,7 @@ export class CustomObjectsService {
       .filter((record, index, all) => all.indexOf(record) === index)
     if (stored.length === 0) throw invalidObjectId(ids[0]!)
     const found = stored.filter((record) => this.canRead(caller.user, record))
-    if (found.length === 0) throw new ApiError(401, notAuthorized().message)
+    if (found.length === 0) throw deniedByAcl()
     return { objects: found.map((record) => this.wire(record, caller.user)) }
   }
 

@@ -7,7 +7,7 @@ import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QueryDoc, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, notAuthorized } from '../../errors.js'
 import { definedFields } from '../../json.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileKeywords } from '../../query/text.js'
@@ -110,7 +110,7 @@ export class EventsService {
     const found = wanted.flatMap((id) => this.event(id) ?? [])
     if (found.length === 0) throw invalidEventId()
     const readable = found.filter((record) => this.readable(record, caller.user))
-    if (readable.length === 0) throw new ApiError(401, notAuthorized().message)
+    if (readable.length === 0) throw deniedByAcl()
     return { events: [...new Set(readable)].map((record) => this.wire(record, caller.user)) }
   }
 
@@ -122,7 +122,7 @@ export class EventsService {
    */
   showOccurrences(params: Params, caller: Caller): EventsResult {
     const record = this.stored(params)
-    if (!this.readable(record, caller.user)) throw new ApiError(401, notAuthorized().message)
+    if (!this.readable(record, caller.user)) throw deniedByAcl()
     const { records, meta } = searchPage(this.rows(record), params)
     return { event_occurrences: this.wireRows(records, caller.user), meta }
   }

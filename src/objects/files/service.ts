@@ -3,7 +3,7 @@ import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
-import { ApiError, failedToAuthenticate, invalidObjectId, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, invalidParameter, requiredField } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
@@ -92,7 +92,7 @@ export class FilesService {
    */
   show(params: Params, caller: Caller, origin: string): FilesResult {
     const record = this.stored(params)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { files: [this.wire(record, caller.user, origin, isProcessed(record))] }
   }
 
@@ -120,7 +120,7 @@ export class FilesService {
     if (!caller.user) throw failedToAuthenticate()
     const actor = this.actingUser(params, caller)
     const current = this.stored(params)
-    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw deniedByAcl()
     const content = await contentParam(params)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
@@ -149,7 +149,7 @@ export class FilesService {
     if (!caller.user) throw failedToAuthenticate()
     const actor = this.actingUser(params, caller)
     const current = this.stored(params)
-    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw deniedByAcl()
     this.files.remove(new Set([current.id]))
     await this.dataSet.write()
     return {}

@@ -3,7 +3,7 @@ import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
-import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { searchPage } from '../../engine/deprecated-search.js'
@@ -34,7 +34,7 @@ export interface PhotoCollectionsResult {
 export const invalidCollectionId = (): ApiError => new ApiError(400, 'Invalid collection id')
 
 /** 401 for a caller the collection's ACL does not let read or write (docs/photo-collections.md "Errors"). */
-const notAllowed = (): ApiError => new ApiError(401, notAuthorized().message)
+const notAllowed = (): ApiError => deniedByAcl()
 
 /** 400 for a create or update whose name is blank or taken: `Failed to <verb> collection: Validation failed - <problem>.` */
 const validationFailed = (verb: 'create' | 'update', problem: string): ApiError =>

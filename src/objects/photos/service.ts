@@ -4,7 +4,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
 import { servedBytes, STORAGE_PREFIX, type ServedBytes } from '../../engine/stored-bytes.js'
-import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { compileKeywords } from '../../query/text.js'
@@ -129,7 +129,7 @@ export class PhotosService {
    */
   show(params: Params, caller: Caller, origin: string): PhotosResult {
     const record = this.stored(params)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { photos: [this.wire(record, caller.user, origin, isProcessed(record))] }
   }
 
@@ -181,7 +181,7 @@ export class PhotosService {
     if (!caller.user) throw failedToAuthenticate()
     const actor = this.actingUser(params, caller)
     const current = this.stored(params)
-    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw deniedByAcl()
     const image = await imageParam(params)
     const sizes = photoSizesParam(params)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
@@ -218,7 +218,7 @@ export class PhotosService {
     if (!caller.user) throw failedToAuthenticate()
     const actor = this.actingUser(params, caller)
     const current = this.stored(params)
-    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw deniedByAcl()
     this.photos.remove(new Set([current.id]))
     await this.dataSet.write()
     return {}

@@ -7,7 +7,7 @@ import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, invalidObjectId, notAuthorized, userNotFound } from '../../errors.js'
+import { ApiError, deniedByAcl, invalidObjectId, notAuthorized, userNotFound } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { definedFields } from '../../json.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -101,7 +101,7 @@ export class PlacesService {
    */
   show(params: Params, caller: Caller): PlacesResult {
     const record = this.stored(params)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { places: [this.wire(record, caller.user)] }
   }
 

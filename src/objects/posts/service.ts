@@ -7,7 +7,7 @@ import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
-import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -109,7 +109,7 @@ export class PostsService {
       .filter((record, index, all) => all.indexOf(record) === index)
     if (stored.length === 0) throw invalidPostId()
     const found = stored.filter((record) => this.access.canRead(caller.user, record.user_id, record.acl_id))
-    if (found.length === 0) throw new ApiError(401, notAuthorized().message)
+    if (found.length === 0) throw deniedByAcl()
     return { posts: found.map((record) => this.wire(record, caller.user)) }
   }
 

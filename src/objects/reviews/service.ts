@@ -5,7 +5,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { REVIEWS, sentTargets, snakeType, socialCollection, targetParam, withSocialQueryFields, type SentTarget } from '../../engine/social.js'
-import { ApiError, failedToAuthenticate, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, parseBoolean, textParam, trimmed, type Params } from '../../param-values.js'
 import type { Collection } from '../../store/collection.js'
@@ -123,7 +123,7 @@ export class ReviewsService {
    */
   show(params: Params, caller: Caller): ReviewsResult {
     const record = this.stored(params, invalidReviewIds)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { reviews: [this.wire(record, caller.user)] }
   }
 

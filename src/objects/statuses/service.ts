@@ -7,7 +7,7 @@ import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
-import { ApiError, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
 import { compileKeywords } from '../../query/text.js'
@@ -110,7 +110,7 @@ export class StatusesService {
    */
   show(params: Params, caller: Caller): StatusesResult {
     const record = this.stored(params)
-    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw new ApiError(401, notAuthorized().message)
+    if (!this.access.canRead(caller.user, record.user_id, record.acl_id)) throw deniedByAcl()
     return { statuses: [this.wire(record, caller.user)] }
   }
 
