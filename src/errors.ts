@@ -64,6 +64,12 @@ export const notAuthorized = (): ApiError =>
  */
 export const deniedByAcl = (): ApiError => new ApiError(401, notAuthorized().message)
 
+/**
+ * 400 for a user id (`user_ids`, `to_ids`, `reader_ids`...) that is malformed or names no stored
+ * user (docs/acls.md "Errors", docs/friends.md, docs/chats.md).
+ */
+export const invalidUserId = (): ApiError => new ApiError(400, 'Invalid user id')
+
 /** 400 for an id that is not 24 hex characters (docs/api.md "Id lists"). */
 export const invalidObjectId = (value: string): ApiError =>
   new ApiError(400, `Invalid object id: '${value}'`)

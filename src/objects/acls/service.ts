@@ -1,4 +1,4 @@
-import { ApiError, failedToAuthenticate, invalidObjectId, notAuthorized } from '../../errors.js'
+import { ApiError, failedToAuthenticate, invalidObjectId, invalidUserId, notAuthorized } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { idListParam } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
@@ -12,7 +12,6 @@ import { AclCollection } from './collection.js'
 import { aclGrants, invalidAclId, invalidAclName, type AclRecord } from './record.js'
 import { aclQueryDoc, toWireAcl } from './view.js'
 
-const invalidUserId = (): ApiError => new ApiError(400, 'Invalid user id')
 const validationFailed = (verb: 'create' | 'update', problem: string): ApiError =>
   new ApiError(400, `Failed to ${verb} ACL: Validation failed - ${problem}`)
 const NAME_BLANK = "Name can't be blank."

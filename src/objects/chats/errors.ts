@@ -8,8 +8,6 @@ export const chatsErrors = {
   blankMessage: () => new ApiError(400, "Failed to send chat message: Validation failed - Message can't be blank."),
   /** 400: a `chat_group_id` that is malformed, unknown, or of a group the caller is not in (create). */
   invalidGroup: () => new ApiError(400, 'Invalid chat group id'),
-  /** 400: a malformed id in `to_ids` or `participate_ids`, or one of no user. */
-  invalidUser: () => new ApiError(400, 'Invalid user id'),
   /** 400: a `chat_id` that is malformed or names no chat. */
   invalidChat: () => new ApiError(400, 'Invalid chat id'),
   /** 400: `response_json_depth` outside 1 to 8. */

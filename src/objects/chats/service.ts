@@ -3,7 +3,7 @@ import { rawIdList } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { actingUser, signedIn } from '../../engine/su-id.js'
-import { notAuthorized, requiredField } from '../../errors.js'
+import { invalidUserId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -181,7 +181,7 @@ export class ChatsService {
    */
   private userIds(params: Params, name: string): string[] {
     const ids = [...new Set((rawIdList(params, name) ?? []).map((id) => id.toLowerCase()))]
-    if (ids.some((id) => !isObjectId(id) || this.users.userById(id) === undefined)) throw chatsErrors.invalidUser()
+    if (ids.some((id) => !isObjectId(id) || this.users.userById(id) === undefined)) throw invalidUserId()
     return ids
   }
 

@@ -2,8 +2,6 @@ import { ApiError } from '../../errors.js'
 
 /** The Friends refusals of their own (docs/friends.md "Errors"). */
 export const friendsErrors = {
-  /** 400: a malformed id in `user_ids`, or one of no stored user; the whole call is refused. */
-  invalidUserId: () => new ApiError(400, 'Invalid user id'),
   /** 400: friends/add naming the caller. */
   addSelf: () => new ApiError(400, 'Failed to add friends: Validation failed - You cannot add yourself as a friend.'),
   /** 400: friends/approve naming a user who has no pending request to the caller. */

@@ -1,7 +1,7 @@
 import { rawIdList } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { signedIn, userNamed } from '../../engine/su-id.js'
-import { requiredField } from '../../errors.js'
+import { invalidUserId, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, parseBoolean, readBoolean, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -170,7 +170,7 @@ export class FriendsService {
     const listed = rawIdList(params, 'user_ids')
     if (!listed?.length) throw requiredField('user_ids')
     const ids = [...new Set(listed.map((id) => id.toLowerCase()))]
-    if (ids.some((id) => !isObjectId(id) || this.users.userById(id) === undefined)) throw friendsErrors.invalidUserId()
+    if (ids.some((id) => !isObjectId(id) || this.users.userById(id) === undefined)) throw invalidUserId()
     return ids
   }
 
