@@ -70,6 +70,18 @@ export const deniedByAcl = (): ApiError => new ApiError(401, notAuthorized().mes
  */
 export const invalidUserId = (): ApiError => new ApiError(400, 'Invalid user id')
 
+/**
+ * 400 for a write whose fields fail validation, Rails style: `Failed to <action>: Validation failed
+ * - <problems joined with ", ">.` (docs/api.md "Envelope"), e.g. `Failed to create post: Validation
+ * failed - Content can't be blank.`
+ *
+ * @param action - what failed, as the service words it: `create post`, `update status`, `send message`.
+ * @param problems - one sentence or several, each without its final period, in the order found.
+ */
+export function validationFailed(action: string, problems: string | readonly string[]): ApiError {
+  return new ApiError(400, `Failed to ${action}: Validation failed - ${[problems].flat().join(', ')}.`)
+}
+
 /** 400 for an id that is not 24 hex characters (docs/api.md "Id lists"). */
 export const invalidObjectId = (value: string): ApiError =>
   new ApiError(400, `Invalid object id: '${value}'`)

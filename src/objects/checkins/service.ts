@@ -5,7 +5,7 @@ import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/cu
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { actingUser } from '../../engine/su-id.js'
-import { ApiError, deniedByAcl } from '../../errors.js'
+import { ApiError, deniedByAcl, validationFailed } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -70,7 +70,7 @@ export class CheckinsService {
   async create(params: Params, caller: Caller): Promise<CheckinsResult> {
     const owner = this.actingUser(params, caller)
     const link = this.link(params)
-    if (link === undefined) throw new ApiError(400, 'Failed to create checkin: Validation failed - Place or event is required.')
+    if (link === undefined) throw validationFailed('create checkin', 'Place or event is required')
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
     const message = textParam(params, 'message')

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.js'
+import { ApiError, validationFailed } from '../../errors.js'
 import { parseTags } from '../../engine/custom-fields.js'
 import { integerValue, textParam, trimmed, type Params } from '../../param-values.js'
 import { eventTime, invalidSchedule } from './event-time.js'
@@ -34,7 +34,7 @@ export function eventFields(params: Params, verb: 'create' | 'update'): EventFie
     if (Number.isFinite(seconds) && seconds >= 0) fields.duration = seconds
     else problems.push('Duration is not a number')
   }
-  if (problems.length > 0) throw new ApiError(400, `Failed to ${verb} event: Validation failed - ${problems.join(', ')}.`)
+  if (problems.length > 0) throw validationFailed(`${verb} event`, problems)
   if (start !== undefined) fields.start_time = eventTime(start)
   const details = text('details')
   if (details !== undefined) fields.details = details

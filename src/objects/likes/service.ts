@@ -2,7 +2,7 @@ import { actingUser, userNamed } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { LIKES, sentTargets, snakeType, socialCollection, targetParam, type SentTarget } from '../../engine/social.js'
-import { ApiError, failedToAuthenticate } from '../../errors.js'
+import { ApiError, failedToAuthenticate, validationFailed } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, type Params } from '../../param-values.js'
 import type { Collection } from '../../store/collection.js'
@@ -57,7 +57,7 @@ export class LikesService {
     if (!caller.user) throw failedToAuthenticate()
     const liker = this.actingUser(params, caller)
     const target = this.target(params)
-    if (this.likeOf(liker, target) !== undefined) throw new ApiError(400, 'Failed to create like: Validation failed - User has already liked this object.')
+    if (this.likeOf(liker, target) !== undefined) throw validationFailed('create like', 'User has already liked this object')
     const now = this.dataSet.runtime.now()
     const record: LikeRecord = {
       id: this.dataSet.runtime.objectId(now),

@@ -3,7 +3,7 @@ import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
-import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, requiredField } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, requiredField, validationFailed } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { searchPage } from '../../engine/deprecated-search.js'
@@ -37,8 +37,6 @@ export const invalidCollectionId = (): ApiError => new ApiError(400, 'Invalid co
 const notAllowed = (): ApiError => deniedByAcl()
 
 /** 400 for a create or update whose name is blank or taken: `Failed to <verb> collection: Validation failed - <problem>.` */
-const validationFailed = (verb: 'create' | 'update', problem: string): ApiError =>
-  new ApiError(400, `Failed to ${verb} collection: Validation failed - ${problem}.`)
 
 /**
  * Who holds what, worked out once per reply from the stored photos and collections: the photos filed
@@ -89,11 +87,11 @@ export class PhotoCollectionsService {
     if (!caller.user) throw failedToAuthenticate()
     const owner = this.actingUser(params, caller)
     const name = trimmed(textParam(params, 'name'))
-    if (name === undefined) throw validationFailed('create', "Name can't be blank")
+    if (name === undefined) throw validationFailed('create collection', "Name can't be blank")
     const parentId = trimmed(textParam(params, 'parent_collection_id'))
     const parent = parentId === undefined ? undefined : this.byId(parentId)
     if (parent !== undefined && !this.canWrite(owner, parent)) throw notAllowed()
-    if (this.taken(owner.id, parent?.id, name, undefined)) throw validationFailed('create', 'Name is already taken')
+    if (this.taken(owner.id, parent?.id, name, undefined)) throw validationFailed('create collection', 'Name is already taken')
     const cover = this.coverParam(params)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
@@ -132,7 +130,7 @@ export class PhotoCollectionsService {
     const current = this.stored(params)
     if (!this.canWrite(actor, current)) throw notAllowed()
     const name = trimmed(textParam(params, 'name')) ?? current.name
-    if (this.taken(current.user_id, this.parentOf(current)?.id, name, current.id)) throw validationFailed('update', 'Name is already taken')
+    if (this.taken(current.user_id, this.parentOf(current)?.id, name, current.id)) throw validationFailed('update collection', 'Name is already taken')
     const cover = params.cover_photo_id === '' ? undefined : (this.coverParam(params) ?? current.cover_photo_id)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)

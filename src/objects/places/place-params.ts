@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.js'
+import { ApiError, validationFailed } from '../../errors.js'
 import { parseTags } from '../../engine/custom-fields.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { PLACE_TEXTS, type PlaceRecord } from './record.js'
@@ -61,6 +61,6 @@ export function readPlaceFields(params: Params, verb: 'create' | 'update'): { fi
  */
 export function placeFields(params: Params, verb: 'create' | 'update'): PlaceFields {
   const { fields, problems } = readPlaceFields(params, verb)
-  if (problems.length > 0) throw new ApiError(400, `Failed to ${verb} place: Validation failed - ${problems.map(({ problem }) => problem).join(', ')}.`)
+  if (problems.length > 0) throw validationFailed(`${verb} place`, problems.map(({ problem }) => problem))
   return fields
 }

@@ -7,7 +7,7 @@ import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
-import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized, validationFailed } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -33,8 +33,7 @@ export const POST_TYPE = 'Post'
 const invalidPostId = (): ApiError => new ApiError(400, 'Invalid post id')
 
 /** 400 for a create or update that leaves `content` empty (docs/posts.md "Errors"). */
-const contentBlank = (verb: 'create' | 'update'): ApiError =>
-  new ApiError(400, `Failed to ${verb} post: Validation failed - Content can't be blank.`)
+const contentBlank = (verb: 'create' | 'update'): ApiError => validationFailed(`${verb} post`, "Content can't be blank")
 
 /**
  * The rules of the Posts object (docs/posts.md), one method per endpoint, free of HTTP: the

@@ -5,7 +5,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { REVIEWS, sentTargets, snakeType, socialCollection, targetParam, withSocialQueryFields, type SentTarget } from '../../engine/social.js'
-import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized, validationFailed } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, parseBoolean, textParam, trimmed, type Params } from '../../param-values.js'
 import type { Collection } from '../../store/collection.js'
@@ -36,8 +36,6 @@ const invalidReviewId = (): ApiError => new ApiError(400, 'Invalid review id')
 const invalidReviewIds = (): ApiError => new ApiError(400, 'Invalid review id(s)')
 
 /** A create's or update's validation failure (docs/reviews.md "Errors"). */
-const validationFailed = (verb: 'create' | 'update', reason: string): ApiError =>
-  new ApiError(400, `Failed to ${verb} review: Validation failed - ${reason}.`)
 
 /**
  * The parameters that name a reviewed object of `type` on a create or update (docs/reviews.md
@@ -96,7 +94,7 @@ export class ReviewsService {
     const aclId = this.access.attachAcl(params, author, false)
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
     const duplicate = [...this.reviews.group(`${target.type}:${target.id}`)].some((review) => review.user_id === author.id)
-    if (duplicate && !parseBoolean(params.allow_duplicate)) throw validationFailed('create', 'User has already reviewed this object')
+    if (duplicate && !parseBoolean(params.allow_duplicate)) throw validationFailed('create review', 'User has already reviewed this object')
     const now = this.dataSet.runtime.now()
     const record: ReviewRecord = {
       id: this.dataSet.runtime.objectId(now),
@@ -254,9 +252,9 @@ function reviewText(params: Params, verb: 'create' | 'update', current: ReviewRe
   let rating = current?.rating
   if (params.rating !== undefined) {
     rating = isAbsent(params.rating) ? undefined : integerValue(params.rating)
-    if (!isAbsent(params.rating) && rating === undefined) throw validationFailed(verb, 'Rating is not a number')
+    if (!isAbsent(params.rating) && rating === undefined) throw validationFailed(`${verb} review`, 'Rating is not a number')
   }
-  if (content === undefined && rating === undefined) throw validationFailed(verb, 'Content or rating is required')
+  if (content === undefined && rating === undefined) throw validationFailed(`${verb} review`, 'Content or rating is required')
   return { content, rating }
 }
 

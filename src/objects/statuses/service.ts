@@ -7,7 +7,7 @@ import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
-import { ApiError, deniedByAcl, failedToAuthenticate, invalidParameter, notAuthorized } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidParameter, notAuthorized, validationFailed } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
 import { compileKeywords } from '../../query/text.js'
@@ -37,8 +37,6 @@ export const STATUS_TYPE = 'Status'
 const invalidStatusId = (): ApiError => new ApiError(400, 'Invalid status id')
 
 /** A create's or update's validation failure (docs/statuses.md "Errors"). */
-const validationFailed = (verb: 'create' | 'update', reason: string): ApiError =>
-  new ApiError(400, `Failed to ${verb} status: Validation failed - ${reason}.`)
 
 /**
  * The rules of the Statuses object (docs/statuses.md), one method per endpoint, free of HTTP: the
@@ -78,7 +76,7 @@ export class StatusesService {
     if (!caller.user) throw failedToAuthenticate()
     const owner = this.actingUser(params, caller)
     const message = textParam(params, 'message')
-    if (message === undefined || message.trim() === '') throw validationFailed('create', "Message can't be blank")
+    if (message === undefined || message.trim() === '') throw validationFailed('create status', "Message can't be blank")
     const links = this.links(params, 'create', undefined)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
@@ -159,7 +157,7 @@ export class StatusesService {
     const current = this.stored(params)
     if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw notAuthorized()
     const message = textParam(params, 'message')
-    if (message !== undefined && message.trim() === '') throw validationFailed('update', "Message can't be blank")
+    if (message !== undefined && message.trim() === '') throw validationFailed('update status', "Message can't be blank")
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
     const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
@@ -219,7 +217,7 @@ export class StatusesService {
     if (place_id !== undefined && this.places.place(place_id) === undefined) throw invalidPlaceId()
     if (event_id !== undefined && this.events.event(event_id) === undefined) throw invalidEventId()
     if (place_id !== undefined && event_id !== undefined) {
-      throw validationFailed(verb, 'Status can be associated with either a place or an event')
+      throw validationFailed(`${verb} status`, 'Status can be associated with either a place or an event')
     }
     return {
       ...(place_id !== undefined && { place_id: place_id.toLowerCase() }),

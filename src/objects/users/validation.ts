@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.js'
+import { ApiError, validationFailed as failed } from '../../errors.js'
 
 /**
  * The validation failure of create and update, Rails style: problems joined
@@ -10,7 +10,7 @@ import { ApiError } from '../../errors.js'
  * @param problems - sentences without a final period, in the order found.
  */
 export function validationFailed(verb: 'create' | 'update', problems: readonly string[]): ApiError {
-  return new ApiError(400, `Failed to ${verb} user: Validation failed - ${problems.join(', ')}.`)
+  return failed(`${verb} user`, problems)
 }
 
 /** The wording of each validation problem (docs/users.md "Writes"). */
