@@ -1,9 +1,8 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
+import { describe, expect, it } from 'vitest'
 import { ids } from '../support/fixture-s.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
 
@@ -14,15 +13,9 @@ import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
  * of two, then chats into it by chat_group_id, newest first by page and per_page).
  */
 
-let server: RunningMockCloud
+const server = serverForFile()
 
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
-
-const signedIn = (login: string): Promise<ArrowDB> => signedInSdk(server.url, login)
+const signedIn = (login: string): Promise<ArrowDB> => signedInSdk(server().url, login)
 
 describe('Chats over real HTTP', () => {
   it('the arrowdb SDK: create → the other user queries and lists the group → delete → count', async () => {
@@ -49,14 +42,14 @@ describe('Chats over real HTTP', () => {
   })
 
   it('Cloud.Chats as ti.cloud’s suite calls it: a group of two, chats into it, newest first by page', async () => {
-    const alice = createCloud({ url: server.url, key: 'TESTKEY' })
+    const alice = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => alice.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const first = await outcome((cb) => alice.Chats.create({ to_ids: ids.bob, message: 'one' }, cb))
     expect(first.success).toBe(true)
     const group = first.chats[0].chat_group.id
-    const bob = createCloud({ url: server.url, key: 'TESTKEY' })
+    const bob = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => bob.Users.login({ login: 'bob', password: 'pw-bob' }, cb))
-    server.clock.advance('1s')
+    server().clock.advance('1s')
     expect((await outcome((cb) => bob.Chats.create({ chat_group_id: group, message: 'two' }, cb))).chats[0].chat_group.id).toBe(group)
     const newest = await outcome((cb) => alice.Chats.query({ chat_group_id: group, order: '-created_at', page: 1, per_page: 1 }, cb))
     expect(newest.chats.map((chat: { message: string }) => chat.message)).toEqual(['two'])

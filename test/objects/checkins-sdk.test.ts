@@ -1,8 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused } from '../support/arrowdb-calls.js'
 
@@ -13,17 +12,11 @@ import { ok, refused } from '../support/arrowdb-calls.js'
  * remove; no session to delete is a 403).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 describe('Checkins over real HTTP', () => {
   it('the arrowdb SDK: create at a place and at an event → show → update by POST → query → count → remove', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
     const place = (await ok(app, 'placesCreate', { name: 'HQ', city: 'Mountain View' })).body.response.places[0]
     const event = (await ok(app, 'eventsCreate', { name: 'Launch', start_time: new Date('2030-01-01T10:00:00Z') })).body.response.events[0]
@@ -43,7 +36,7 @@ describe('Checkins over real HTTP', () => {
   })
 
   it('Cloud.Checkins as ti.cloud’s suite calls it; a delete without a session is a 403', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => Cloud.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const place = (await outcome((cb) => Cloud.Places.create({ name: 'Appcelerator HQ', city: 'Mountain View' }, cb))).places[0]
     const made = await outcome((cb) => Cloud.Checkins.create({ place_id: place.id, message: 'Checking in', tags: 'HQ, work', custom_fields: { project: 'ACS' } }, cb))
@@ -51,7 +44,7 @@ describe('Checkins over real HTTP', () => {
     const id = made.checkins[0].id
     expect((await outcome((cb) => Cloud.Checkins.query(cb))).checkins.map((c: { id: string }) => c.id)).toEqual([id])
     expect((await outcome((cb) => Cloud.Checkins.show({ checkin_id: id }, cb))).checkins[0].user.username).toBe('alice')
-    const anonymous = createCloud({ url: server.url, key: 'TESTKEY' })
+    const anonymous = createCloud({ url: server().url, key: 'TESTKEY' })
     expect(await outcome((cb) => anonymous.Checkins.remove({ checkin_id: id }, cb))).toMatchObject({ success: false, code: 403, message: 'Current user cannot delete this checkin' })
     expect((await outcome((cb) => Cloud.Checkins.remove({ checkin_id: id }, cb))).success).toBe(true)
   })

@@ -1,8 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused, sdk } from '../support/arrowdb-calls.js'
 
@@ -13,17 +12,11 @@ import { ok, refused, sdk } from '../support/arrowdb-calls.js'
  * anvil suite: weekly × 5 then daily × 3, occurrences by name).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 describe('Events over real HTTP', () => {
   it('the arrowdb SDK: create with a Date → show → update → occurrences → query → search → count → remove', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
     const made = await ok(app, 'eventsCreate', { name: 'Event #1', start_time: new Date('2030-01-01T10:00:00.123Z'), duration: 3600, recurring: 'daily', recurring_count: 3 })
     const event = made.body.response.events[0]
@@ -45,8 +38,8 @@ describe('Events over real HTTP', () => {
   })
 
   it('the arrowdb SDK meets the 410 of both searches on an app with legacySearch false', async () => {
-    await fetch(`${server.url}/__mock/settings?key=TESTKEY`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"legacySearch":false}' })
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    await fetch(`${server().url}/__mock/settings?key=TESTKEY`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"legacySearch":false}' })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     for (const method of ['eventsSearch', 'eventsSearchOccurrences']) {
       const { err } = await sdk(app, method, {})
       expect(err?.statusCode, method).toBe(410)
@@ -54,7 +47,7 @@ describe('Events over real HTTP', () => {
   })
 
   it('Cloud.Events as ti.cloud’s suite calls it', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => Cloud.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const made = await outcome((cb) => Cloud.Events.create({ name: 'Event #1', start_time: new Date('2030-01-01T10:00:00Z'), recurring: 'weekly', recurring_count: 5 }, cb))
     expect(made).toMatchObject({ success: true, events: [{ recurring: 'weekly', recurring_count: 5 }] })

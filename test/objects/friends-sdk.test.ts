@@ -1,9 +1,8 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
+import { describe, expect, it } from 'vitest'
 import { ids } from '../support/fixture-s.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, sdk, signedInSdk } from '../support/arrowdb-calls.js'
 
@@ -13,15 +12,9 @@ import { ok, sdk, signedInSdk } from '../support/arrowdb-calls.js'
  * (ti.cloud's anvil suite: add, requests read by `friend_requests[0].user.username`, approve).
  */
 
-let server: RunningMockCloud
+const server = serverForFile()
 
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
-
-const signedIn = (login: string): Promise<ArrowDB> => signedInSdk(server.url, login)
+const signedIn = (login: string): Promise<ArrowDB> => signedInSdk(server().url, login)
 
 describe('Friends over real HTTP', () => {
   it('the arrowdb SDK: add → requests → approve → query on both sides → remove leaves no users key', async () => {
@@ -50,16 +43,16 @@ describe('Friends over real HTTP', () => {
     const self = await sdk(alice, 'friendsAdd', { user_ids: ids.alice })
     expect(self.err?.statusCode).toBe(400)
     expect(self.err?.reason).toBe('Failed to add friends: Validation failed - You cannot add yourself as a friend.')
-    const nobody = await sdk(new ArrowDB('TESTKEY', { apiEntryPoint: server.url }), 'friendsRequests')
+    const nobody = await sdk(new ArrowDB('TESTKEY', { apiEntryPoint: server().url }), 'friendsRequests')
     expect([nobody.err?.statusCode, nobody.err?.reason]).toEqual([400, 'Failed to authenticate user'])
   })
 
   it('Cloud.Friends as ti.cloud’s suite calls it: add, then the other user’s requests and approve', async () => {
-    const alice = createCloud({ url: server.url, key: 'TESTKEY' })
+    const alice = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => alice.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const found = await outcome((cb) => alice.Users.search({ q: 'bob' }, cb))
     expect((await outcome((cb) => alice.Friends.add({ user_ids: found.users[0].id }, cb))).success).toBe(true)
-    const bob = createCloud({ url: server.url, key: 'TESTKEY' })
+    const bob = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => bob.Users.login({ login: 'bob', password: 'pw-bob' }, cb))
     const requests = await outcome((cb) => bob.Friends.requests(cb))
     expect(requests.success).toBe(true)

@@ -1,8 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { sdk } from '../support/arrowdb-calls.js'
 
@@ -12,17 +11,11 @@ import { sdk } from '../support/arrowdb-calls.js'
  * suite: a hand-written JSON string with `coordinate`).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 describe('GeoFences over real HTTP', () => {
   it('the arrowdb SDK: admin create → update → query → count → remove; missing id is a 400', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     expect((await sdk(app, 'usersLogin', { login: 'admin', password: 'pw-admin' })).err).toBeNull()
     const made = await sdk(app, 'geoFencesCreate', {
       geo_fence: { loc: { coordinates: [-122.4167, 37.7833], radius: '10/3959' }, payload: { city: 'SF' }, start_time: '2014-12-25T00:00', end_time: '2034-12-26T00:00' },
@@ -40,7 +33,7 @@ describe('GeoFences over real HTTP', () => {
   })
 
   it('Cloud.GeoFences as ti.cloud’s suite calls it, and a non-admin’s create refused', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => Cloud.Users.login({ login: 'admin', password: 'pw-admin' }, cb))
     const made = await outcome((cb) => Cloud.GeoFences.create({ geo_fence: '{"loc":{"coordinate":[0,0],"radius":"1000/200000"},"payload":"created"}' }, cb))
     expect(made).toMatchObject({ success: true, geo_fences: [{ payload: 'created', loc: { coordinate: [0, 0] } }] })
@@ -49,7 +42,7 @@ describe('GeoFences over real HTTP', () => {
     expect(updated.geo_fences[0].payload).toBe('updated')
     expect((await outcome((cb) => Cloud.GeoFences.query({}, cb))).geo_fences.map((fence: { id: string }) => fence.id)).toEqual([id])
     expect((await outcome((cb) => Cloud.GeoFences.remove({ id }, cb))).success).toBe(true)
-    const user = createCloud({ url: server.url, key: 'TESTKEY' })
+    const user = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => user.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const refused = await outcome((cb) => user.GeoFences.create({ geo_fence: { loc: { radius: 1 }, payload: 'x' } }, cb))
     expect(refused).toMatchObject({ success: false, code: 403, message: 'You are not authorized to perform this action.' })

@@ -1,8 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { outcome } from '../support/titanium.js'
 
@@ -13,18 +12,14 @@ import { outcome } from '../support/titanium.js'
 
 const LOOPBACK = { country_code: 'ZZ', city: 'Loopback' }
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer({
-    fixtures: { ...fixtureS, ip_locations: [{ ip_address: '127.0.0.1', location: LOOPBACK }, { ip_address: '::1', location: LOOPBACK }] },
-  }))
-})
-afterAll(() => server.stop())
+const server = serverForFile(
+  { fixtures: { ...fixtureS, ip_locations: [{ ip_address: '127.0.0.1', location: LOOPBACK }, { ip_address: '::1', location: LOOPBACK }] } },
+  { resetEachTest: false },
+)
 
 describe('Clients over real HTTP', () => {
   it('the arrowdb SDK’s clientsGeolocate locates ip_address, and the caller without it', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     const call = (params: Record<string, unknown>) =>
       new Promise<ArrowDB.Result>((resolve, reject) =>
         (app.clientsGeolocate as ArrowDB.Method).call(app, params, (err, result) => (err ? reject(err) : resolve(result))),
@@ -36,7 +31,7 @@ describe('Clients over real HTTP', () => {
   })
 
   it('Cloud.Clients.geolocate with data or only a callback, as ti.cloud’s suite calls it', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     const given = await outcome((cb) => Cloud.Clients.geolocate({ ip_address: '184.72.37.109' }, cb))
     expect(given).toMatchObject({ success: true, ip_address: '184.72.37.109', location: { city: 'San Jose' } })
     const own = await outcome((cb) => Cloud.Clients.geolocate(cb))

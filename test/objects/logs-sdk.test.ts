@@ -1,22 +1,16 @@
 import ArrowDB from 'arrowdb'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { sdk } from '../support/arrowdb-calls.js'
 
 /** Logs end to end through the real `arrowdb` SDK (1.0.12), as an admin, over push logs from the fixture. */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer({ fixtures: { ...fixtureS, push_logs: [{ channel: 'news', payload: 'hi', devices: { android: 4 } }] } }))
-})
-afterAll(() => server.stop())
+const server = serverForFile({ fixtures: { ...fixtureS, push_logs: [{ channel: 'news', payload: 'hi', devices: { android: 4 } }] } }, { resetEachTest: false })
 
 describe('Logs through the arrowdb SDK', () => {
   it('logsQueryPushLogs then logsQueryPushLogDetails for the log found; a non-admin gets 403', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     expect((await sdk(app, 'logsQueryPushLogs')).err?.statusCode).toBe(403)
     await sdk(app, 'usersLogin', { login: 'admin', password: 'pw-admin' })
     const logs = await sdk(app, 'logsQueryPushLogs', { where: { channel: 'news' } })

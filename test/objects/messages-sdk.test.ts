@@ -1,8 +1,7 @@
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
+import { describe, expect, it } from 'vitest'
 import { ids } from '../support/fixture-s.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
 
@@ -13,17 +12,11 @@ import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
  * anvil suite: create reads back `status: sent`, a reply keeps the subject and thread).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 describe('Messages over real HTTP', () => {
   it('the arrowdb SDK: create → inbox and threads of the recipient → reply via the sent copy → thread → delete', async () => {
-    const [alice, bob] = [await signedInSdk(server.url, 'alice'), await signedInSdk(server.url, 'bob')]
+    const [alice, bob] = [await signedInSdk(server().url, 'alice'), await signedInSdk(server().url, 'bob')]
     const made = (await ok(alice, 'messagesCreate', { to_ids: ids.bob, subject: 'Hi', body: 'Hello' })).body
     expect(made.meta.method_name).toBe('createMessage')
     const sent = made.response.messages[0]
@@ -49,11 +42,11 @@ describe('Messages over real HTTP', () => {
   })
 
   it('Cloud.Messages as ti.cloud’s suite calls it: create, the reply keeps subject and thread', async () => {
-    const alice = createCloud({ url: server.url, key: 'TESTKEY' })
+    const alice = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => alice.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const made = await outcome((cb) => alice.Messages.create({ to_ids: ids.bob, body: 'Test message', subject: 'Test subject' }, cb))
     expect(made.messages[0].status).toBe('sent')
-    const bob = createCloud({ url: server.url, key: 'TESTKEY' })
+    const bob = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => bob.Users.login({ login: 'bob', password: 'pw-bob' }, cb))
     const inbox = await outcome((cb) => bob.Messages.showInbox(cb))
     expect(inbox.messages[0].from.id).toBe(ids.alice)

@@ -1,8 +1,7 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { describe, expect, it } from 'vitest'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused, sdk } from '../support/arrowdb-calls.js'
 
@@ -13,17 +12,11 @@ import { ok, refused, sdk } from '../support/arrowdb-calls.js'
  * `$in`, update keeps what is not sent).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 describe('Places over real HTTP', () => {
   it('the arrowdb SDK: create → show → update → query near → search → count → remove, and its errors', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     await ok(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })
     const made = await ok(app, 'placesCreate', { name: 'Oakland', city: 'Oakland', latitude: 37.8044, longitude: -122.2708, custom_fields: { a: 1 }, response_json_depth: 3 })
     expect(made.body.meta.method_name).toBe('createPlace')
@@ -41,15 +34,15 @@ describe('Places over real HTTP', () => {
   })
 
   it('the arrowdb SDK meets the 410 of search on an app with legacySearch false', async () => {
-    await fetch(`${server.url}/__mock/settings?key=TESTKEY`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ legacySearch: false }) })
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    await fetch(`${server().url}/__mock/settings?key=TESTKEY`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ legacySearch: false }) })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     const { err } = await sdk(app, 'placesSearch', {})
     expect(err?.statusCode).toBe(410)
     expect(err?.message).toContain('search.json has been deprecated. Please use $text query')
   })
 
   it('Cloud.Places as ti.cloud’s suite calls it', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => Cloud.Users.login({ login: 'alice', password: 'pw-alice' }, cb))
     const hq = await outcome((cb) => Cloud.Places.create({ name: 'Appcelerator HQ', city: 'Mountain View', tags: 'appcelerator, hq' }, cb))
     expect(hq).toMatchObject({ success: true, places: [{ name: 'Appcelerator HQ', tags: ['appcelerator', 'hq'] }] })

@@ -1,9 +1,8 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mockCloudClient } from '../../src/index.js'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { sdk } from '../support/arrowdb-calls.js'
 
@@ -13,19 +12,13 @@ import { sdk } from '../support/arrowdb-calls.js'
  * ti.cloud's apidoc examples call it.
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 const IOS = 'f'.repeat(64)
 
 describe('PushNotifications over real HTTP', () => {
   it('the arrowdb SDK: subscribe → query → notify; the push outbox holds what the device gets', async () => {
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     expect((await sdk(app, 'usersLogin', { login: 'alice', password: 'pw-alice' })).err).toBeNull()
     const subscribed = await sdk(app, 'pushNotificationsSubscribe', { channel: 'friend_request', device_token: IOS, type: 'ios' })
     expect(subscribed.result.body.meta.method_name).toBe('SubscribeNotification')
@@ -37,7 +30,7 @@ describe('PushNotifications over real HTTP', () => {
     const me = (await sdk(app, 'usersShowMe')).result.body.response.users[0].id as string
     const sent = await sdk(app, 'pushNotificationsNotify', { channel: 'friend_request', to_ids: me, payload: { alert: 'New request', badge: '+1' } })
     expect(sent.result.body.meta.method_name).toBe('Notify')
-    const pushes = await mockCloudClient(server.url, 'TESTKEY').pushes()
+    const pushes = await mockCloudClient(server().url, 'TESTKEY').pushes()
     expect(pushes).toEqual([
       expect.objectContaining({
         key: 'TESTKEY',
@@ -51,10 +44,10 @@ describe('PushNotifications over real HTTP', () => {
   })
 
   it('Cloud.PushNotifications: a token subscription and notifyTokens, as ti.cloud sends them', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     expect(await outcome((cb) => Cloud.PushNotifications.subscribeToken({ device_token: 'APA91-x', channel: 'news', type: 'android' }, cb))).toMatchObject({ success: true })
     expect(await outcome((cb) => Cloud.PushNotifications.notifyTokens({ channel: 'news', to_tokens: 'APA91-x', payload: { alert: 'Hi', title: 'App', extra: 1 } }, cb))).toMatchObject({ success: true })
-    expect(server.pushes('TESTKEY')[0]!.deliveries[0]!.delivered).toEqual({ android: { alert: 'Hi', title: 'App' }, extra: 1 })
+    expect(server().pushes('TESTKEY')[0]!.deliveries[0]!.delivered).toEqual({ android: { alert: 'Hi', title: 'App' }, extra: 1 })
     const missing = await outcome((cb) => Cloud.PushNotifications.unsubscribeToken({ device_token: 'nope' }, cb))
     expect(missing).toMatchObject({ success: false, code: 400, message: 'Subscription not found' })
   })

@@ -1,9 +1,8 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mockCloudClient } from '../../src/index.js'
-import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { sdk } from '../support/arrowdb-calls.js'
 
@@ -13,25 +12,19 @@ import { sdk } from '../support/arrowdb-calls.js'
  * own suite calls it (create → query → remove by `ids`).
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer())
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile()
 
 const IOS = 'e'.repeat(64)
 
 describe('PushSchedules over real HTTP', () => {
   it('the arrowdb SDK: a schedule reaches the push outbox once, after the clock is advanced past it', async () => {
-    const admin = mockCloudClient(server.url, 'TESTKEY')
+    const admin = mockCloudClient(server().url, 'TESTKEY')
     await admin.clock.set('2030-05-01T08:00:00Z')
     await admin.clock.freeze()
-    const user = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const user = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     expect((await sdk(user, 'usersLogin', { login: 'alice', password: 'pw-alice' })).err).toBeNull()
     expect((await sdk(user, 'pushNotificationsSubscribe', { channel: 'daily', device_token: IOS, type: 'ios' })).err).toBeNull()
-    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
+    const app = new ArrowDB('TESTKEY', { apiEntryPoint: server().url })
     expect((await sdk(app, 'usersLogin', { login: 'admin', password: 'pw-admin' })).err).toBeNull()
     const made = await sdk(app, 'pushSchedulesCreate', { schedule: { name: 'digest', start_time: '2030-05-01T09:00', push_notification: { channel: 'daily', payload: { alert: 'Digest', badge: 1 } } } })
     expect(made.result.body.meta.method_name).toBe('createPushSchedule')
@@ -50,7 +43,7 @@ describe('PushSchedules over real HTTP', () => {
   })
 
   it('Cloud.PushSchedules as ti.cloud’s suite calls it', async () => {
-    const Cloud = createCloud({ url: server.url, key: 'TESTKEY' })
+    const Cloud = createCloud({ url: server().url, key: 'TESTKEY' })
     await outcome((cb) => Cloud.Users.login({ login: 'admin', password: 'pw-admin' }, cb))
     const made = await outcome((cb) => Cloud.PushSchedules.create({ schedule: { name: 'test schedule', start_time: '2099-09-05T10:11', push_notification: { channel: 'test', payload: 'hello' } } }, cb))
     expect(made).toMatchObject({ success: true, push_schedules: [{ name: 'test schedule', start_time: '2099-09-05T10:11:00+0000' }] })

@@ -1,8 +1,7 @@
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningMockCloud } from '../../src/server.js'
+import { describe, expect, it } from 'vitest'
 import { fixtureS, ids } from '../support/fixture-s.js'
-import { startServer } from '../support/client.js'
+import { serverForFile } from '../support/servers.js'
 import { outcome } from '../support/titanium.js'
 import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
 
@@ -13,17 +12,11 @@ import { ok, refused, signedInSdk } from '../support/arrowdb-calls.js'
  * fixture's graph.
  */
 
-let server: RunningMockCloud
-
-beforeAll(async () => {
-  ;({ server } = await startServer({ fixtures: { ...fixtureS, facebook_friends: [['fb-alice', 'fb-bob']] } }))
-})
-afterAll(() => server.stop())
-beforeEach(() => server.reset())
+const server = serverForFile({ fixtures: { ...fixtureS, facebook_friends: [['fb-alice', 'fb-bob']] } })
 
 describe('SocialIntegrations over real HTTP', () => {
   it('the arrowdb SDK: link, then searchFacebookFriends finds the friend; unlinked, it is refused', async () => {
-    const [alice, bob] = [await signedInSdk(server.url, 'alice'), await signedInSdk(server.url, 'bob')]
+    const [alice, bob] = [await signedInSdk(server().url, 'alice'), await signedInSdk(server().url, 'bob')]
     expect((await refused(alice, 'socialIntegrationsSearchFacebookFriends')).reason).toBe('Facebook account is not linked to the current user.')
     await ok(alice, 'socialIntegrationsExternalAccountLink', { type: 'facebook', id: 'fb-alice', token: 't1' })
     await ok(bob, 'socialIntegrationsExternalAccountLink', { type: 'facebook', id: 'fb-bob', token: 't2' })
@@ -33,7 +26,7 @@ describe('SocialIntegrations over real HTTP', () => {
   })
 
   it('Cloud.SocialIntegrations: link, then searchFacebookFriends (no data) finds the friend', async () => {
-    const clouds = { alice: createCloud({ url: server.url, key: 'TESTKEY' }), bob: createCloud({ url: server.url, key: 'TESTKEY' }) }
+    const clouds = { alice: createCloud({ url: server().url, key: 'TESTKEY' }), bob: createCloud({ url: server().url, key: 'TESTKEY' }) }
     for (const [name, cloud] of Object.entries(clouds)) {
       await outcome((cb) => cloud.Users.login({ login: name, password: `pw-${name}` }, cb))
       expect((await outcome((cb) => cloud.SocialIntegrations.externalAccountLink({ type: 'facebook', id: `fb-${name}`, token: 't' }, cb))).success).toBe(true)
