@@ -1,9 +1,10 @@
 import ArrowDB from 'arrowdb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../src/server.js'
-import { startServer, usernames } from './support/client.js'
+import { usernames } from './support/client.js'
 import { ok, refused } from './support/arrowdb-calls.js'
 import { ids } from './support/fixture-s.js'
+import { serversStoppedAfterEach } from './support/servers.js'
 
 /**
  * End to end through the real `arrowdb` npm SDK (1.0.12), which talks to the server with the
@@ -15,16 +16,14 @@ const NO_SESSION = 'You need to sign in or sign up before continuing.'
 const BAD_LOGIN = 'Invalid email/username or password.'
 
 describe('the arrowdb npm SDK drives a whole user lifecycle against mock-cloud', () => {
+  const start = serversStoppedAfterEach()
   let server: RunningMockCloud
   let app: ArrowDB
 
   beforeEach(async () => {
-    ;({ server } = await startServer())
+    ;({ server } = await start())
     // The entry point needs the scheme and no trailing slash: the SDK appends `/v1/users/...`.
     app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
-  })
-  afterEach(async () => {
-    await server.stop()
   })
 
   it('create → login → showMe → query → update → logout → showMe 401 → login → remove → login 401', async () => {

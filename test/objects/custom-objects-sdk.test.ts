@@ -1,9 +1,9 @@
 import ArrowDB from 'arrowdb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
 import { ok, refused } from '../support/arrowdb-calls.js'
-import { startServer } from '../support/client.js'
 import { ids } from '../support/fixture-s.js'
+import { serversStoppedAfterEach } from '../support/servers.js'
 
 /**
  * CustomObjects end to end through the real `arrowdb` npm SDK (1.0.12): the SDK takes
@@ -11,15 +11,13 @@ import { ids } from '../support/fixture-s.js'
  * urlencoded body (objects JSON-encoded) and GET params in the query string.
  */
 describe('the arrowdb SDK drives custom objects against mock-cloud', () => {
+  const start = serversStoppedAfterEach()
   let server: RunningMockCloud
   let app: ArrowDB
 
   beforeEach(async () => {
-    ;({ server } = await startServer())
+    ;({ server } = await start())
     app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
-  })
-  afterEach(async () => {
-    await server.stop()
   })
 
   it('create → show → query → update ($inc, null) → count → delete → show 400', async () => {

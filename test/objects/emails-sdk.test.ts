@@ -1,12 +1,12 @@
 import ArrowDB from 'arrowdb'
 import { createCloud } from 'mock-cloud/ti-cloud'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Fixture } from '../../src/objects/index.js'
 import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
 import { fixtureS } from '../support/fixture-s.js'
 import { outcome } from '../support/titanium.js'
 import { sdk } from '../support/arrowdb-calls.js'
+import { serversStoppedAfterEach } from '../support/servers.js'
 
 /**
  * Emails end to end over real HTTP: the real `arrowdb` npm SDK (1.0.12) and the Node `Cloud`
@@ -19,13 +19,11 @@ const fixture: Fixture = {
 }
 
 describe('Emails over real HTTP', () => {
+  const start = serversStoppedAfterEach()
   let server: RunningMockCloud
 
   beforeEach(async () => {
-    ;({ server } = await startServer({ fixtures: fixture }))
-  })
-  afterEach(async () => {
-    await server.stop()
+    ;({ server } = await start({ fixtures: fixture }))
   })
 
   it('the arrowdb SDK counts templates and sends one; the outbox holds it filled in', async () => {

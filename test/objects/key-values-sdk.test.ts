@@ -1,33 +1,24 @@
 import ArrowDB from 'arrowdb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { RunningMockCloud } from '../../src/server.js'
-import { startServer } from '../support/client.js'
-import { sdk } from '../support/arrowdb-calls.js'
+import { ok, sdk } from '../support/arrowdb-calls.js'
+import { serversStoppedAfterEach } from '../support/servers.js'
 
 /**
  * KeyValues end to end through the real `arrowdb` npm SDK (1.0.12): PUT and DELETE params as an
  * urlencoded body, GET params in the query string, the session as a `_session_id` cookie.
  */
 
-
-async function ok(app: ArrowDB, method: string, params: Record<string, unknown> = {}): Promise<ArrowDB.Result> {
-  const { err, result } = await sdk(app, method, params)
-  if (err) throw new Error(`${method} failed: ${err.message}`)
-  return result
-}
-
 describe('the arrowdb npm SDK drives KeyValues against mock-cloud', () => {
+  const start = serversStoppedAfterEach()
   let server: RunningMockCloud
   let app: ArrowDB
 
   beforeEach(async () => {
-    ;({ server } = await startServer())
+    ;({ server } = await start())
     app = new ArrowDB('TESTKEY', { apiEntryPoint: server.url })
     await ok(app, 'usersCreate', { username: 'kvuser', password: 'kv-pass', password_confirmation: 'kv-pass' })
     await ok(app, 'usersLogin', { login: 'kvuser', password: 'kv-pass' })
-  })
-  afterEach(async () => {
-    await server.stop()
   })
 
   it('set → get → append → delete → get fails', async () => {
