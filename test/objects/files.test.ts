@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { failure } from '../support/in-process-call.js'
 import { sessionOf } from '../support/in-process-login.js'
 
 /** Files through app.request(): one test per rule of docs/files.md. */
@@ -40,10 +41,6 @@ async function created(params: Record<string, string> = {}, sessionId = alice, b
 
 async function shown(id: string, sessionId?: string) {
   return (await call('GET', 'show', { file_id: id }, sessionId)).body.response.files[0]
-}
-
-function failure(reply: { status: number; body: any }) {
-  return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
 }
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMockCloud, type MockCloud } from '../../src/index.js'
 import { fixtureS, ids } from '../support/fixture-s.js'
+import { failure } from '../support/in-process-call.js'
 import { sessionOf } from '../support/in-process-login.js'
 
 /** GeoFences through app.request(): one test per rule of docs/geo-fences.md. */
@@ -25,10 +26,6 @@ async function create(value: unknown) {
   const reply = await call('POST', 'create', fence(value), admin)
   expect(reply.body.meta, JSON.stringify(reply.body.meta)).toMatchObject({ status: 'ok' })
   return reply.body.response.geo_fences[0]
-}
-
-function failure(reply: { status: number; body: any }) {
-  return { status: reply.status, message: reply.body.meta.message, method_name: reply.body.meta.method_name }
 }
 
 beforeEach(async () => {
