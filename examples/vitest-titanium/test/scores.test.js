@@ -14,6 +14,7 @@ it('saves each game and keeps the total in a private KeyValue', async () => {
   finishGame(20)
   await settled(Cloud) // every callback, and every call they made, has run
   showBestGames(2)
+  await settled(Cloud) // one call at a time: two calls in flight may answer in either order
   showTotal()
   await settled(Cloud)
   expect(alert.mock.calls).toEqual([['Best: 30, 20'], ['Total: 60']])
