@@ -82,6 +82,12 @@ export function validationFailed(action: string, problems: string | readonly str
   return new ApiError(400, `Failed to ${action}: Validation failed - ${[problems].flat().join(', ')}.`)
 }
 
+/**
+ * The validation problems of a `name` that objects with names share, for {@link validationFailed}
+ * (docs/api.md "Envelope"): blank, or already taken by another of the kind.
+ */
+export const NAME_PROBLEMS = { blank: "Name can't be blank", taken: 'Name is already taken' } as const
+
 /** 400 for an id that is not 24 hex characters (docs/api.md "Id lists"). */
 export const invalidObjectId = (value: string): ApiError =>
   new ApiError(400, `Invalid object id: '${value}'`)

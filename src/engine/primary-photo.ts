@@ -72,7 +72,7 @@ export type PhotoChange =
   | { readonly kind: 'upload'; readonly pending: PendingPhoto }
 
 /** 400 for a `photo_id` that is malformed or names no photo: Photos' own text (docs/photos.md "Errors"). */
-const invalidPhotoId = (): ApiError => new ApiError(400, 'Invalid photo id')
+export const invalidPhotoId = (): ApiError => new ApiError(400, 'Invalid photo id')
 
 const sent = (value: unknown): boolean => value !== undefined && value !== null && value !== ''
 
@@ -85,7 +85,7 @@ const sent = (value: unknown): boolean => value !== undefined && value !== null 
  *   photo id` for a `photo_id` that is malformed or names no photo; the refusals of
  *   {@link PhotoStore.readUpload}.
  */
-export async function readPhotoChange(params: Params, store: PhotoStore, rules: UploadRules): Promise<PhotoChange> {
+export async function readPhotoChange(params: Params, store: PhotoStore, rules: UploadRules = PHOTO_UPLOAD_RULES): Promise<PhotoChange> {
   const { photo, photo_id } = params
   if (sent(photo) && sent(photo_id)) throw new ApiError(400, 'Invalid photo parameter: send photo or photo_id, not both')
   if (sent(photo)) return { kind: 'upload', pending: await store.readUpload(params, rules) }

@@ -1,4 +1,4 @@
-import { ApiError, failedToAuthenticate, invalidObjectId, invalidUserId, notAuthorized } from '../../errors.js'
+import { ApiError, failedToAuthenticate, invalidObjectId, invalidUserId, NAME_PROBLEMS, notAuthorized, validationFailed } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { idListParam } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
@@ -12,10 +12,8 @@ import { AclCollection } from './collection.js'
 import { aclGrants, invalidAclId, invalidAclName, type AclRecord } from './record.js'
 import { aclQueryDoc, toWireAcl } from './view.js'
 
-const validationFailed = (verb: 'create' | 'update', problem: string): ApiError =>
-  new ApiError(400, `Failed to ${verb} ACL: Validation failed - ${problem}`)
-const NAME_BLANK = "Name can't be blank."
-const NAME_TAKEN = 'Name is already taken.'
+/** 400 `Failed to <verb> ACL: Validation failed - <problem>.` (docs/acls.md "Errors"). */
+const aclValidationFailed = (verb: 'create' | 'update', problem: string): ApiError => validationFailed(`${verb} ACL`, problem)
 
 /**
  * The rules of the ACLs object (docs/acls.md), one method per endpoint, free of HTTP, and the
@@ -57,8 +55,8 @@ export class AclsService {
   async create(params: Params, caller: Caller): Promise<CallResult> {
     const owner = this.actingUser(params, caller)
     const name = trimmed(textParam(params, 'name'))
-    if (name === undefined) throw validationFailed('create', NAME_BLANK)
-    if (this.acls.byOwnerAndName(owner.id, name)) throw validationFailed('create', NAME_TAKEN)
+    if (name === undefined) throw aclValidationFailed('create', NAME_PROBLEMS.blank)
+    if (this.acls.byOwnerAndName(owner.id, name)) throw aclValidationFailed('create', NAME_PROBLEMS.taken)
     const readers = this.userIds(params, 'reader_ids') ?? []
     const writers = this.userIds(params, 'writer_ids') ?? []
     const now = this.dataSet.runtime.now()
@@ -92,7 +90,7 @@ export class AclsService {
     const acl = this.managed(params, caller)
     const byId = trimmed(textParam(params, 'id')) !== undefined
     const name = byId ? (trimmed(textParam(params, 'name')) ?? acl.name) : acl.name
-    if (name !== acl.name && this.acls.byOwnerAndName(acl.user_id, name)) throw validationFailed('update', NAME_TAKEN)
+    if (name !== acl.name && this.acls.byOwnerAndName(acl.user_id, name)) throw aclValidationFailed('update', NAME_PROBLEMS.taken)
     const readers = this.userIds(params, 'reader_ids')
     const writers = this.userIds(params, 'writer_ids')
     const next = this.acls.change(acl, {

@@ -1,7 +1,7 @@
 import type { FixturePart } from '../../engine/fixture-part.js'
 import { fixtureEntries, fixtureOwnedFields, fixtureText, ownedRecordFields, type FixtureOwned } from '../../engine/fixture-fields.js'
 import { checkFixturePlace } from '../places/fixture.js'
-import { CHECKINS, type CheckinRecord } from './record.js'
+import { CHECKINS, NO_PLACE_OR_EVENT, type CheckinRecord } from './record.js'
 
 /**
  * One check-in as a fixture writes it (docs/fixtures.md "Check-ins"): its `owner` (a username of
@@ -24,7 +24,7 @@ function parseEntries(value: unknown, source: string, list: string): FixtureChec
     const owned = fixtureOwnedFields(raw, fail)
     const placeId = fixtureText(raw, 'place_id', fail)
     // The API's words for a check-in naming no place (events cannot be seeded, so no event_id).
-    if (placeId === undefined) fail('place_id', 'Place or event is required')
+    if (placeId === undefined) fail('place_id', NO_PLACE_OR_EVENT)
     const message = fixtureText(raw, 'message', fail)
     return { ...owned, place_id: placeId!.trim().toLowerCase(), ...(message !== undefined && { message }) }
   })

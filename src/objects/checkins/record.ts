@@ -7,6 +7,9 @@ import type { StoredRecord } from '../../store/stored-record.js'
 /** The stored collection of checkins. */
 export const CHECKINS = 'checkins'
 
+/** The validation problem of a check-in to neither a place nor an event (docs/checkins.md "Errors"). */
+export const NO_PLACE_OR_EVENT = 'Place or event is required'
+
 /**
  * A checkin as mock-cloud stores it (docs/checkins.md "The checkin" for what a client sees): its
  * owner's id, the place or the event checked in to (one of them), the message, tags, custom

@@ -1,5 +1,5 @@
 import { batchDelete } from '../../engine/batch-delete.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { applyIncrements } from '../../engine/increment.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
@@ -17,7 +17,7 @@ import { invalidPlaceId, type PlacesService } from '../places/service.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { toQueryDoc } from './query-doc.js'
-import { CHECKINS, type CheckinRecord } from './record.js'
+import { CHECKINS, NO_PLACE_OR_EVENT, type CheckinRecord } from './record.js'
 import { toWireCheckin, type WireCheckin } from './view.js'
 
 /** What a Checkins call answers: `checkins` become `response.checkins`; `meta` adds to `meta`. */
@@ -70,12 +70,12 @@ export class CheckinsService {
   async create(params: Params, caller: Caller): Promise<CheckinsResult> {
     const owner = this.actingUser(params, caller)
     const link = this.link(params)
-    if (link === undefined) throw validationFailed('create checkin', 'Place or event is required')
+    if (link === undefined) throw validationFailed('create checkin', NO_PLACE_OR_EVENT)
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
     const message = textParam(params, 'message')
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: CheckinRecord = {
@@ -127,7 +127,7 @@ export class CheckinsService {
   async update(params: Params, caller: Caller): Promise<CheckinsResult> {
     const actor = this.actingUser(params, caller)
     // Read before the checkin: nothing awaits once the stored checkin is read.
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const current = this.stored(params)
     if (!this.access.canWrite(actor, current.user_id, current.acl_id)) throw cannot('update')
     const link = this.link(params)

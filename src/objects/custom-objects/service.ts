@@ -10,7 +10,7 @@ import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../para
 import { compileWhere } from '../../query/where.js'
 import { Collection } from '../../store/collection.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -80,7 +80,7 @@ export class CustomObjectsService {
     const sent = parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, owner, false)
     const fields = mergeCustomFields({}, applyIncrements({}, dataFields(sent), 'fields'))
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record = withTags(
@@ -152,7 +152,7 @@ export class CustomObjectsService {
     if (!this.canWrite(actor, current)) throw new ApiError(403, `You do not have permission to update object ${current.id}`)
     const sent = isAbsent(params.fields) ? {} : parseCustomFields(params.fields, 'fields')
     const aclId = this.access.attachAcl(params, actor, true)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     // Read again after the upload was read: the object may have changed or gone meanwhile.
     const fresh = objects.byId(current.id)
     if (!fresh) throw unknownId(id)

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.js'
+import { ApiError, validationFailed } from '../../errors.js'
 
 /** The refusals of the Emails object, worded as docs/emails.md "Errors" gives them. */
 export const emailErrors = {
@@ -13,6 +13,5 @@ export const emailErrors = {
   /** 400: a recipient that is not an email address. */
   invalidAddress: (address: string) => new ApiError(400, `Invalid email address: ${address}`),
   /** 400: a template create or update the template rules refuse (`Name is already taken.`...). */
-  validationFailed: (verb: 'create' | 'update', problem: string) =>
-    new ApiError(400, `Failed to ${verb} email_template: Validation failed - ${problem}`),
+  validationFailed: (verb: 'create' | 'update', problem: string) => validationFailed(`${verb} email_template`, problem),
 }

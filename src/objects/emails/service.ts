@@ -1,6 +1,6 @@
 import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { runQuery } from '../../engine/query-run.js'
-import { failedToAuthenticate, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
+import { failedToAuthenticate, invalidObjectId, NAME_PROBLEMS, notAuthorized, requiredField } from '../../errors.js'
 import { sendMail } from '../../outbox.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -26,10 +26,8 @@ const NOT_PLACEHOLDERS = new Set([
   'suppress_response_codes',
   'ti_analytics',
 ])
-const NAME_BLANK = "Name can't be blank."
-const SUBJECT_BLANK = "Subject can't be blank."
-const NAME_TAKEN = 'Name is already taken.'
-const NO_BODY = 'Body or plain body is required.'
+const SUBJECT_BLANK = "Subject can't be blank"
+const NO_BODY = 'Body or plain body is required'
 
 /**
  * The rules of the Emails object (docs/emails.md), one method per endpoint, free of HTTP: sends
@@ -104,13 +102,13 @@ export class EmailsService {
   async create(params: Params, caller: Caller): Promise<CallResult> {
     adminOnly(caller)
     const name = trimmed(textParam(params, 'name'))
-    if (name === undefined) throw emailErrors.validationFailed('create', NAME_BLANK)
+    if (name === undefined) throw emailErrors.validationFailed('create', NAME_PROBLEMS.blank)
     const subject = textParam(params, 'subject')
     if (subject === undefined || subject.trim() === '') throw emailErrors.validationFailed('create', SUBJECT_BLANK)
     const body = bodyParam(params, 'body')
     const plain_body = bodyParam(params, 'plain_body')
     if (body === undefined && plain_body === undefined) throw emailErrors.validationFailed('create', NO_BODY)
-    if (this.templates.by('name', name)) throw emailErrors.validationFailed('create', NAME_TAKEN)
+    if (this.templates.by('name', name)) throw emailErrors.validationFailed('create', NAME_PROBLEMS.taken)
     const now = this.context.dataSet.runtime.now()
     const template: EmailTemplateRecord = {
       id: this.context.dataSet.runtime.objectId(now),
@@ -149,7 +147,7 @@ export class EmailsService {
       ...keptBody(params, 'plain_body', current.plain_body),
     }
     if (next.body === undefined && next.plain_body === undefined) throw emailErrors.validationFailed('update', NO_BODY)
-    if (name !== current.name && this.templates.by('name', name)) throw emailErrors.validationFailed('update', NAME_TAKEN)
+    if (name !== current.name && this.templates.by('name', name)) throw emailErrors.validationFailed('update', NAME_PROBLEMS.taken)
     this.templates.replace(current, next)
     await this.context.dataSet.write()
     return { response: { email_templates: [toWireEmailTemplate(next)] } }

@@ -1,4 +1,4 @@
-import { ApiError, validationFailed } from '../../errors.js'
+import { ApiError, NAME_PROBLEMS, validationFailed } from '../../errors.js'
 import { parseTags } from '../../engine/custom-fields.js'
 import { integerValue, textParam, trimmed, type Params } from '../../param-values.js'
 import { eventTime, invalidSchedule } from './event-time.js'
@@ -25,7 +25,7 @@ export function eventFields(params: Params, verb: 'create' | 'update'): EventFie
   const problems: string[] = []
   const name = text('name')
   if (name !== undefined) fields.name = name
-  else if (verb === 'create') problems.push("Name can't be blank")
+  else if (verb === 'create') problems.push(NAME_PROBLEMS.blank)
   const start = text('start_time')
   if (start === undefined && verb === 'create') problems.push("Start time can't be blank")
   const duration = text('duration')

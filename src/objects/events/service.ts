@@ -1,5 +1,5 @@
 import { batchDelete } from '../../engine/batch-delete.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { rawIdList } from '../../engine/id-list.js'
 import { applyIncrements } from '../../engine/increment.js'
@@ -78,7 +78,7 @@ export class EventsService {
     this.checkPlace(fields.place_id)
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: EventRecord = {
@@ -188,7 +188,7 @@ export class EventsService {
   async update(params: Params, caller: Caller): Promise<EventsResult> {
     const actor = this.actingUser(params, caller)
     // Read before the event: nothing awaits once the stored event is read.
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const current = this.writable(params, actor)
     const fields = eventFields(params, 'update')
     this.checkPlace(fields.place_id)

@@ -3,7 +3,7 @@ import { actingUser } from '../../engine/su-id.js'
 import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields } from '../../engine/custom-fields.js'
-import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, requiredField, validationFailed } from '../../errors.js'
+import { ApiError, deniedByAcl, failedToAuthenticate, invalidObjectId, NAME_PROBLEMS, requiredField, validationFailed } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { searchPage } from '../../engine/deprecated-search.js'
@@ -87,11 +87,11 @@ export class PhotoCollectionsService {
     if (!caller.user) throw failedToAuthenticate()
     const owner = this.actingUser(params, caller)
     const name = trimmed(textParam(params, 'name'))
-    if (name === undefined) throw validationFailed('create collection', "Name can't be blank")
+    if (name === undefined) throw validationFailed('create collection', NAME_PROBLEMS.blank)
     const parentId = trimmed(textParam(params, 'parent_collection_id'))
     const parent = parentId === undefined ? undefined : this.byId(parentId)
     if (parent !== undefined && !this.canWrite(owner, parent)) throw notAllowed()
-    if (this.taken(owner.id, parent?.id, name, undefined)) throw validationFailed('create collection', 'Name is already taken')
+    if (this.taken(owner.id, parent?.id, name, undefined)) throw validationFailed('create collection', NAME_PROBLEMS.taken)
     const cover = this.coverParam(params)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
@@ -130,7 +130,7 @@ export class PhotoCollectionsService {
     const current = this.stored(params)
     if (!this.canWrite(actor, current)) throw notAllowed()
     const name = trimmed(textParam(params, 'name')) ?? current.name
-    if (this.taken(current.user_id, this.parentOf(current)?.id, name, current.id)) throw validationFailed('update collection', 'Name is already taken')
+    if (this.taken(current.user_id, this.parentOf(current)?.id, name, current.id)) throw validationFailed('update collection', NAME_PROBLEMS.taken)
     const cover = params.cover_photo_id === '' ? undefined : (this.coverParam(params) ?? current.cover_photo_id)
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)

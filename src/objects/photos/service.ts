@@ -11,7 +11,7 @@ import { compileKeywords } from '../../query/text.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { Collection } from '../../store/collection.js'
 import { isProcessed, Processing } from '../../engine/processing.js'
-import type { PhotoStore, UploadRules } from '../../engine/primary-photo.js'
+import { invalidPhotoId, PHOTO_UPLOAD_RULES, type PhotoStore, type UploadRules } from '../../engine/primary-photo.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -37,11 +37,6 @@ export interface PhotosResult {
 /** 400 when a create sends no `photo` (docs/photos.md "Errors"). */
 const photoRequired = (): ApiError => new ApiError(400, 'Photo parameter required for photo upload')
 
-/** 400 for a `photo` that is not an uploaded jpeg, png or gif (docs/photos.md "Errors"). */
-const invalidAttachment = (): ApiError => new ApiError(400, 'Invalid photo file attachment')
-
-/** 400 for a `photo_id` that is malformed or names no photo (docs/photos.md "Errors"). */
-const invalidPhotoId = (): ApiError => new ApiError(400, 'Invalid photo id')
 
 /** The fields `photos/search` looks for keywords in (docs/photos.md "Search"). */
 const SEARCH_FIELDS = ['title', 'filename', 'tags']
@@ -361,9 +356,6 @@ export class PhotosService {
   }
 }
 
-/** How Photos' own endpoints take an upload: by its bytes only (docs/photos.md "Uploading"). */
-const PHOTOS_UPLOADS: UploadRules = { invalid: invalidAttachment }
-
 /**
  * The image a create or update sends as the multipart part `photo`: its file name, bytes (base64),
  * type read from the bytes (whatever the part declares), size and md5;
@@ -372,7 +364,7 @@ const PHOTOS_UPLOADS: UploadRules = { invalid: invalidAttachment }
  * @throws ApiError `rules.invalid()` (Photos: 400 `Invalid photo file attachment`) for a `photo`
  *   sent as text, or whose bytes are no jpeg, png or gif (whatever its name says).
  */
-async function imageParam(params: Params, rules: UploadRules = PHOTOS_UPLOADS): Promise<Image | undefined> {
+async function imageParam(params: Params, rules: UploadRules = PHOTO_UPLOAD_RULES): Promise<Image | undefined> {
   const { photo } = params
   if (isAbsent(photo)) return undefined
   if (!(photo instanceof Blob)) throw rules.invalid()

@@ -1,4 +1,4 @@
-import { ApiError, validationFailed } from '../../errors.js'
+import { ApiError, NAME_PROBLEMS, validationFailed } from '../../errors.js'
 import { parseTags } from '../../engine/custom-fields.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { PLACE_TEXTS, type PlaceRecord } from './record.js'
@@ -45,7 +45,7 @@ export function readPlaceFields(params: Params, verb: 'create' | 'update'): { fi
   if (params.tags !== undefined && params.tags !== null) fields.tags = parseTags(params.tags)
   if (verb === 'create') {
     const located = PLACE_TEXTS.slice(0, 5).some((text) => fields[text] !== undefined) || (fields.latitude !== undefined && fields.longitude !== undefined)
-    if (fields.name === undefined) problems.unshift({ field: 'name', problem: "Name can't be blank" })
+    if (fields.name === undefined) problems.unshift({ field: 'name', problem: NAME_PROBLEMS.blank })
     if (!located) problems.unshift({ problem: NO_LOCATION })
   }
   return { fields, problems }

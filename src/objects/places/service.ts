@@ -1,5 +1,5 @@
 import { batchDelete } from '../../engine/batch-delete.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { withSocialQueryFields } from '../../engine/social.js'
 import { applyIncrements } from '../../engine/increment.js'
@@ -74,7 +74,7 @@ export class PlacesService {
     const fields = placeFields(params, 'create')
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements({}, parseCustomFields(params.custom_fields), 'custom_fields')
     const aclId = this.access.attachAcl(params, owner, false)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: PlaceRecord = {
@@ -155,7 +155,7 @@ export class PlacesService {
   async update(params: Params, caller: Caller): Promise<PlacesResult> {
     const actor = this.actingUser(params, caller)
     // Read before the place: nothing awaits once the stored place is read.
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const current = this.writable(params, actor)
     const fields = placeFields(params, 'update')
     const custom = isAbsent(params.custom_fields) ? {} : applyIncrements(current.custom_fields, parseCustomFields(params.custom_fields), 'custom_fields')

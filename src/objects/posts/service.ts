@@ -6,7 +6,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, deniedByAcl, failedToAuthenticate, notAuthorized, validationFailed } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -75,7 +75,7 @@ export class PostsService {
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
     const fields = this.optionalFields(params, undefined)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: PostRecord = {
@@ -141,7 +141,7 @@ export class PostsService {
     if (content !== undefined && content.trim() === '') throw contentBlank('update')
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     // Read again after the upload was read: the post may have changed or gone meanwhile.
     const fresh = this.stored(params)
     const fields = this.optionalFields(params, fresh)

@@ -6,7 +6,7 @@ import type { Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, scanMatching, type QuerySource } from '../../engine/query-run.js'
 import { mergeCustomFields, parseCustomFields, parseTags } from '../../engine/custom-fields.js'
 import { withSocialQueryFields } from '../../engine/social.js'
-import { applyPhotoChange, PHOTO_UPLOAD_RULES, readPhotoChange } from '../../engine/primary-photo.js'
+import { applyPhotoChange, readPhotoChange } from '../../engine/primary-photo.js'
 import { ApiError, deniedByAcl, failedToAuthenticate, invalidParameter, notAuthorized, validationFailed } from '../../errors.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
@@ -81,7 +81,7 @@ export class StatusesService {
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, owner, false)
     const tags = isAbsent(params.tags) ? undefined : parseTags(params.tags)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     const photo = applyPhotoChange(change, undefined, owner.id, this.context.photoStore())
     const now = this.dataSet.runtime.now()
     const record: StatusRecord = {
@@ -160,7 +160,7 @@ export class StatusesService {
     if (message !== undefined && message.trim() === '') throw validationFailed('update status', "Message can't be blank")
     const custom = isAbsent(params.custom_fields) ? {} : parseCustomFields(params.custom_fields)
     const aclId = this.access.attachAcl(params, actor, true)
-    const change = await readPhotoChange(params, this.context.photoStore(), PHOTO_UPLOAD_RULES)
+    const change = await readPhotoChange(params, this.context.photoStore())
     // Read again after the upload was read: the status may have changed or gone meanwhile.
     const fresh = this.stored(params)
     const links = this.links(params, 'update', fresh)
