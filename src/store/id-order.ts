@@ -65,3 +65,18 @@ function place(positions: number[], records: readonly StoredRecord[], position: 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * `records` (a group of `group-index.ts`, in no promised order) as a new array in ascending id
+ * order, which is creation order (docs/api.md "Queries").
+ */
+export function inIdOrder<R extends StoredRecord>(records: Iterable<R>): R[] {
+  return [...records].sort((a, b) => compareIds(a.id, b.id))
+}
+
+/** The record of `records` with the smallest id, the first made (docs/api.md "Queries"); undefined when none. */
+export function firstInIdOrder<R extends StoredRecord>(records: Iterable<R>): R | undefined {
+  let first: R | undefined
+  for (const record of records) if (first === undefined || compareIds(record.id, first.id) < 0) first = record
+  return first
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { copyAppData } from '../../src/data-sets.js'
 import type { AppData } from '../../src/store/db.js'
 import { UserCollection } from '../../src/objects/users/collection.js'
-import { idOrder } from '../../src/store/id-order.js'
+import { firstInIdOrder, idOrder, inIdOrder } from '../../src/store/id-order.js'
 import type { UserRecord } from '../../src/objects/users/record.js'
 import { createMockCloud } from '../../src/index.js'
 import { storedUsers } from '../support/stored-users.js'
@@ -89,5 +89,18 @@ describe('users/query over cached query docs', () => {
     expect(await names('Alice')).toEqual(['alice'])
     expect(await names('Alicia')).toEqual([])
     await cloud.close()
+  })
+})
+
+describe('inIdOrder and firstInIdOrder (a group, in no promised order)', () => {
+  it('give the records as a sort by id does, and the first of them', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(1_000_000)), (ns) => {
+        const group = new Set(ns.map((n) => ({ id: id(n), created_at: '', updated_at: '' })))
+        const sorted = [...ns].sort((a, b) => a - b).map(id)
+        expect(inIdOrder(group).map((record) => record.id)).toEqual(sorted)
+        expect(firstInIdOrder(group)?.id).toBe(sorted[0])
+      }),
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { isObjectId } from '../../ids.js'
 import { recordCheck } from '../../store/db.js'
 import { badCustomFields, badOptionalId } from '../../store/record-fields.js'
+import type { GroupOf } from '../../store/group-index.js'
 import type { StoredRecord } from '../../store/stored-record.js'
 
 /**
@@ -20,6 +21,14 @@ export interface PhotoCollectionRecord extends StoredRecord {
   /** The ACL attached with `acl_name` / `acl_id` (docs/acls.md "Access to objects"), if any. */
   readonly acl_id?: string
 }
+
+/**
+ * The grouping of the `photo_collections` collection (`group-index.ts`): a subcollection is filed
+ * under its parent's id (`parent_id`), a top-level collection nowhere; counts, covers and
+ * show/subcollections read it (docs/photo-collections.md "Counts"). The one function every
+ * `Collection` of `photo_collections` that writes is opened with.
+ */
+export const byParent: GroupOf<PhotoCollectionRecord> = (record) => record.parent_id
 
 /**
  * What makes a stored collection (from a data file or an import) unusable: the first field the API

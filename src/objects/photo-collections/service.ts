@@ -8,6 +8,7 @@ import { isObjectId } from '../../ids.js'
 import { isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
 import { searchPage } from '../../engine/deprecated-search.js'
 import { Collection } from '../../store/collection.js'
+import { firstInIdOrder, inIdOrder } from '../../store/id-order.js'
 import { users } from '../users/index.js'
 import type { UsersService } from '../users/service.js'
 import { keptAclId, type AclAccess } from '../acls/access.js'
@@ -17,7 +18,7 @@ import type { PhotoRecord } from '../photos/record.js'
 import type { PhotosService } from '../photos/service.js'
 import type { WirePhoto } from '../photos/view.js'
 import { toQueryDoc } from './query-doc.js'
-import type { PhotoCollectionRecord } from './record.js'
+import { byParent, type PhotoCollectionRecord } from './record.js'
 import { toWireCollection, type Counts, type WireCollection } from './view.js'
 
 /**
@@ -36,23 +37,14 @@ export const invalidCollectionId = (): ApiError => new ApiError(400, 'Invalid co
 /** 401 for a caller the collection's ACL does not let read or write (docs/photo-collections.md "Errors"). */
 const notAllowed = (): ApiError => deniedByAcl()
 
-/** 400 for a create or update whose name is blank or taken: `Failed to <verb> collection: Validation failed - <problem>.` */
-
-/**
- * Who holds what, worked out once per reply from the stored photos and collections: the photos filed
- * directly in each collection (in id order) and each collection's children (in creation order).
- */
-interface Tally {
-  photos: ReadonlyMap<string, readonly PhotoRecord[]>
-  children: ReadonlyMap<string, readonly PhotoCollectionRecord[]>
-}
 
 /**
  * The rules of the PhotoCollections object (docs/photo-collections.md), one method per endpoint,
  * free of HTTP: the parameters in, {@link PhotoCollectionsResult} out, an {@link ApiError} for every
  * refusal. Collections live in the `photo_collections` collection; a photo names the collection it
  * is filed in (`collection_id` on the photo), so counts and the cover photo are worked out when a
- * collection is shown and can never go stale. A collection whose parent is gone (a batch_delete)
+ * collection is shown, from the photos filed by collection and the collections filed by parent
+ * (both group indexes, `src/store/group-index.ts`, kept by every write), and can never go stale. A collection whose parent is gone (a batch_delete)
  * counts as top-level.
  *
  * Who may read and write a collection is decided by the shared ACL access (docs/acls.md) only.
@@ -70,7 +62,7 @@ export class PhotoCollectionsService {
     this.whereLimits = context.server.whereLimits
     this.users = context.service(users)
     this.access = context.service(acls).access
-    this.collections = new Collection<PhotoCollectionRecord>(this.dataSet, 'photo_collections')
+    this.collections = new Collection<PhotoCollectionRecord>(this.dataSet, 'photo_collections', undefined, byParent)
   }
 
   /**
@@ -160,8 +152,7 @@ export class PhotoCollectionsService {
     const actor = this.actingUser(params, caller)
     const current = this.stored(params)
     if (!this.canWrite(actor, current)) throw notAllowed()
-    const tally = this.tally()
-    if (tally.photos.has(current.id) || tally.children.has(current.id)) throw new ApiError(400, 'Collection is not empty.')
+    if (this.photos().filedIn(current.id).size > 0 || this.collections.group(current.id).size > 0) throw new ApiError(400, 'Collection is not empty.')
     this.collections.remove(new Set([current.id]))
     await this.dataSet.write()
     return {}
@@ -193,7 +184,7 @@ export class PhotoCollectionsService {
    */
   showPhotos(params: Params, caller: Caller, origin: string): PhotoCollectionsResult {
     const record = this.readable(params, caller)
-    const filed = (this.tally().photos.get(record.id) ?? []).filter((photo) => this.photos().canRead(caller.user, photo))
+    const filed = inIdOrder(this.photos().filedIn(record.id)).filter((photo) => this.photos().canRead(caller.user, photo))
     return this.paged(params, filed, 'photos', (page) => page.map((photo) => this.photos().wireOf(photo, caller.user, origin)))
   }
 
@@ -205,16 +196,15 @@ export class PhotoCollectionsService {
    */
   showSubcollections(params: Params, caller: Caller, origin: string): PhotoCollectionsResult {
     const record = this.readable(params, caller)
-    const children = (this.tally().children.get(record.id) ?? []).filter((child) => this.canRead(caller.user, child))
+    const children = this.children(record).filter((child) => this.canRead(caller.user, child))
     return this.paged(params, children, 'collections', (page) => this.wireAll(page, caller.user, origin))
   }
 
   /** collections/query: `where`, `order`, `sel`/`unsel`, `limit`/`skip`, `count` over the collections the caller may read. */
   query(params: Params, caller: Caller, origin: string): PhotoCollectionsResult {
     const page = runQuery(params, this.querySource(caller.user))
-    const tally = this.tally()
     return {
-      collections: page.records.map((record) => page.select(this.wire(record, caller.user, origin, tally))),
+      collections: page.records.map((record) => page.select(this.wire(record, caller.user, origin))),
       meta: page.meta,
     }
   }
@@ -262,7 +252,7 @@ export class PhotoCollectionsService {
   embedded(id: string, viewer: Principal | undefined): WireCollection | undefined {
     const record = this.collections.byId(id)
     if (record === undefined || !this.canRead(viewer, record)) return undefined
-    return toWireCollection(record, this.counts(record, this.tally()), {})
+    return toWireCollection(record, this.counts(record), {})
   }
 
   /** A new collection, inserted (not yet written). */
@@ -294,35 +284,34 @@ export class PhotoCollectionsService {
     return id === undefined ? undefined : this.photos().photoById(id).id
   }
 
-  /** `records` with one tally for all. */
+  /** `records` as `viewer` sees them, each as {@link wire} renders it. */
   private wireAll(records: readonly PhotoCollectionRecord[], viewer: Principal | undefined, origin: string): WireCollection[] {
-    const tally = this.tally()
-    return records.map((record) => this.wire(record, viewer, origin, tally))
+    return records.map((record) => this.wire(record, viewer, origin))
   }
 
   /**
    * A collection as `viewer` sees it: counts, its owner, its parent and its cover photo (each
    * without their own embedded objects), the cover photo only when the viewer may read it.
    */
-  private wire(record: PhotoCollectionRecord, viewer: Principal | undefined, origin: string, tally = this.tally()): WireCollection {
+  private wire(record: PhotoCollectionRecord, viewer: Principal | undefined, origin: string): WireCollection {
     const parent = this.parentOf(record)
-    const cover = this.coverOf(record, tally)
-    return toWireCollection(record, this.counts(record, tally), {
+    const cover = this.coverOf(record)
+    return toWireCollection(record, this.counts(record), {
       user: this.users.wireOwner(record.user_id, viewer),
       ...(cover !== undefined && this.photos().canRead(viewer, cover) && { cover_photo: this.photos().embeddedWire(cover, viewer, origin) }),
-      ...(parent !== undefined && { parent_collection: toWireCollection(parent, this.counts(parent, tally), {}) }),
+      ...(parent !== undefined && { parent_collection: toWireCollection(parent, this.counts(parent), {}) }),
       acls: this.access.wireAcls(record, viewer).acls,
     })
   }
 
   /** `photos` filed here, `total_photos` here and in every descendant, `subcollections` the direct children. */
-  private counts(record: PhotoCollectionRecord, tally: Tally): Counts {
+  private counts(record: PhotoCollectionRecord): Counts {
     let total = 0
-    for (const each of subtree(record, tally)) total += tally.photos.get(each.id)?.length ?? 0
+    for (const each of this.subtree(record)) total += this.photos().filedIn(each.id).size
     return {
-      photos: tally.photos.get(record.id)?.length ?? 0,
+      photos: this.photos().filedIn(record.id).size,
       total_photos: total,
-      subcollections: tally.children.get(record.id)?.length ?? 0,
+      subcollections: this.collections.group(record.id).size,
     }
   }
 
@@ -330,23 +319,33 @@ export class PhotoCollectionsService {
    * The cover photo: the one `cover_photo_id` named while it exists, else the oldest photo filed
    * here, else the first found depth-first through the children in creation order.
    */
-  private coverOf(record: PhotoCollectionRecord, tally: Tally): PhotoRecord | undefined {
+  private coverOf(record: PhotoCollectionRecord): PhotoRecord | undefined {
     const chosen = record.cover_photo_id === undefined ? undefined : this.photos().byId(record.cover_photo_id)
     if (chosen !== undefined) return chosen
-    for (const each of subtree(record, tally)) {
-      const first = tally.photos.get(each.id)?.[0]
+    for (const each of this.subtree(record)) {
+      const first = firstInIdOrder(this.photos().filedIn(each.id))
       if (first !== undefined) return first
     }
     return undefined
   }
 
-  private tally(): Tally {
-    const children = new Map<string, PhotoCollectionRecord[]>()
-    for (const record of this.collections.scan()) {
-      const parent = this.parentOf(record)
-      if (parent !== undefined) children.set(parent.id, [...(children.get(parent.id) ?? []), record])
+  /** The direct children of a collection, in creation order. */
+  private children(record: PhotoCollectionRecord): PhotoCollectionRecord[] {
+    return inIdOrder(this.collections.group(record.id))
+  }
+
+  /** The collection and every descendant, depth-first in creation order; each once, whatever a data file says. */
+  private subtree(record: PhotoCollectionRecord): PhotoCollectionRecord[] {
+    const seen = new Set<string>()
+    const found: PhotoCollectionRecord[] = []
+    const visit = (each: PhotoCollectionRecord): void => {
+      if (seen.has(each.id)) return
+      seen.add(each.id)
+      found.push(each)
+      for (const child of this.children(each)) visit(child)
     }
-    return { photos: this.photos().filedPhotos(), children }
+    visit(record)
+    return found
   }
 
   /** A page of `found` under `key`, with the paged meta of a search (`page`, `per_page`, `total_pages`, `total_results`). */
@@ -409,18 +408,4 @@ export class PhotoCollectionsService {
   private actingUser(params: Params, caller: Caller): Principal {
     return actingUser(params, caller, (id) => this.users.userById(id))
   }
-}
-
-/** The collection and every descendant, depth-first in creation order; each once, whatever a data file says. */
-function subtree(record: PhotoCollectionRecord, tally: Tally): PhotoCollectionRecord[] {
-  const seen = new Set<string>()
-  const found: PhotoCollectionRecord[] = []
-  const visit = (each: PhotoCollectionRecord): void => {
-    if (seen.has(each.id)) return
-    seen.add(each.id)
-    found.push(each)
-    for (const child of tally.children.get(each.id) ?? []) visit(child)
-  }
-  visit(record)
-  return found
 }

@@ -3,6 +3,7 @@ import { FORBIDDEN_KEYS, isPlainObject } from '../../json.js'
 import { recordCheck } from '../../store/db.js'
 import { badCustomFields, badOptionalId } from '../../store/record-fields.js'
 import { processingProblem, type ProcessableRecord } from '../../engine/processing.js'
+import type { GroupOf } from '../../store/group-index.js'
 
 /**
  * A photo as mock-cloud stores it (docs/photos.md "Replies" for what a client sees): its owner's
@@ -33,6 +34,14 @@ export interface PhotoRecord extends ProcessableRecord {
   /** The PhotoCollection it is filed in (`collection_id` / `collection_name`), if any; a collection that is gone no longer counts. */
   readonly collection_id?: string
 }
+
+/**
+ * The grouping of the `photos` collection (`group-index.ts`): a photo is filed under the id of the
+ * PhotoCollection it names (`collection_id`), nowhere without one; the counts and cover photo of a
+ * collection read it (docs/photo-collections.md "Counts"). The one function every `Collection` of
+ * `photos` that writes is opened with.
+ */
+export const byCollection: GroupOf<PhotoRecord> = (record) => record.collection_id
 
 /**
  * What makes a stored photo (from a data file or an import) unusable: the first field the API

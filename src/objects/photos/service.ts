@@ -20,7 +20,7 @@ import { photoCollections } from '../photo-collections/index.js'
 import type { PhotoCollectionsService } from '../photo-collections/service.js'
 import { toQueryDoc } from './query-doc.js'
 import { withSocialQueryFields } from '../../engine/social.js'
-import type { PhotoRecord } from './record.js'
+import { byCollection, type PhotoRecord } from './record.js'
 import { LEGACY_PHOTO_SIZES, photoSizesParam } from './sizes.js'
 import { storedImage, type Image } from './image.js'
 import { toWirePhoto, type WirePhoto } from './view.js'
@@ -71,7 +71,7 @@ export class PhotosService {
     this.whereLimits = context.server.whereLimits
     this.users = context.service(users)
     this.access = context.service(acls).access
-    this.photos = new Collection<PhotoRecord>(this.dataSet, 'photos')
+    this.photos = new Collection<PhotoRecord>(this.dataSet, 'photos', undefined, byCollection)
     this.queryDoc = withSocialQueryFields(this.dataSet, { type: PHOTO_TYPE }, toQueryDoc)
     this.processing = new Processing(this.photos, () => context.settings())
   }
@@ -235,15 +235,11 @@ export class PhotosService {
   }
 
   /**
-   * The photos filed in each collection (docs/photo-collections.md "Counts"): collection id → its
-   * photos in id order, which is creation order.
+   * The photos filed in collection `collectionId` (docs/photo-collections.md "Counts"), in no
+   * promised order (sort by id for creation order); empty when none. Do not change the set.
    */
-  filedPhotos(): Map<string, PhotoRecord[]> {
-    const filed = new Map<string, PhotoRecord[]>()
-    for (const record of this.photos.scan()) {
-      if (record.collection_id !== undefined) filed.set(record.collection_id, [...(filed.get(record.collection_id) ?? []), record])
-    }
-    return filed
+  filedIn(collectionId: string): ReadonlySet<PhotoRecord> {
+    return this.photos.group(collectionId)
   }
 
   /**
