@@ -1,5 +1,5 @@
+import { signedInAdmin } from './su-id.js'
 import type { DataSet } from '../data-set.js'
-import { failedToAuthenticate, notAuthorized } from '../errors.js'
 import type { Params } from '../param-values.js'
 import { compileWhere } from '../query/where.js'
 import type { Collection } from '../store/collection.js'
@@ -27,9 +27,7 @@ export async function batchDelete<R extends StoredRecord>(
   source: (admin: Principal) => QuerySource<R>,
   dataSet: Pick<DataSet, 'write'>,
 ): Promise<void> {
-  if (!caller.user) throw failedToAuthenticate()
-  if (!caller.user.admin) throw notAuthorized()
-  const from = source(caller.user)
+  const from = source(signedInAdmin(caller))
   const matching = scanMatching(from, compileWhere(params.where, from.whereLimits))
   collection.remove(new Set(matching.map((record) => record.id)))
   await dataSet.write()

@@ -57,3 +57,25 @@ export function signedIn(caller: Caller): Principal {
   if (caller.user === undefined) throw failedToAuthenticate()
   return caller.user
 }
+
+/**
+ * The signed-in caller of an admin-only method that first asks for a session (docs/api.md "Sessions").
+ *
+ * @throws ApiError 400 `Failed to authenticate user` without a live session; 403 `You are not
+ *   authorized to perform this action.` for anyone but an admin.
+ */
+export function signedInAdmin(caller: Caller): Principal {
+  const user = signedIn(caller)
+  if (!user.admin) throw notAuthorized()
+  return user
+}
+
+/**
+ * The caller of an admin-only method that answers 403 with or without a session (docs/api.md "Sessions").
+ *
+ * @throws ApiError 403 `You are not authorized to perform this action.` for anyone but an admin.
+ */
+export function adminOnly(caller: Caller): Principal {
+  if (caller.user?.admin !== true) throw notAuthorized()
+  return caller.user
+}

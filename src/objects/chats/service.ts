@@ -2,7 +2,7 @@ import { parseCustomFields, mergeCustomFields } from '../../engine/custom-fields
 import { rawIdList } from '../../engine/id-list.js'
 import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
-import { actingUser, signedIn } from '../../engine/su-id.js'
+import { actingUser, signedIn, signedInAdmin } from '../../engine/su-id.js'
 import { invalidUserId, notAuthorized, requiredField } from '../../errors.js'
 import { isObjectId } from '../../ids.js'
 import { integerValue, isAbsent, textParam, trimmed, type Params } from '../../param-values.js'
@@ -149,9 +149,7 @@ export class ChatsService {
    * @throws ApiError 400 `Failed to authenticate user`; 403 for anyone but an admin.
    */
   queryChatGroups(params: Params, caller: Caller): CallResult {
-    const user = signedIn(caller)
-    if (!user.admin) throw notAuthorized()
-    return this.groupQuery(params, user, undefined, false)
+    return this.groupQuery(params, signedInAdmin(caller), undefined, false)
   }
 
   /** chats/count: every stored chat in `meta.count`. */

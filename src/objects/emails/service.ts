@@ -1,6 +1,7 @@
 import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { runQuery } from '../../engine/query-run.js'
-import { failedToAuthenticate, invalidObjectId, NAME_PROBLEMS, notAuthorized, requiredField } from '../../errors.js'
+import { signedInAdmin } from '../../engine/su-id.js'
+import { invalidObjectId, NAME_PROBLEMS, requiredField } from '../../errors.js'
 import { sendMail } from '../../outbox.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
@@ -100,7 +101,7 @@ export class EmailsService {
    * @throws ApiError 400 `Failed to authenticate user`, `Failed to create email_template: Validation failed - ...`; 403 for non-admins.
    */
   async create(params: Params, caller: Caller): Promise<CallResult> {
-    adminOnly(caller)
+    signedInAdmin(caller)
     const name = trimmed(textParam(params, 'name'))
     if (name === undefined) throw emailErrors.validationFailed('create', NAME_PROBLEMS.blank)
     const subject = textParam(params, 'subject')
@@ -132,7 +133,7 @@ export class EmailsService {
    *   `Invalid object id: '<v>'`; 403 for non-admins.
    */
   async update(params: Params, caller: Caller): Promise<CallResult> {
-    adminOnly(caller)
+    signedInAdmin(caller)
     const current = this.find(params)
     const name = trimmed(textParam(params, 'name')) ?? current.name
     const sentSubject = textParam(params, 'subject')
@@ -159,13 +160,13 @@ export class EmailsService {
    * @throws ApiError 400 `Required field: email_template_id`, `Invalid object id: '<v>'`; 403 for non-admins.
    */
   show(params: Params, caller: Caller): CallResult {
-    adminOnly(caller)
+    signedInAdmin(caller)
     return { response: { email_templates: [toWireEmailTemplate(this.find(params))] } }
   }
 
   /** email_templates/delete (admins): removes the template `email_template_id` names. Meta only. */
   async delete(params: Params, caller: Caller): Promise<CallResult> {
-    adminOnly(caller)
+    signedInAdmin(caller)
     this.templates.remove(new Set([this.find(params).id]))
     await this.context.dataSet.write()
     return {}
@@ -173,7 +174,7 @@ export class EmailsService {
 
   /** email_templates/query (admins): where/order/sel/paging/count as every query (docs/api.md "Queries"). */
   query(params: Params, caller: Caller): CallResult {
-    adminOnly(caller)
+    signedInAdmin(caller)
     const page = runQuery(params, {
       collection: this.templates,
       toQueryDoc: templateQueryDoc,
@@ -191,16 +192,6 @@ export class EmailsService {
     if (template === undefined) throw invalidObjectId(id)
     return template
   }
-}
-
-/**
- * Lets admins through.
- *
- * @throws ApiError 400 `Failed to authenticate user` without a session; 403 for anyone else.
- */
-function adminOnly(caller: Caller): void {
-  if (caller.user === undefined) throw failedToAuthenticate()
-  if (!caller.user.admin) throw notAuthorized()
 }
 
 /** A body parameter: its text, undefined when absent or blank. */

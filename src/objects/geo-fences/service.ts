@@ -1,6 +1,7 @@
-import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
+import { adminOnly } from '../../engine/su-id.js'
+import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { runQuery } from '../../engine/query-run.js'
-import { ApiError, invalidObjectId, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, invalidObjectId, requiredField } from '../../errors.js'
 import { textParam, trimmed, type Params } from '../../param-values.js'
 import { Collection } from '../../store/collection.js'
 import { users } from '../users/index.js'
@@ -97,15 +98,6 @@ export class GeoFencesService {
   }
 }
 
-/**
- * The caller, when an admin.
- *
- * @throws ApiError 403 `You are not authorized to perform this action.` for anyone else, session or not.
- */
-function adminOnly(caller: Caller): Principal {
-  if (caller.user?.admin !== true) throw notAuthorized()
-  return caller.user
-}
 
 /** The fence with `changes` applied: keys present replace, a null time is removed. */
 function withChanges(fence: GeoFenceRecord, changes: GeoFenceChanges): GeoFenceRecord {

@@ -1,6 +1,7 @@
+import { adminOnly } from '../../engine/su-id.js'
 import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { runQuery, type QuerySource } from '../../engine/query-run.js'
-import { ApiError, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, requiredField } from '../../errors.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, parseBoolean, type Params } from '../../param-values.js'
 import { parseLimitSkip } from '../../query/paging.js'
@@ -53,10 +54,6 @@ export class LogsService {
   }
 }
 
-/** @throws ApiError 403 `You are not authorized to perform this action.` for anyone but an admin. */
-function adminOnly(caller: Caller): void {
-  if (caller.user?.admin !== true) throw notAuthorized()
-}
 
 /**
  * One page of a log query under `key`, newest first unless `order` says otherwise, with

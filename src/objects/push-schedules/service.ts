@@ -1,6 +1,7 @@
-import type { CallResult, Caller, Principal, ServiceContext } from '../../engine/object.js'
+import { adminOnly } from '../../engine/su-id.js'
+import type { CallResult, Caller, ServiceContext } from '../../engine/object.js'
 import { idListParam } from '../../engine/id-list.js'
-import { ApiError, invalidParameter, notAuthorized, requiredField } from '../../errors.js'
+import { ApiError, invalidParameter, requiredField } from '../../errors.js'
 import { isPlainObject } from '../../json.js'
 import { isAbsent, jsonParam, textParam, trimmed, type Params } from '../../param-values.js'
 import { parseIsoDate } from '../../query/date-value.js'
@@ -186,11 +187,6 @@ function following(schedule: PushScheduleRecord, at: string): string | undefined
   return date.getTime() <= Date.parse(recurrence.end_time) ? date.toISOString() : undefined
 }
 
-/** @throws ApiError 403 `You are not authorized to perform this action.` for anyone but an admin. */
-function adminOnly(caller: Caller): Principal {
-  if (caller.user?.admin !== true) throw notAuthorized()
-  return caller.user
-}
 
 const invalidScheduleId = (): ApiError => new ApiError(400, 'Invalid push_schedule id')
 const invalidEndTime = (): ApiError => new ApiError(400, 'Invalid recurrence end_time')
