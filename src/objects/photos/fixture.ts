@@ -29,6 +29,9 @@ const FIELDS = ['owner', 'base64', 'path', 'filename', 'title', 'tags', 'photo_s
 /** Checks one list of `photos` entries. */
 function parseEntries(value: unknown, source: string, list: string): FixturePhoto[] {
   return fixtureEntries(value, source, list, FIELDS, 'photo', (raw, fail) => {
+    const { tags } = raw
+    // The fixture's own wording for a tags value of the wrong type, kept from before the shared owned fields.
+    if (tags !== undefined && !(typeof tags === 'string' || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')))) fail('tags', 'must be a list of strings or a comma-separated string')
     const owned = fixtureOwnedFields(raw, fail)
     checkBytesSource(raw, true, fail)
     const filename = fixtureText(raw, 'filename', fail)
