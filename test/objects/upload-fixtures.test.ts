@@ -100,6 +100,7 @@ describe('upload fixtures', () => {
     [{ photos: [{ owner: 'alice', path: 'nowhere/cat.png' }] }, 'photos[0].path: cannot read'],
     [{ photos: [{ owner: 'alice', base64: PNG.toString('base64'), photo_sizes: { big: 'huge' } }] }, 'photos[0].photo_sizes: Invalid photo size: big'],
     [{ photos: [{ owner: 'zed', base64: PNG.toString('base64') }] }, 'photos[0].owner: no user "zed"'],
+    [{ photos: [{ owner: 'alice', base64: PNG.toString('base64'), tags: 3 }] }, 'photos[0].tags: must be a list of strings or a comma-separated string'],
     [{ files: [{ owner: 'alice', base64: 'not base64!', name: 'x' }] }, 'files[0].base64: must be the bytes as base64 text'],
     [{ files: [{ owner: 'alice', base64: 'AAAA' }] }, 'files[0].name: is required with base64'],
     [{ files: [{ owner: 'alice', base64: 'AAAA', path: 'x', name: 'x' }] }, 'files[0].path: give the bytes as base64 or as a path, not both'],
